@@ -1,0 +1,32 @@
+"""eventwire: raw news text to event data.
+
+    >>> import eventwire
+    >>> art = eventwire.code("Japan imposed sanctions on Russia on Friday.", published="2022-11-11")
+    >>> [(e.type, e.source.code, e.target.code) for e in art.events]   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .config import Settings  # noqa: E402
+from .model import Actor, ActorRef, Article, Event, Location, Quote  # noqa: E402
+
+__all__ = ["Actor", "ActorRef", "Article", "Event", "Location", "Pipeline", "Quote", "Settings", "code"]
+
+_default = None
+
+
+def __getattr__(name):
+    if name == "Pipeline":
+        from .pipeline import Pipeline
+        return Pipeline
+    raise AttributeError(name)
+
+
+def code(text: str, **kwargs) -> Article:
+    """Code one article (plain text; ``html=True`` for HTML) with the default pipeline."""
+    global _default
+    if _default is None:
+        from .pipeline import Pipeline
+        _default = Pipeline()
+    return _default.code_text(text, **kwargs)

