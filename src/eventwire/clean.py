@@ -125,7 +125,7 @@ class Cleaner:
         first = paragraphs[0]
         if art.title and _fold(first) == _fold(art.title):
             return paragraphs[1:]
-        if not art.title and looks_like_headline(first):
+        if not art.title and looks_like_headline(first) and self.classify_line(first) is None:
             art.title = first
             return paragraphs[1:]
         return paragraphs
@@ -143,20 +143,26 @@ class Cleaner:
                 break
         return paragraphs
 
+    def classify_line(self, text: str) -> tuple[str, str] | None:
+        """(verdict, why) for a line of site furniture, a credit, byline or caption; else None."""
+        rules, n = self.rules, len(_WORD.findall(text))
+        if n == 0:
+            return "noise", "no words"
+        if n <= 40 and rules["credit"].fullmatch(text):
+            return "credit", "credit line"
+        if n <= 12 and rules["byline"].fullmatch(text):
+            return "byline", "byline"
+        if n <= 15 and rules["furniture"].fullmatch(text):
+            return "noise", "site furniture"
+        if n <= 60 and rules["caption"].fullmatch(text):
+            return "noise", "caption"
+        return None
+
     def _judge_lines(self, pieces: list[Piece]) -> None:
-        rules = self.rules
         for piece in pieces:
-            text, n = piece.text, len(_WORD.findall(piece.text))
-            if not _WORD.search(text):
-                piece.verdict, piece.why = "noise", "no words"
-            elif n <= 40 and rules["credit"].fullmatch(text):
-                piece.verdict, piece.why = "credit", "credit line"
-            elif n <= 12 and rules["byline"].fullmatch(text):
-                piece.verdict, piece.why = "byline", "byline"
-            elif n <= 15 and rules["furniture"].fullmatch(text):
-                piece.verdict, piece.why = "noise", "site furniture"
-            elif n <= 60 and rules["caption"].fullmatch(text):
-                piece.verdict, piece.why = "noise", "caption"
+            found = self.classify_line(piece.text)
+            if found:
+                piece.verdict, piece.why = found
 
     def _judge_address(self, pieces: list[Piece]) -> None:
         """Drop sentences that address the reader or speak as the site."""
@@ -169,8 +175,8 @@ class Cleaner:
             cta = _count(rules["cta"], piece.unquoted)
             if (you or we) and cta and 2 * you + we + 2 * cta >= 4:
                 piece.verdict, piece.why = "noise", "addresses the reader"
-            elif you or we:
-                piece.verdict, piece.why = "weak", "speaks to or as us"
+            elif you or we or (cta and len(_WORD.findall(piece.text)) <= 12):
+                piece.verdict, piece.why = "weak", "speaks to or as us, or asks for something"
         # a weak signal beside noise is noise: spread until nothing changes
         changed = True
         while changed:

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Throughput of eventwire against spaCy's nlp.pipe alone, on the same texts, in one run.
+
+    python bench/throughput.py [CORPUS.jsonl] [--limit N] [--repeat R] [--json OUT]
+
+CORPUS defaults to ../shared/corpora/voa/voa_stories.jsonl. Both runs use the same
+loaded model and batch size; each is timed after a warm-up on a few articles, and
+the best of R repeats is reported (least disturbed by the machine's other work).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
+
+
+def load_records(path: Path, limit: int | None) -> list[dict]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return records[:limit] if limit else records
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def time_spacy(texts: list[str], batch_size: int) -> float:
+    from eventwire.nlp import load_model
+
+    nlp = load_model()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def time_eventwire(records: list[dict], batch_size: int) -> tuple[float, dict]:
+    from eventwire.config import Settings
+    from eventwire.ingest import from_record
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings(batch_size=batch_size))
+    counts = {"events": 0, "quotes": 0, "actors": 0, "failed": 0}
+    start = time.perf_counter()
+    for art in pipeline.pipe(from_record(r, source="bench") for r in records):
+        counts["failed"] += not art.ok
+        counts["events"] += len(art.events)
+        counts["quotes"] += len(art.quotes)
+        counts["actors"] += len(art.actors)
+    return time.perf_counter() - start, counts
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, help="only the first N articles")
+    ap.add_argument("--repeat", type=int, default=2, help="timed repeats of each run (best is reported)")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus} (pass a JSONL path)", file=sys.stderr)
+        return 2
+
+    records = load_records(args.corpus, args.limit)
+    texts = [r["text"] for r in records]
+    n_articles, n_words = len(records), sum(words(t) for t in texts)
+
+    time_spacy(texts[:4], args.batch_size)          # warm-up: load the model, first batches
+    time_eventwire(records[:4], args.batch_size)
+    spacy_s = min(time_spacy(texts, args.batch_size) for _ in range(args.repeat))
+    runs = [time_eventwire(records, args.batch_size) for _ in range(args.repeat)]
+    ew_s, counts = min(runs, key=lambda r: r[0])
+
+    result = {
+        "corpus": str(args.corpus), "articles": n_articles, "words": n_words, "repeats": args.repeat,
+        "spacy": {"seconds": round(spacy_s, 3), "articles_per_s": round(n_articles / spacy_s, 2),
+                  "words_per_s": round(n_words / spacy_s)},
+        "eventwire": {"seconds": round(ew_s, 3), "articles_per_s": round(n_articles / ew_s, 2),
+                      "words_per_s": round(n_words / ew_s), **counts},
+        "ratio_to_spacy": round(spacy_s / ew_s, 3),
+    }
+    print(f"{'run':12} {'seconds':>8} {'articles/s':>11} {'words/s':>9}")
+    for name in ("spacy", "eventwire"):
+        r = result[name]
+        print(f"{name:12} {r['seconds']:8.2f} {r['articles_per_s']:11.2f} {r['words_per_s']:9,}")
+    print(f"eventwire / spaCy alone throughput: {result['ratio_to_spacy']:.2f} "
+          f"({n_articles} articles, {n_words:,} words; {counts['events']} events, "
+          f"{counts['quotes']} quotes, {counts['failed']} failed)")
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
