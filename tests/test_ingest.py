@@ -135,3 +135,18 @@ def test_record_without_id_gets_a_stable_hash():
 def test_record_with_html_field():
     art = from_record({"id": "h", "html": f"<html><body><article><p>{GOOD}</p><p>{GOOD}</p></article></body></html>"})
     assert art.ok and GOOD in art.raw
+
+
+@pytest.mark.parametrize("raw,iso", [
+    ("2025-03-14 20:30:26Z", "2025-03-14T20:30:26Z"),
+    ("2022-11-11", "2022-11-11"),
+    ("2024-03-04T12:00:00+02:00", "2024-03-04T10:00:00Z"),
+    ("Fri, 11 Nov 2022 08:15:00 GMT", "2022-11-11T08:15:00Z"),
+])
+def test_published_dates_become_iso(raw, iso):
+    assert from_record({"id": "d", "text": GOOD, "published": raw}).published == iso
+
+
+def test_unparseable_date_is_kept_aside_not_fatal():
+    art = from_record({"id": "d", "text": GOOD, "published": "last Tuesday-ish"})
+    assert art.ok and art.published is None and art.metadata["published_unparsed"] == "last Tuesday-ish"

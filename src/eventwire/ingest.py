@@ -132,7 +132,37 @@ def from_record(record: object, source: str | None = None) -> Article:
 def from_text(text: str, *, source: str | None = None, **meta) -> Article:
     """An article from plain text (cleaning happens in the clean stage)."""
     _check_text(text)
-    return Article.from_raw(text, source=source, **{k: v for k, v in meta.items() if v is not None})
+    meta = {k: v for k, v in meta.items() if v is not None}
+    raw_date = meta.get("published")
+    if raw_date:
+        meta["published"] = normalize_date(raw_date)
+    art = Article.from_raw(text, source=source, **meta)
+    if raw_date and art.published is None:
+        art.metadata["published_unparsed"] = raw_date
+    return art
+
+
+def normalize_date(value: str) -> str | None:
+    """An ISO 8601 date or timestamp ("2025-03-14T20:30:26Z", "2022-11-11"), or None
+    when the value is not a date. Timestamps are given in UTC where they carry a zone."""
+    from datetime import datetime, timezone
+
+    value = str(value).strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            parsed = parsedate_to_datetime(value)  # RFC 2822, as in RSS feeds
+        except (TypeError, ValueError):
+            return None
+    if len(value) == 10 and parsed.hour == parsed.minute == parsed.second == 0:
+        return parsed.date().isoformat()
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+        return parsed.isoformat(timespec="seconds") + "Z"
+    return parsed.isoformat(timespec="seconds")
 
 
 def from_html(html: str, *, source: str | None = None, **meta) -> Article:
