@@ -51,6 +51,10 @@ PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it", "they"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_LEFT = 8
+NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
+# plural institutions with no stated country are several countries' ("governments", "nations")
+NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
+            "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
 PRONOUN_REACH = 3  # sentences back that a pronoun may reach
 
 
@@ -169,6 +173,8 @@ class _Reader:
                 start += 1
             while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
                 end -= 1
+            while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
+                end += 1  # "Ursula von der" + "Leyen"
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -440,6 +446,8 @@ class _Reader:
                 kind, typ = "place", "PLACE"
             elif u.kind == "region":  # a self-governing region acting: its regional government
                 kind, typ, code = "region", "COUNTRY", u.code + "GOV"
+            elif u.kind in GEO_ACTING and self._modifies_thing(u):
+                kind, typ = "modifier", "COUNTRY"  # "the Copenhagen Charter", "the Ukraine war"
             elif u.kind in GEO_ACTING or self._nominal_adj(u):
                 kind, typ = "name", "COUNTRY"
             else:
@@ -449,6 +457,14 @@ class _Reader:
 
     def _containers_near(self, i: int) -> list[Mention]:
         return [m for m in self.mentions if m.kind in ("group", "title") and m.tok_start <= i < m.tok_end]
+
+    def _modifies_thing(self, u: Unit) -> bool:
+        """A country or city name used as a modifier of an ordinary noun."""
+        root = self.doc[u.start:u.end].root
+        head = root.head
+        if root.dep_ not in ("compound", "amod", "nmod") or u.start <= head.i < u.end:
+            return False
+        return head.pos_ in ("NOUN", "PROPN") and self.unit_of[head.i] is None and self.person_of[head.i] is None
 
     def _nominal_adj(self, u: Unit) -> bool:
         """A demonym used as a noun ("the Japanese said")."""
@@ -599,7 +615,10 @@ class _Reader:
                     m._link = self._chain.get(id(m._person), m._person)
                     continue
                 parts = m._parts
-                code = self._code_parts(parts, last_country, home if m._det != "the" or parts["entity"] else None)
+                if m._det in ("a", "an"):
+                    m._drop = True  # "a member", "an official": nobody in particular
+                    continue
+                code = self._code_parts(parts, last_country, None)
                 match = self._title_antecedent(m, people, code)
                 same = next((c for c in reversed(pending) if c.code == code and fold(c.title) == fold(m.title)),
                             None)
@@ -619,7 +638,7 @@ class _Reader:
             elif m.kind == "group":
                 parts = m._parts
                 sector = parts["sector"]
-                fallback = home if sector in DOMESTIC else None
+                fallback = home if sector in DOMESTIC and m._head not in NOT_HOME else None
                 m.code = self._code_parts(parts, last_country, fallback)
             elif m.kind == "pronoun":
                 self._resolve_pronoun(m, people, subjects, sent)
@@ -638,11 +657,11 @@ class _Reader:
     def _link_person(self, p: _Person, by_name: dict, people: list) -> _Person:
         """The chain a person name belongs to: same full name, or a known name ending in it."""
         text = self.doc[p.start:p.end].text
-        words = text.split()
+        words = _name_words(text)
         head = by_name.get(text)
         if head is None:
             for cand in reversed(people):
-                cwords = self.doc[cand.start:cand.end].text.split()
+                cwords = _name_words(self.doc[cand.start:cand.end].text)
                 if len(words) < len(cwords) and cwords[-len(words):] == words:
                     head = cand
                     break
@@ -653,7 +672,7 @@ class _Reader:
             head = p
             by_name[text] = p
         elif head is not p:
-            if len(words) > len(self.doc[head.start:head.end].text.split()):
+            if len(words) > len(_name_words(self.doc[head.start:head.end].text)):
                 by_name[text] = head
                 head._fuller = text
             if p.titled and not head.titled:
@@ -776,7 +795,7 @@ class _Reader:
                 name, typ = m.text, "GROUP"
             else:
                 key = ("O", m.code or m.text)
-                name, typ = m.text, m.type
+                name, typ = self.gaz.org_display.get(m.code, m.text), m.type
             if key is None:
                 continue
             m._key = key
@@ -812,6 +831,11 @@ class _Reader:
             if actor.type == "PERSON" and actor.code and actor.title and len(actor.name.split()) >= 2 \
                     and actor.name[0].isupper():
                 self.memory.learn(actor.name, actor.code, actor.title, self.date)
+
+
+def _name_words(text: str) -> list[str]:
+    """A name's words for matching surnames: "Bashar al-Assad" -> ["bashar", "al", "assad"]."""
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower())
 
 
 def _sent_back(doc, sent, n: int) -> int:

@@ -106,6 +106,15 @@ class Gazetteer:
             names.setdefault(country.alpha_3, country.name)
         return names
 
+    @cached_property
+    def org_display(self) -> dict[str, str]:
+        """Organisation code -> the first name the data file gives it ("IGO:UN" -> "United Nations")."""
+        names: dict[str, str] = {}
+        for row in cached_tsv("organizations.tsv", ("code", "type", "text"), self._dirs):
+            text = row["text"]
+            names.setdefault(row["code"], text[4:] if text.startswith("the ") else text)
+        return names
+
     def _build(self, nlp) -> tuple:
         from spacy.matcher import PhraseMatcher
 
