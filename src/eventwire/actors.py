@@ -223,7 +223,7 @@ class _Reader:
         doc = self.doc
         end = k
         while end < len(doc) and end - k < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and self.unit_of[end] is None and doc[end].ent_type_ not in ("DATE", "TIME"):
+                and self.unit_of[end] is None and doc[end].ent_type_ in ("", "PERSON"):
             end += 1
         if end - k >= 2 and k not in taken:
             return k, end
