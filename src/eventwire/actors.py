@@ -51,6 +51,11 @@ PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it", "they"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_LEFT = 8
+# last words of a capitalised run that make it a body, not a person's name
+ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "institute", "university", "party",
+             "front", "army", "forces", "group", "bank", "fund", "organization", "organisation", "union",
+             "court", "office", "center", "centre", "foundation", "association", "department", "service",
+             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post"}
 NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
@@ -204,11 +209,23 @@ class _Reader:
                     self._memory_person(text):
                 spans.append((start, end))
                 taken.update(range(start, end))
-        # bare surnames the NER left untagged
-        for tok in doc:
-            if tok.i not in taken and tok.pos_ == "PROPN" and tok.text in surnames and self.unit_of[tok.i] is None:
-                spans.append((tok.i, tok.i + 1))
-                taken.add(tok.i)
+        # bare surnames and remembered names the NER left untagged
+        remember = len(self.memory) > 0
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or tok.pos_ != "PROPN" or not tok.is_title or self.unit_of[i] is not None:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                    and self.unit_of[j] is None:
+                j += 1
+            text = doc[i:j].text
+            if text in surnames or (remember and self._memory_person(text)):
+                spans.append((i, j))
+                taken.update(range(i, j))
+            i = j
         for s, e in sorted(spans):
             p = _Person(s, e)
             self.persons.append(p)
@@ -223,9 +240,9 @@ class _Reader:
         doc = self.doc
         end = k
         while end < len(doc) and end - k < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and self.unit_of[end] is None and doc[end].ent_type_ in ("", "PERSON"):
+                and self.unit_of[end] is None and doc[end].ent_type_ not in ("ORG", "DATE", "TIME", "MONEY"):
             end += 1
-        if end - k >= 2 and k not in taken:
+        if end - k >= 2 and k not in taken and doc[end - 1].lower_ not in ORG_HEADS:
             return k, end
         return None
 

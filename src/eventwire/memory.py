@@ -79,12 +79,23 @@ class ActorMemory:
         if " " in key or not key:
             return None
         for table in (self.user, self.learned):
-            found = {id(e): e for k, e in table.items() if k.rsplit(" ", 1)[-1] == key}
+            found = {id(table[k]): table[k] for k in self._surnames(table).get(key, ())}
             if len(found) == 1:
                 return next(iter(found.values()))
             if found:
                 return None
         return None
+
+    def _surnames(self, table: dict[str, MemoryEntry]) -> dict[str, set[str]]:
+        """Last word -> full keys, rebuilt only when the table grew."""
+        cache = self.__dict__.setdefault("_surname_cache", {})
+        known = cache.get(id(table))
+        if known is None or known[0] != len(table):
+            index: dict[str, set[str]] = {}
+            for k in table:
+                index.setdefault(k.rsplit(" ", 1)[-1], set()).add(k)
+            known = cache[id(table)] = (len(table), index)
+        return known[1]
 
     def learn(self, name: str, code: str, title: str | None = None, date: str | None = None) -> None:
         """Remember a person resolved from a title; never overrides a user entry."""
