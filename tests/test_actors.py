@@ -279,3 +279,10 @@ def test_seed_article_actors(code, shared_dir):
     for g in gold["actors"]:
         last = g["name"].split()[-1]
         assert any(last in " ".join([a.name, *a.mentions]) and a.code == g["code"] for a in art.actors), g
+
+
+def test_ref_for_prefers_the_head_of_the_phrase(code):
+    art = code("A statement issued by Chilean President Ana Vera criticized Peru. "
+               "Talks between officials in Lima were cancelled.")
+    assert ref_of(art, "A statement issued by Chilean President Ana Vera").code == "CHLGOV"
+    assert ref_of(art, "Talks between officials in Lima") is None  # actors under "between" do not head it

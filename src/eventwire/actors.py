@@ -945,7 +945,7 @@ def _head_mentions(art: Article, start: int, end: int) -> list[Mention]:
     holding = [m for m in inside if m.tok_start <= root.i < m.tok_end]
     if holding:
         return [max(holding, key=lambda m: (m.end - m.start, -m.start))]
-    free, under_of = [], []
+    free, by_agent, under_of = [], [], []
     for m in inside:
         if m.tok_start < 0:
             continue
@@ -956,13 +956,16 @@ def _head_mentions(art: Article, start: int, end: int) -> list[Mention]:
             tok = tok.head
         preps = [t for t in path if t.dep_ in ("prep", "agent")]
         clauses = [t for t in path if t.dep_ in ("relcl", "acl", "advcl", "ccomp")]
-        if clauses:
+        if preps and preps[-1].dep_ == "agent" and all(t.dep_ in ("acl", "agent", "pobj", "compound", "appos")
+                                                        for t in path):
+            by_agent.append(m)  # "a letter issued by the ambassador": its author
+        elif clauses:
             continue
-        if not preps:
+        elif not preps:
             free.append(m)
         elif all(t.lower_ == "of" for t in preps):
             under_of.append(m)
-    return free[:1] or under_of[:1]
+    return free[:1] or by_agent[:1] or under_of[:1]
 
 
 def ref_for(art: Article, start: int, end: int) -> ActorRef | None:
