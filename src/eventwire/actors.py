@@ -212,7 +212,7 @@ class _Reader:
                 continue
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
-                    self._memory_person(text):
+                    self._memory_person(text, learned_only=ent.label_ == "ORG"):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -238,9 +238,12 @@ class _Reader:
             for i in range(s, e):
                 self.person_of[i] = p
 
-    def _memory_person(self, text: str) -> bool:
+    def _memory_person(self, text: str, learned_only: bool = False) -> bool:
+        """A remembered person (learned entries are all people; user entries may be bodies)."""
         entry = self.memory.lookup(text, self.date) if len(self.memory) else None
-        return entry is not None and entry.code is not None and ":" not in (entry.code or "")[:4]
+        if entry is None or entry.code is None or ":" in entry.code:
+            return False
+        return entry.source == "learned" or not learned_only
 
     def _propn_run(self, k: int, taken: set[int]) -> tuple[int, int] | None:
         doc = self.doc
