@@ -173,6 +173,7 @@ class _Reader:
     def _find_persons(self) -> None:
         doc = self.doc
         spans = []
+        self._person_over_places()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -237,6 +238,25 @@ class _Reader:
             self.persons.append(p)
             for i in range(s, e):
                 self.person_of[i] = p
+
+    def _person_over_places(self) -> None:
+        """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
+        doc = self.doc
+        drop = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or self.unit_of[ent.start] is not None \
+                    or not doc[ent.start].is_title:
+                continue
+            for i in range(ent.start + 1, ent.end):
+                u = self.unit_of[i]
+                if u is not None and u.cat == "GEO" and u.kind in ("name", "capital") and u.start > ent.start \
+                        and u.end <= ent.end:
+                    drop.add(u)
+        if drop:
+            self.units = [u for u in self.units if u not in drop]
+            for u in drop:
+                for i in range(u.start, u.end):
+                    self.unit_of[i] = None
 
     def _memory_person(self, text: str, learned_only: bool = False) -> bool:
         """A remembered person (learned entries are all people; user entries may be bodies)."""
