@@ -63,6 +63,8 @@ NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "mil
             "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
 PRONOUN_REACH = 3
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
+REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
 
@@ -468,6 +470,8 @@ class _Reader:
         code = entity.code if isinstance(entity, Unit) else entity
         if not code:
             return None
+        if isinstance(entity, Unit) and entity.kind == "region" and sector is None:
+            sector = "GOV"  # "the leaders of Puntland": the regional government
         if ":" in code or len(code) > 3:  # an organisation's own code wins
             return code
         return code + (sector or "")
@@ -763,18 +767,29 @@ class _Reader:
             return
         if p.sector is None:
             return
-        if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"
+        if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"; lists of titles
             for q in reversed(self.persons):
-                if q.end <= p.start and q.start >= sent.start and q.code and len(q.code) >= 3 \
-                        and ":" not in q.code and q is not p:
-                    if q.title and p.title and fold(q.title) == fold(p.title):
-                        break  # two presidents in one sentence are of two countries
-                    p.code = q.code[:3] + p.sector
-                    return
+                if q.end <= p.start and q.start >= sent.start and q is not p:
+                    chain = self._chain.get(id(q), q)
+                    if chain.code and ":" not in chain.code and self._same_side(q, p) \
+                            and not (chain.title and p.title and fold(chain.title) == fold(p.title)):
+                        p.code = chain.code[:3] + p.sector
+                        return
+                    break
         # a title with no country: the article's own country, when it clearly is one
         share = getattr(self, "_home_share", 0.0)
-        if home and p.sector in DOMESTIC and share >= HOME_SHARE:
+        if home and p.sector in DOMESTIC and share >= (HOME_SHARE_GOV if p.sector == "GOV" else HOME_SHARE):
             p.code = home + p.sector
+
+    def _same_side(self, q: _Person, p: _Person) -> bool:
+        """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign
+        Minister Lavrov ...")."""
+        start = p.cover_start if p.cover_start is not None else p.start
+        between = self.doc[q.end:start]
+        if all(t.text in (",", ";", "-", "–") or t.lower_ == "and" for t in between):
+            return True
+        return len(between) <= 2 and any(t.lemma_ in REPORTING for t in between) and \
+            any(t.dep_ in SUBJECT_DEPS and q.start <= t.i < q.end for t in self.doc[q.start:q.end])
 
     def _finish_person(self, p: _Person) -> None:
         if p.code is None and p.entity_from is not None:
@@ -839,6 +854,7 @@ class _Reader:
         actors: list[Actor] = []
         key_of: dict = {}
         acting: set = set()
+        named: set = set()  # keys of persons named in the text with a title of their own
         for m in self.mentions:
             link = getattr(m, "_link", None)
             same = getattr(m, "_same", None)
@@ -846,6 +862,8 @@ class _Reader:
                 key = ("P", id(link))
                 name = getattr(link, "_fuller", None) or doc[link.start:link.end].text
                 typ = "PERSON"
+                if link.titled and not getattr(link, "_from_memory", False):
+                    named.add(key)
             elif same is not None:
                 key = getattr(same, "_key", None)
                 name, typ = same.text, same.type
@@ -886,10 +904,12 @@ class _Reader:
             if m.text not in actor.mentions:
                 actor.mentions.append(m.text)
             actor.spans.append(Span(text=m.text, start=m.start, end=m.end))
+        self._named = {key_of[k].id for k in named}
         keep = [a for a in actors if a.id in acting]
         renumber = {a.id: n for n, a in enumerate(keep)}
         for a in keep:
             a.id = renumber[a.id]
+        self._named = {renumber[i] for i in self._named if i in renumber}
         for m in self.mentions:
             m.actor_id = renumber.get(m.actor_id)
             if m.actor_id is not None:
@@ -897,10 +917,9 @@ class _Reader:
         self.actors = keep
 
     def remember(self) -> None:
-        """Teach the memory the persons this article coded from their titles."""
+        """Teach the memory the persons this article named and coded from their titles (not from memory)."""
         for actor in self.actors:
-            if actor.type == "PERSON" and actor.code and actor.title and len(actor.name.split()) >= 2 \
-                    and actor.name[0].isupper():
+            if actor.id in self._named and actor.code and actor.title and len(actor.name.split()) >= 2:
                 self.memory.learn(actor.name, actor.code, actor.title, self.date)
 
 
