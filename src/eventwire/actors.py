@@ -56,7 +56,8 @@ MAX_LEFT = 8
 ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "institute", "university", "party",
              "front", "army", "forces", "group", "bank", "fund", "organization", "organisation", "union",
              "court", "office", "center", "centre", "foundation", "association", "department", "service",
-             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post"}
+             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post",
+             "report", "act", "law", "plan", "agreement", "charter", "treaty", "accord", "program", "programme"}
 NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
