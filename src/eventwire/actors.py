@@ -23,7 +23,6 @@ NATO") which actor stands in a stretch of text.
 """
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -34,8 +33,6 @@ from .config import DEFAULT, Settings
 from .gazetteer import GEO_ACTING, Gazetteer, Unit
 from .memory import ActorMemory
 from .model import Actor, ActorRef, Article, Span
-
-log = logging.getLogger("eventwire")
 
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
 HOST_PREPS = {"to", "in"}
@@ -94,6 +91,16 @@ class Mention:
     tok_start: int = -1
     tok_end: int = -1
     nested: bool = False
+    # working state of the reading (not part of the interface)
+    _parts: dict | None = field(default=None, repr=False, compare=False)  # what the role phrase says
+    _det: str | None = field(default=None, repr=False, compare=False)  # its determiner
+    _head: str | None = field(default=None, repr=False, compare=False)  # its role noun
+    _person: "_Person | None" = field(default=None, repr=False, compare=False)  # the name it is
+    _link: "_Person | None" = field(default=None, repr=False, compare=False)  # the person it stands for
+    _same: "Mention | None" = field(default=None, repr=False, compare=False)  # the mention a pronoun takes
+    _also: list | None = field(default=None, repr=False, compare=False)  # the same unnamed title again
+    _drop: bool = field(default=False, repr=False, compare=False)  # not an actor after all
+    _key: tuple | None = field(default=None, repr=False, compare=False)  # its canonical actor's key
 
 
 @dataclass
@@ -104,10 +111,12 @@ class _Person:
     end: int
     title: str | None = None
     code: str | None = None
-    entity_from: object = None  # a _Person whose entity the code takes ("Zelenskyy's chief of staff")
+    entity_from: "_Person | None" = None  # a _Person whose entity the code takes ("Zelenskyy's chief of staff")
     sector: str | None = None
     cover_start: int | None = None  # where the whole titled phrase starts
     titled: bool = False
+    fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
+    from_memory: bool = False  # coded from the memory, not from the text
 
 
 @dataclass
@@ -124,10 +133,10 @@ class Actors:
     def __post_init__(self):
         if self.memory is None:
             self.memory = ActorMemory()
-            path = getattr(self.settings, "actor_memory", None)
+            path = self.settings.actor_memory
             if path is not None and path.exists():
                 self.memory.load(path)
-            for actor_file in getattr(self.settings, "actor_files", ()) or ():
+            for actor_file in self.settings.actor_files:
                 self.memory.load_actor_file(actor_file)
 
     @cached_property
@@ -149,7 +158,7 @@ class Actors:
 
     def save_memory(self, path=None) -> None:
         """Write the memory to ``path`` (default ``Settings.actor_memory``)."""
-        path = path or getattr(self.settings, "actor_memory", None)
+        path = path or self.settings.actor_memory
         if path is not None:
             self.memory.save(path)
 
@@ -170,6 +179,11 @@ class _Reader:
         self.mentions: list[Mention] = []
         self.consumed: set[int] = set()  # unit starts used inside a longer mention
         self.actors: list[Actor] = []
+        self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
+        self._cover: list | None = None  # token -> the role mention covering it
+        self._chain: dict[int, _Person] = {}  # id of a name -> the person it is
+        self._home_share = 0.0  # the home country's share of country mentions
+        self._named: set[int] = set()  # ids of actors named in the text with a title of their own
 
     # -- 1. person names --------------------------------------------------------
 
@@ -614,8 +628,6 @@ class _Reader:
     # -- the whole reading --------------------------------------------------------
 
     def read(self) -> list[Mention]:
-        self._aliases: dict[str, Mention] = {}
-        self._cover: list | None = None
         self._find_persons()
         self._roles()
         self._person_mentions()
@@ -624,7 +636,7 @@ class _Reader:
         self._pronouns()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         self._resolve()
-        self.mentions = [m for m in self.mentions if not getattr(m, "_drop", False)]
+        self.mentions = [m for m in self.mentions if not m._drop]
         self._build_actors()
         return self.mentions
 
@@ -654,7 +666,6 @@ class _Reader:
         last_country: Mention | None = None
         pending: list[Mention] = []  # unnamed titled persons waiting for a name (a lede)
         subjects: list[tuple[int, Mention]] = []  # (sentence start, mention) of subject mentions
-        self._chain: dict[int, _Person] = {}
         for m in self.mentions:
             sent = doc[m.tok_start].sent if m.tok_start >= 0 else None
             if m.type == "COUNTRY" and m.kind == "name":
@@ -667,14 +678,14 @@ class _Reader:
                     if cand.tok_start < p.start and sent is not None and \
                             doc[cand.tok_start].sent.start >= _sent_back(doc, sent, 2):
                         p.title, p.code, p.titled = cand.title, cand.code, True
-                        for c in [cand, *getattr(cand, "_also", [])]:
+                        for c in [cand, *(cand._also or [])]:
                             c._link = p
                         pending.remove(cand)
                 if head.code is None:
                     self._code_person(head, sent, home)
                 m._link = head
             elif m.kind == "title" and m.type == "PERSON":
-                if getattr(m, "_person", None) is not None:  # an apposition
+                if m._person is not None:  # an apposition
                     m._link = self._chain.get(id(m._person), m._person)
                     continue
                 parts = m._parts
@@ -689,7 +700,7 @@ class _Reader:
                     m._link = match
                 elif same is not None:  # the headline's title again in the first sentence
                     m.code = code
-                    same._also = getattr(same, "_also", []) + [m]
+                    same._also = (same._also or []) + [m]
                     m._also = same._also
                     pending.remove(same)
                     pending.append(m)
@@ -703,7 +714,7 @@ class _Reader:
                 parts = m._parts
                 sector = parts["sector"]
                 fallback = home if (sector in DOMESTIC and m._head not in NOT_HOME
-                                    and getattr(self, "_home_share", 0.0) >= HOME_SHARE) else None
+                                    and self._home_share >= HOME_SHARE) else None
                 m.code = self._code_parts(parts, last_country, fallback)
             elif m.kind == "pronoun":
                 self._resolve_pronoun(m, people, subjects, sent)
@@ -713,7 +724,7 @@ class _Reader:
                     subjects.append((sent.start if sent is not None else 0, m))
         # codes of persons whose title came after (apposition) or from a possessor
         for m in self.mentions:
-            link = getattr(m, "_link", None)
+            link = m._link
             if link is not None:
                 self._finish_person(link)
                 m.code, m.title = link.code, link.title
@@ -743,7 +754,7 @@ class _Reader:
         elif head is not p:
             if len(words) > len(_name_words(self.doc[head.start:head.end].text)):
                 by_name[text] = head
-                head._fuller = text
+                head.fuller = text
             if p.titled and not head.titled:
                 head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
                 head.entity_from = p.entity_from
@@ -757,12 +768,12 @@ class _Reader:
         """A person with a title of no stated country, or no title: memory, then the sentence, then home."""
         if p.entity_from is not None:
             return
-        name = getattr(p, "_fuller", None) or self.doc[p.start:p.end].text
+        name = p.fuller or self.doc[p.start:p.end].text
         entry = self.memory.lookup(name, self.date) if len(self.memory) else None
         if entry is not None and entry.code_on(self.date):
             p.code = entry.code_on(self.date)
             p.title = p.title or entry.title
-            p._from_memory = True
+            p.from_memory = True
             return
         if not p.titled:
             return
@@ -778,7 +789,7 @@ class _Reader:
                         return
                     break
         # a title with no country: the article's own country, when it clearly is one
-        share = getattr(self, "_home_share", 0.0)
+        share = self._home_share
         if home and p.sector in DOMESTIC and share >= (HOME_SHARE_GOV if p.sector == "GOV" else HOME_SHARE):
             p.code = home + p.sector
 
@@ -830,7 +841,7 @@ class _Reader:
         floor = _sent_back(doc, sent, PRONOUN_REACH if low in PERSON_PRONOUNS else 1)
         if low in PERSON_PRONOUNS:
             for s_start, cand in reversed(subjects):
-                if s_start >= floor and getattr(cand, "_link", None) is not None:
+                if s_start >= floor and cand._link is not None:
                     m._link = cand._link
                     return
             if people and people[-1].start >= floor:
@@ -857,16 +868,16 @@ class _Reader:
         acting: set = set()
         named: set = set()  # keys of persons named in the text with a title of their own
         for m in self.mentions:
-            link = getattr(m, "_link", None)
-            same = getattr(m, "_same", None)
+            link = m._link
+            same = m._same
             if link is not None:
                 key = ("P", id(link))
-                name = getattr(link, "_fuller", None) or doc[link.start:link.end].text
+                name = link.fuller or doc[link.start:link.end].text
                 typ = "PERSON"
-                if link.titled and not getattr(link, "_from_memory", False):
+                if link.titled and not link.from_memory:
                     named.add(key)
             elif same is not None:
-                key = getattr(same, "_key", None)
+                key = same._key
                 name, typ = same.text, same.type
             elif m.type == "PERSON" and m.kind == "title":
                 key, name, typ = ("T", m.start), m.text, "PERSON"
