@@ -314,3 +314,9 @@ def test_organisation_rows_have_codes_in_the_code_column():
         assert ":" in code or (len(code) in (3, 6) and code.isupper()), row["_where"]
     for row in load_tsv("countries.tsv", ("code", "kind", "text")):
         assert len(row["code"]) == 3 and row["code"].isupper(), row["_where"]
+
+
+def test_copula_gives_the_role_and_affiliates_keep_the_group(code):
+    art = code("Maria Costa is the Portuguese defense minister. The attack was claimed by IS-Somalia.")
+    assert actor(art, "Maria Costa").code == "PRTGOV"
+    assert actor(art, "IS-Somalia").code == "NSA:ISIS"

@@ -471,10 +471,10 @@ class _Reader:
         return None
 
     def _apposition_person(self, start: int, sent) -> _Person | None:
-        """The person before ", [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
+        """The person before ", [the] <title>" or "is [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
         doc = self.doc
         j = start - 1
-        if j > sent.start and doc[j].text == ",":
+        if j > sent.start and (doc[j].text == "," or doc[j].lemma_ == "be"):  # "X, the ...", "X is the ..."
             p = self.person_of[j - 1]
             if p is not None and p.end == j:
                 return p
@@ -504,8 +504,12 @@ class _Reader:
                 m.tok_start <= u.start and u.end <= m.tok_end for m in self._containers_near(u.start))
             if u.cat == "ORG":
                 typ = "GROUP" if u.code.startswith("NSA:") or u.code.endswith("REB") else "ORG"
+                end = self._affiliate_end(u)
+                if end > u.end:  # "IS-Somalia": the group's branch in a country
+                    self.consumed.add(end - 1 if self.unit_of[end - 1] is None else self.unit_of[end - 1].start)
+                    end_char, text = _end_char(doc, end), doc[u.start:end].text
                 m = Mention(start_char, end_char, text, typ, code=u.code, kind="name",
-                            tok_start=u.start, tok_end=u.end, nested=nested)
+                            tok_start=u.start, tok_end=end, nested=nested)
                 self._add(m)
                 self._acronym_after(u.end, m)
                 continue
@@ -522,6 +526,16 @@ class _Reader:
                 kind, typ = "modifier", "COUNTRY"
             self._add(Mention(start_char, end_char, text, typ, code=code, kind=kind,
                               tok_start=u.start, tok_end=u.end, nested=nested))
+
+    def _affiliate_end(self, u: Unit) -> int:
+        """The end of "ORG-Country" written as one word ("IS-Somalia"), else the unit's end."""
+        doc = self.doc
+        k = u.end
+        if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+            g = self.unit_of[k + 1]
+            if g is not None and g.cat == "GEO" and g.start == k + 1:
+                return g.end
+        return u.end
 
     def _containers_near(self, i: int) -> list[Mention]:
         """The role mentions (groups, titles) covering token ``i``."""
