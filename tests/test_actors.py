@@ -133,9 +133,12 @@ def test_two_people_with_one_surname(code):
 
 
 def test_lede_title_then_name(code):
-    art = code("Sweden's foreign minister criticized the court ruling on Monday.\n"
+    art = code("Sweden's foreign minister has criticized a court ruling\n"
+               "Sweden's foreign minister criticized the court ruling on Monday.\n"
                "Eva Lind said the decision would harm trade.")
-    assert actor(art, "Eva Lind").code == "SWEGOV"
+    lind = actor(art, "Eva Lind")
+    assert lind.code == "SWEGOV"
+    assert lind.mentions.count("Sweden's foreign minister") == 1 and len(lind.spans) == 3
 
 
 def test_compound_actor_gives_one_ref_per_conjunct(code):

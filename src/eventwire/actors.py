@@ -714,8 +714,9 @@ class _Reader:
                     m._link = match
                 elif same is not None:  # the headline's title again in the first sentence
                     m.code = code
-                    same._also = (same._also or []) + [m]
-                    m._also = same._also
+                    group = (same._also or [same]) + [m]
+                    for x in group:
+                        x._also = group
                     pending.remove(same)
                     pending.append(m)
                 elif code is not None:
