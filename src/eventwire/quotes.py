@@ -1,21 +1,202 @@
 """The quotes stage: who said what.
 
-Direct quotations are the words between quotation marks (straight or curly, read
-by position since scrapes mix them); the speaker is the subject of a reporting
-verb in the same sentence ("..., Galuzin said"), resolved to its actor.
+Three kinds of quotation are read from an article:
+
+* **direct**: words between quotation marks that make a sentence or more
+  (``"We will consider," Galuzin said.``). A quote that runs over several
+  sentences, or over paragraphs (each new paragraph re-opens the quote and only
+  the last one closes it), is one quote.
+* **mixed**: a quoted fragment inside a sentence of the writer's own
+  (``demanded that she give "honest and accurate" answers``).
+* **indirect**: the content clause of a reporting verb (``Galuzin said Japan
+  should take the initiative``, ``warned that ...``, ``according to X, ...``).
+
+Quotation marks are found in one pass over the text. Scrapes mix straight and
+curly marks (``"... world”``), so a mark is read as opening or closing by the
+characters around it first and by its shape only when those do not tell; single
+quotes inside a quote are part of its words. A quote left open at the end of a
+paragraph continues when the next paragraph opens with a mark, and otherwise
+ends there, so an odd number of marks never swallows the rest of the article.
+
+The speaker is found from the parse: the subject of the cue verb (a verb of
+``data/reporting_verbs.tsv``) next to the quote or above it in the tree, the
+object of "according to", or, for a sentence that is only a quote, the speaker
+of the quote or reporting verb in the sentence before. The subject's words are
+resolved to an actor through the actors stage's mention index
+(:func:`eventwire.actors.mentions_in`), which also holds resolved pronouns and
+titles where the actors stage provides them. A subject that is an unresolved
+pronoun gives no speaker (``None``), never the nearest name.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .actors import ref_for
+from .actors import Mention, mentions_in
 from .config import DEFAULT, Settings
-from .model import Article, Quote
+from .lexicons import cached_tsv
+from .model import ActorRef, Article, Quote
 from .nlp import sentence_of
 
-REPORTING_VERBS = {"say", "tell", "add", "state", "write", "announce", "declare", "insist", "warn", "note"}
-_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
+OPENING = "“«„"
+CLOSING = "”»"
+MARKS = '"' + OPENING + CLOSING
+# One pass over the text finds every double quotation mark and every paragraph break.
+_EVENTS = re.compile(r'["“”«»„]|\n')
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = {".", "!", "?"}
+SUBJECTS = {"nsubj", "csubj"}
+# Dependents that end the core of a subject noun phrase ("Galuzin, who ...").
+_NOT_CORE = {"punct", "relcl", "appos", "acl", "advcl", "parataxis"}
+# Verbs a participle or coordinated cue borrows its subject from ("..., adding").
+_CLIMB = {"conj", "advcl", "xcomp", "acl", "pcomp"}
+_TITLE_SMALL = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "by"}
+_PERSONAL = {"i", "me", "we", "us", "you", "my", "our", "your"}
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    """A cue verb of ``data/reporting_verbs.tsv``."""
+
+    lemma: str
+    kind: str
+    that_clause: bool
+
+
+def reporting_verbs(settings: Settings = DEFAULT) -> dict[str, ReportingVerb]:
+    """Lemma -> reporting verb; the user's rows win."""
+    rows = cached_tsv("reporting_verbs.tsv", ("lemma", "kind", "that_clause"), tuple(settings.lexicon_dirs))
+    return {r["lemma"].lower(): ReportingVerb(r["lemma"].lower(), r["kind"],
+                                              (r["that_clause"] or "").lower() in ("yes", "true", "1"))
+            for r in rows}
+
+
+# --------------------------------------------------------------------------- marks
+
+
+@dataclass
+class Marked:
+    """A stretch of text between quotation marks.
+
+    ``pieces`` are the quoted stretches (one per paragraph for a quote that runs
+    over paragraphs), without the marks; ``open``/``close`` are the offsets of the
+    first and last mark (``close`` is ``None`` for a quote never closed).
+    """
+
+    open: int
+    close: int | None
+    pieces: list[tuple[int, int]]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _role(text: str, pos: int) -> str:
+    """'open', 'close' or 'either' for the quotation mark at ``pos``."""
+    left = text[pos - 1] if pos > 0 else " "
+    right = text[pos + 1] if pos + 1 < len(text) else " "
+    opens = (left.isspace() or left in "([{—–-/" or left in MARKS) and not right.isspace()
+    closes = not left.isspace() and (right.isspace() or right in ".,;:!?)]}—–-/…" or right in MARKS)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    mark = text[pos]
+    return "open" if mark in OPENING else "close" if mark in CLOSING else "either"
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every stretch between double quotation marks, in one pass over ``text``.
+
+    Handles straight and curly marks in any mix, a quote re-opened at the start
+    of each paragraph it continues into, and a mark left unclosed (the quote ends
+    with its paragraph, or before the next clearly opening mark).
+    """
+    found: list[Marked] = []
+    current: Marked | None = None
+    seg_start = 0
+    skip = -1
+    for m in _EVENTS.finditer(text):
+        pos = m.start()
+        if pos == skip:
+            continue
+        if text[pos] == "\n":
+            if current is None:
+                continue
+            current.pieces.append((seg_start, pos))
+            nxt = _next_visible(text, pos + 1)
+            if nxt is not None and text[nxt] in MARKS and _role(text, nxt) != "close":
+                seg_start, skip = nxt + 1, nxt  # the quote goes on in the next paragraph
+            else:
+                found.append(current)  # never closed: it ends with its paragraph
+                current = None
+            continue
+        role = _role(text, pos)
+        if current is None:
+            if role != "close":
+                current, seg_start = Marked(open=pos, close=None, pieces=[]), pos + 1
+            continue
+        if role == "open":  # a clear opening mark: the quote before it was never closed
+            _end_unclosed(text, current, seg_start, pos, found)
+            current, seg_start = Marked(open=pos, close=None, pieces=[]), pos + 1
+            continue
+        current.pieces.append((seg_start, pos))
+        current.close = pos
+        found.append(current)
+        current = None
+    if current is not None:
+        current.pieces.append((seg_start, len(text)))
+        found.append(current)
+    return [q for q in (_trimmed(text, q) for q in found) if q is not None]
+
+
+def _next_visible(text: str, pos: int) -> int | None:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos if pos < len(text) else None
+
+
+def _end_unclosed(text: str, quote: Marked, seg_start: int, pos: int, found: list[Marked]) -> None:
+    """Keep an unclosed quote up to its last full sentence before ``pos``; drop it if none."""
+    stop = max(text.rfind(c, seg_start, pos) for c in ".!?")
+    if stop > seg_start:
+        quote.pieces.append((seg_start, stop + 1))
+        found.append(quote)
+
+
+def _trimmed(text: str, quote: Marked) -> Marked | None:
+    pieces = []
+    for s, e in quote.pieces:
+        while s < e and (text[s].isspace() or text[s] in ",;"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+            e -= 1
+        if e > s:
+            pieces.append((s, e))
+    if not pieces:
+        return None
+    quote.pieces = pieces
+    return quote
+
+
+# --------------------------------------------------------------------------- stage
+
+
+@dataclass
+class _Found:
+    """A quote while the stage is working on it."""
+
+    quote: Quote
+    cue_token: object = None
+    needs_context: bool = False
+    end: int = 0
 
 
 @dataclass
@@ -24,40 +205,369 @@ class Quotes:
 
     settings: Settings = field(default_factory=lambda: DEFAULT)
 
+    @cached_property
+    def verbs(self) -> dict[str, ReportingVerb]:
+        return reporting_verbs(self.settings)
+
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        quotes = []
-        for match in _QUOTE.finditer(art.text):
-            start, end = match.span(1)
-            text = match.group(1).strip().rstrip(",")
-            sent = sentence_of(art, start)
-            if sent is None or len(text.split()) < 2:
-                continue
-            speaker, cue = self._speaker(art, sent.start, sent.end, start, end)
-            whole = sent.text.strip(" \"“”").startswith(text[:20])
-            quotes.append(Quote(text=text, start=start, end=start + len(text),
-                                kind="direct" if whole else "mixed", speaker=speaker, cue=cue,
-                                sentence=sent.text, sentence_index=sent.index))
-        art.quotes = quotes
+        reader = _Reader(art, self.verbs)
+        art.quotes = reader.read()
         return art
 
-    def pipe(self, articles):
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         for art in articles:
             yield self(art)
 
-    @staticmethod
-    def _speaker(art: Article, s_start: int, s_end: int, q_start: int, q_end: int):
-        span = art.doc.char_span(s_start, s_end, alignment_mode="expand")
+
+class _Reader:
+    """Reads the quotes of one parsed article."""
+
+    def __init__(self, art: Article, verbs: dict[str, ReportingVerb]):
+        self.art = art
+        self.doc = art.doc
+        self.verbs = verbs
+        self.marked = find_marked(art.text)
+        self.spans = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in self.marked]
+
+    # -- helpers over the parse
+
+    def in_marks(self, char: int) -> bool:
+        """Whether ``char`` lies inside a marked quote (marks included)."""
+        lo, hi = 0, len(self.spans) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.spans[mid]
+            if char < s:
+                hi = mid - 1
+            elif char >= e:
+                lo = mid + 1
+            else:
+                return True
+        return False
+
+    def token_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def is_cue(self, token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs
+
+    # -- the whole article
+
+    def read(self) -> list[Quote]:
+        found: list[_Found] = []
+        for marked in self.marked:
+            item = self.direct(marked)
+            if item is not None:
+                found.append(item)
+        found += self.indirect()
+        found.sort(key=lambda f: f.quote.start)
+        self.inherit(found)
+        return [f.quote for f in found]
+
+    # -- quotes in marks
+
+    def direct(self, marked: Marked) -> _Found | None:
+        art = self.art
+        text = " ".join(art.text[s:e] for s, e in marked.pieces)
+        words = _WORD.findall(text)
+        raw_end = art.text[marked.close - 1] if marked.close is not None else ""
+        if not words or (raw_end not in ".,!?" and _is_title(words, text)):
+            return None
+        sent = sentence_of(art, marked.start)
+        if sent is None:
+            return None
+        before, after = self.frame(marked)
+        multi = bool(re.search(r"[.!?][\"'’”]?\s+[\"'‘“]?[A-Z]", text)) or len(marked.pieces) > 1
+        led = not before or before[-1].text in (":", ",")
+        whole = multi or (text[:1].isupper() or text[:1].isdigit() or text[:1] in "[…") and led
+        kind = "direct" if whole else "mixed"
+        if len(words) < 2 and kind == "mixed":
+            return None  # a single word in marks is a term, not a quotation
+        cue = self.cue_in_tree(marked) if kind == "mixed" else None
+        if cue is None:
+            cue = self.cue_in_frame(before, after)
+        speaker = self.speaker_of(cue) if cue is not None else None
+        quote = Quote(text=text, start=marked.start, end=marked.end, kind=kind, speaker=speaker,
+                      cue=cue.text if cue is not None else None, sentence=sent.text, sentence_index=sent.index)
+        last = sentence_of(art, marked.end - 1) or sent
+        needs = speaker is None and cue is None and (kind == "direct" or not before)
+        return _Found(quote, cue, needs, last.end)
+
+    def frame(self, marked: Marked) -> tuple[list, list]:
+        """The tokens around a quote, up to the sentence ends or other quotes."""
+        doc = self.doc
+        first = self.token_at(marked.open)
+        before = []
+        if first is not None:
+            i = first.i - 1
+            while i >= 0 and len(before) < 60:
+                tok = doc[i]
+                if tok.text in _SENTENCE_END or "\n" in tok.whitespace_ or "\n" in tok.text \
+                        or self.in_marks(tok.idx):
+                    break
+                before.append(tok)
+                if tok.is_sent_start and not (tok.i + 1 < len(doc) and doc[tok.i + 1].idx == marked.open):
+                    break
+                i -= 1
+            before.reverse()
+        after = []
+        close = marked.close
+        last = self.token_at(close) if close is not None else None
+        if last is not None and not ("\n" in last.whitespace_):
+            ends_sentence = art_char(self.art.text, marked.end - 1) in ".!?"
+            i = last.i + 1
+            while i < len(doc) and len(after) < 40:
+                tok = doc[i]
+                if tok.is_space or "\n" in tok.text or self.in_marks(tok.idx):
+                    break
+                if not after and ends_sentence and tok.text[:1].isupper() and tok.text != "I" \
+                        and art_char(self.art.text, marked.end - 1) == ".":
+                    break  # the quote ended its sentence; what follows is a new one
+                after.append(tok)
+                if tok.text in _SENTENCE_END or "\n" in tok.whitespace_:
+                    break
+                i += 1
+        return before, after
+
+    def cue_in_frame(self, before: list, after: list):
+        """The cue verb (or "according") of a quote's attribution."""
+        def cues(tokens):
+            return [t for t in tokens if self.is_cue(t) or _according(t) is not None]
+        b, a = cues(before), cues(after)
+        if b and before and before[-1].text in (":", ",") and b[-1].i >= before[-1].i - 8:
+            return b[-1]
+        if a:
+            return a[0]
+        return b[-1] if b else None
+
+    def cue_in_tree(self, marked: Marked):
+        """The reporting verb above a quoted fragment in the parse."""
+        span = self.doc.char_span(marked.start, marked.end, alignment_mode="expand")
+        if span is None:
+            return None
+        roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+        for root in roots[:1]:
+            node, steps = root, 0
+            while node.head is not node and steps < 8:
+                node, steps = node.head, steps + 1
+                if node.i >= span.start and node.i < span.end:
+                    continue
+                if self.is_cue(node) and not self.in_marks(node.idx):
+                    return node
+                if _according(node) is not None:
+                    return node
+        return None
+
+    # -- speakers
+
+    def speaker_of(self, cue) -> ActorRef | None:
+        """The speaker of a cue: the subject of the verb, or the object of "according to"."""
+        obj = _according(cue)
+        if obj is not None:
+            return self.ref(obj)
+        subject = self.subject_of(cue)
+        return self.ref(subject) if subject is not None else None
+
+    def subject_of(self, verb):
+        """The subject of ``verb``, borrowed from the verb it hangs on for participles and conjuncts."""
+        node = verb
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in SUBJECTS and not self.in_marks(child.idx):
+                    return child
+                if child.dep_ == "agent":
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None and not self.in_marks(obj.idx):
+                        return obj
+            if node.dep_ not in _CLIMB or node.head is node:
+                return None
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN") and node.head is not node:
+                node = node.head  # "a statement saying ..." -> the verb the noun hangs on
+            if node.dep_ == "ccomp" and self.is_cue(node.head):
+                node = node.head  # "X said Y did Z, saying ..." -> X
+        return None
+
+    def ref(self, head) -> ActorRef | None:
+        """The actor a subject stands for; ``None`` for an unresolved pronoun."""
+        doc = self.doc
+        start_tok = head.left_edge
+        end_i = head.i
+        for child in head.rights:
+            if child.dep_ in _NOT_CORE:
+                break
+            end_i = child.right_edge.i
+        core = doc[start_tok.i: end_i + 1]
+        sub = doc[head.left_edge.i: head.right_edge.i + 1]
+        if self.in_marks(core.start_char) and self.in_marks(core.end_char - 1):
+            return None
+        mentions = [m for m in mentions_in(self.art, sub.start_char, sub.end_char)
+                    if not self.in_marks(m.start)]
+        at_head = [m for m in mentions if m.start <= head.idx < m.end]
+        chosen: Mention | None = None
+        if at_head:
+            chosen = max(at_head, key=lambda m: m.end - m.start)
+        elif head.pos_ == "PRON":
+            return None
+        else:
+            people = [m for m in mentions if m.type == "PERSON"]
+            others = [m for m in mentions if m.type != "PERSON"]
+            chosen = people[0] if people else others[0] if others else None
+        if chosen is None:
+            if head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            return ActorRef(text=core.text, start=core.start_char, end=core.end_char)
+        if chosen.name is None and head.pos_ == "PRON":
+            return None
+        text = core.text if head.pos_ != "PRON" else chosen.text
+        return ActorRef(text=text, name=chosen.name, code=chosen.code, actor_id=chosen.actor_id,
+                        start=core.start_char, end=core.end_char)
+
+    # -- indirect quotes
+
+    def indirect(self) -> list[_Found]:
+        """Content clauses of reporting verbs with a speaker, and "according to X" sentences."""
+        found: list[_Found] = []
+        for token in self.doc:
+            if self.in_marks(token.idx):
+                continue
+            if _according(token) is not None:
+                item = self.according(token)
+                if item is not None:
+                    found.append(item)
+                continue
+            if not self.is_cue(token) or not self.verbs[token.lemma_.lower()].that_clause:
+                continue
+            clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+            if clause is None or not any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl")
+                                         for c in clause.children):
+                continue
+            subject = self.subject_of(token)
+            if subject is None or subject.lower_ in _PERSONAL:
+                continue
+            speaker = self.ref(subject)
+            if speaker is None:
+                continue
+            for part in self.clause_parts(clause):
+                item = self.clause_quote(part, token, speaker)
+                if item is not None:
+                    found.append(item)
+        return found
+
+    def clause_parts(self, clause) -> list[list]:
+        """A content clause as token lists, one per coordinated "and that ..." clause."""
+        parts: list[list] = []
+        cut: set[int] = set()
+        for child in clause.rights:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in SUBJECTS or c.dep_ in ("mark", "nsubjpass", "expl") for c in child.children):
+                parts += self.clause_parts(child)
+                cut.update(t.i for t in child.subtree)
+            elif child.dep_ in ("advcl", "conj") and self.is_cue(child) and child.tag_ == "VBG":
+                cut.update(t.i for t in child.subtree)  # "..., saying ..." belongs to the speaker
+        tokens = [t for t in clause.subtree if t.i not in cut]
+        parts.insert(0, tokens)
+        return parts
+
+    def clause_quote(self, tokens: list, cue, speaker: ActorRef) -> _Found | None:
+        while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].dep_ == "cc"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and tokens[-1].text not in MARKS:
+            tokens = tokens[:-1]
+        if len(tokens) < 3:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        inside = sum(min(e, end) - max(s, start) for s, e in self.spans if s < end and e > start)
+        if inside > 0.5 * (end - start):
+            return None  # the clause is a quote in marks: that quote carries it
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        sent = sentence_of(self.art, start)
+        if sent is None:
+            return None
+        quote = Quote(text=text, start=start, end=end, kind="indirect", speaker=speaker, cue=cue.text,
+                      sentence=sent.text, sentence_index=sent.index)
+        return _Found(quote, cue, False, sent.end)
+
+    def according(self, token) -> _Found | None:
+        """ "According to X, <clause>": the clause, said by X."""
+        obj = _according(token)
+        head = token.head
+        if head is token or obj is None or self.in_marks(head.idx):
+            return None
+        speaker = self.ref(obj)
+        if speaker is None:
+            return None
+        skip = {t.i for t in token.subtree}
+        tokens = [t for t in head.subtree if t.i not in skip]
+        # keep the longer side of the clause when the phrase splits it
+        left = [t for t in tokens if t.i < token.i]
+        right = [t for t in tokens if t.i > token.i]
+        tokens = left if len(left) >= len(right) else right
+        return self.clause_quote(tokens, token, speaker)
+
+    # -- quotes attributed from their neighbours
+
+    def inherit(self, found: list[_Found]) -> None:
+        """A sentence that is only a quote takes the speaker of the quote or cue just before it."""
+        for n, item in enumerate(found):
+            if not item.needs_context:
+                continue
+            q = item.quote
+            prev = next((f for f in reversed(found[:n]) if f.quote.speaker is not None), None)
+            if prev is not None and self._adjacent(prev, q):
+                q.speaker, q.cue = prev.quote.speaker, prev.quote.cue
+                continue
+            speaker, cue = self.cue_in_sentence(q.sentence_index - 1)
+            if speaker is not None:
+                q.speaker, q.cue = speaker, cue
+
+    def _adjacent(self, prev: _Found, q: Quote) -> bool:
+        """Whether nothing but the quote's own sentence lies between ``prev`` and ``q``."""
+        last = sentence_of(self.art, max(prev.quote.end - 1, prev.quote.start))
+        if last is None:
+            return False
+        end_index = max(last.index, prev.quote.sentence_index)
+        return q.sentence_index - end_index <= 1 and prev.quote.start < q.start
+
+    def cue_in_sentence(self, index: int) -> tuple[ActorRef | None, str | None]:
+        """The speaker of the last cue verb of sentence ``index`` (outside quotes)."""
+        if index < 0 or index >= len(self.art.sentences):
+            return None, None
+        s = self.art.sentences[index]
+        span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
         if span is None:
             return None, None
-        for token in span:
-            if token.lemma_ in REPORTING_VERBS and not (q_start <= token.idx < q_end):
-                for child in token.children:
-                    if child.dep_ in ("nsubj", "nsubjpass"):
-                        sub = child.doc[child.left_edge.i: child.right_edge.i + 1]
-                        ref = ref_for(art, sub.start_char, sub.end_char)
-                        if ref is not None:
-                            return ref, token.text
-                return None, token.text
+        for token in reversed(list(span)):
+            if self.is_cue(token) and not self.in_marks(token.idx):
+                speaker = self.speaker_of(token)
+                if speaker is not None:
+                    return speaker, token.text
         return None, None
+
+
+def _according(token):
+    """The object of "according to X" when ``token`` is "according", else None."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        to = token.doc[token.i + 1]
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def art_char(text: str, pos: int) -> str:
+    return text[pos] if 0 <= pos < len(text) else ""
+
+
+def _is_title(words: list[str], text: str) -> bool:
+    """A name in marks (a show, a book, an operation): short, every word capitalised."""
+    if len(words) > 6 or text.rstrip()[-1:] in ".!?,":
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) \
+        and words[0][:1].isupper()
