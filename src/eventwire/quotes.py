@@ -49,11 +49,13 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = {".", "!", "?"}
 SUBJECTS = {"nsubj", "csubj"}
 # Dependents that end the core of a subject noun phrase ("Galuzin, who ...").
-_NOT_CORE = {"punct", "relcl", "appos", "acl", "advcl", "parataxis"}
+_NOT_CORE = {"punct", "relcl", "appos", "acl", "advcl", "parataxis", "cc", "conj"}
 # Verbs a participle or coordinated cue borrows its subject from ("..., adding").
 _CLIMB = {"conj", "advcl", "xcomp", "acl", "pcomp"}
 _TITLE_SMALL = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "by"}
 _PERSONAL = {"i", "me", "we", "us", "you", "my", "our", "your"}
+_THIRD = {"he", "she"}
+_COMPLEMENTS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "acomp"}
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ class _Found:
     cue_token: object = None
     needs_context: bool = False
     end: int = 0
+    pronoun: bool = False
 
 
 @dataclass
@@ -252,7 +255,13 @@ class _Reader:
         return span[0] if span is not None and len(span) else None
 
     def is_cue(self, token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.verbs
+        """A reporting verb of the lexicon ("bare" ones only with no object or complement)."""
+        verb = self.verbs.get(token.lemma_.lower())
+        if verb is None or token.pos_ not in ("VERB", "AUX"):
+            return False
+        if verb.kind == "bare":
+            return not any(c.dep_ in _COMPLEMENTS and not self.in_marks(c.idx) for c in token.children)
+        return True
 
     # -- the whole article
 
@@ -286,15 +295,20 @@ class _Reader:
         kind = "direct" if whole else "mixed"
         if len(words) < 2 and kind == "mixed":
             return None  # a single word in marks is a term, not a quotation
-        cue = self.cue_in_tree(marked) if kind == "mixed" else None
+        cue = None
+        if kind == "mixed" and not _attribution_follows(after, self.is_cue):
+            cue = self.cue_in_tree(marked)
         if cue is None:
             cue = self.cue_in_frame(before, after)
+        if kind == "mixed" and cue is None and before:
+            return None  # words in marks inside the writer's own sentence, said by no one: a scare quote
         speaker = self.speaker_of(cue) if cue is not None else None
+        pronoun = speaker is None and cue is not None and self._pronoun_subject(cue)
         quote = Quote(text=text, start=marked.start, end=marked.end, kind=kind, speaker=speaker,
                       cue=cue.text if cue is not None else None, sentence=sent.text, sentence_index=sent.index)
         last = sentence_of(art, marked.end - 1) or sent
         needs = speaker is None and cue is None and (kind == "direct" or not before)
-        return _Found(quote, cue, needs, last.end)
+        return _Found(quote, cue, needs, last.end, pronoun)
 
     def frame(self, marked: Marked) -> tuple[list, list]:
         """The tokens around a quote, up to the sentence ends or other quotes."""
@@ -375,21 +389,47 @@ class _Reader:
         """The subject of ``verb``, borrowed from the verb it hangs on for participles and conjuncts."""
         node = verb
         for _ in range(4):
-            for child in node.children:
-                if child.dep_ in SUBJECTS and not self.in_marks(child.idx):
-                    return child
-                if child.dep_ == "agent":
-                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if obj is not None and not self.in_marks(obj.idx):
-                        return obj
+            found = self._own_subject(node)
+            if found is not None:
+                return found
             if node.dep_ not in _CLIMB or node.head is node:
-                return None
+                break
             node = node.head
             if node.pos_ in ("NOUN", "PROPN") and node.head is not node:
                 node = node.head  # "a statement saying ..." -> the verb the noun hangs on
             if node.dep_ == "ccomp" and self.is_cue(node.head):
                 node = node.head  # "X said Y did Z, saying ..." -> X
+        if verb.tag_ == "VBG":  # ", announcing ..." in a sentence the parser got wrong
+            return self._nearest_subject_before(verb)
         return None
+
+    def _own_subject(self, node):
+        """A verb's own subject: nsubj, the agent of a passive, or a name the parser left as 'dep'."""
+        fallback = None
+        for child in node.children:
+            if child.dep_ in SUBJECTS and not self.in_marks(child.idx):
+                if child.pos_ == "NOUN" and any(self.in_marks(t.idx) for t in child.subtree):
+                    fallback = fallback or child  # "... “Sunday Futures” show, said": likely a misparse
+                    continue
+                return child
+            if child.dep_ == "agent":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and not self.in_marks(obj.idx):
+                    return obj
+        named = next((c for c in node.lefts if c.dep_ in ("dep", "intj") and not self.in_marks(c.idx)
+                      and mentions_in(self.art, c.idx, c.idx + len(c.text))), None)
+        return named or fallback
+
+    def _nearest_subject_before(self, verb):
+        sent = verb.sent
+        for tok in reversed(self.doc[sent.start: verb.i]):
+            if tok.dep_ in SUBJECTS and tok.head.i < verb.i and not self.in_marks(tok.idx):
+                return tok
+        return None
+
+    def _pronoun_subject(self, cue) -> bool:
+        subject = self.subject_of(cue) if _according(cue) is None else None
+        return subject is not None and subject.lower_ in _THIRD
 
     def ref(self, head) -> ActorRef | None:
         """The actor a subject stands for; ``None`` for an unresolved pronoun."""
@@ -441,38 +481,46 @@ class _Reader:
                 continue
             if not self.is_cue(token) or not self.verbs[token.lemma_.lower()].that_clause:
                 continue
-            clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
-            if clause is None or not any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl")
-                                         for c in clause.children):
+            heads = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+            if not any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl") for h in heads for c in h.children):
                 continue
             subject = self.subject_of(token)
             if subject is None or subject.lower_ in _PERSONAL:
                 continue
-            speaker = self.ref(subject)
-            if speaker is None:
+            speakers = [self.ref(s) for s in [subject, *_conjuncts(subject)]]
+            speakers = [s for s in speakers if s is not None]
+            pronoun = not speakers and subject.lower_ in _THIRD
+            if not speakers and not pronoun:
                 continue
-            for part in self.clause_parts(clause):
-                item = self.clause_quote(part, token, speaker)
-                if item is not None:
-                    found.append(item)
+            for part in self.clause_parts(heads):
+                for speaker in speakers or [None]:
+                    item = self.clause_quote(part, token, speaker)
+                    if item is not None:
+                        item.pronoun = pronoun
+                        found.append(item)
         return found
 
-    def clause_parts(self, clause) -> list[list]:
-        """A content clause as token lists, one per coordinated "and that ..." clause."""
+    def clause_parts(self, heads: list) -> list[list]:
+        """The content clause(s) under ``heads`` as token lists, one per coordinated "and that ..." clause."""
         parts: list[list] = []
         cut: set[int] = set()
-        for child in clause.rights:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
-                    any(c.dep_ in SUBJECTS or c.dep_ in ("mark", "nsubjpass", "expl") for c in child.children):
-                parts += self.clause_parts(child)
-                cut.update(t.i for t in child.subtree)
-            elif child.dep_ in ("advcl", "conj") and self.is_cue(child) and child.tag_ == "VBG":
-                cut.update(t.i for t in child.subtree)  # "..., saying ..." belongs to the speaker
-        tokens = [t for t in clause.subtree if t.i not in cut]
+        tokens: list = []
+        for clause in heads:
+            for child in clause.rights:
+                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
+                        any(c.dep_ in SUBJECTS or c.dep_ in ("mark", "nsubjpass", "expl") for c in child.children):
+                    parts += self.clause_parts([child])
+                    cut.update(t.i for t in child.subtree)
+                elif child.dep_ in ("advcl", "conj") and self.is_cue(child) and child.tag_ == "VBG":
+                    cut.update(t.i for t in child.subtree)  # "..., saying ..." belongs to the speaker
+            tokens += [t for t in clause.subtree if t.i not in cut]
+        tokens = _without_trailing_aside(sorted(tokens, key=lambda t: t.i))
         parts.insert(0, tokens)
         return parts
 
-    def clause_quote(self, tokens: list, cue, speaker: ActorRef) -> _Found | None:
+    def clause_quote(self, tokens: list, cue, speaker: ActorRef | None) -> _Found | None:
+        """An indirect quote of ``tokens`` (trimmed of "that" and punctuation), unless marks carry it."""
+        tokens = sorted(tokens, key=lambda t: t.i)
         while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].dep_ == "cc"):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and tokens[-1].text not in MARKS:
@@ -494,7 +542,7 @@ class _Reader:
     def according(self, token) -> _Found | None:
         """ "According to X, <clause>": the clause, said by X."""
         obj = _according(token)
-        head = token.head
+        head = token.sent.root
         if head is token or obj is None or self.in_marks(head.idx):
             return None
         speaker = self.ref(obj)
@@ -513,9 +561,14 @@ class _Reader:
     def inherit(self, found: list[_Found]) -> None:
         """A sentence that is only a quote takes the speaker of the quote or cue just before it."""
         for n, item in enumerate(found):
+            q = item.quote
+            if item.pronoun and q.speaker is None:
+                prev = next((f for f in reversed(found[:n]) if f.quote.speaker is not None), None)
+                if prev is not None and self._adjacent(prev, q) and self._is_person(prev.quote.speaker):
+                    q.speaker = prev.quote.speaker
+                continue
             if not item.needs_context:
                 continue
-            q = item.quote
             prev = next((f for f in reversed(found[:n]) if f.quote.speaker is not None), None)
             if prev is not None and self._adjacent(prev, q):
                 q.speaker, q.cue = prev.quote.speaker, prev.quote.cue
@@ -523,6 +576,11 @@ class _Reader:
             speaker, cue = self.cue_in_sentence(q.sentence_index - 1)
             if speaker is not None:
                 q.speaker, q.cue = speaker, cue
+
+    def _is_person(self, ref: ActorRef) -> bool:
+        if ref.actor_id is None or ref.actor_id >= len(self.art.actors):
+            return False
+        return self.art.actors[ref.actor_id].type == "PERSON"
 
     def _adjacent(self, prev: _Found, q: Quote) -> bool:
         """Whether nothing but the quote's own sentence lies between ``prev`` and ``q``."""
@@ -571,3 +629,27 @@ def _is_title(words: list[str], text: str) -> bool:
     content = [w for w in words if w.lower() not in _TITLE_SMALL]
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) \
         and words[0][:1].isupper()
+
+
+def _conjuncts(token) -> list:
+    """Names coordinated with a subject ("X and Y said")."""
+    return [c for c in token.conjuncts if c.pos_ in ("PROPN", "NOUN") and c.i > token.i]
+
+
+def _attribution_follows(after: list, is_cue) -> bool:
+    """Whether the words after a quote are ``, X said`` (a cue within a few words of a comma)."""
+    return bool(after) and after[0].text == "," and any(is_cue(t) for t in after[1:6])
+
+
+def _without_trailing_aside(tokens: list) -> list:
+    """A clause without a closing ", who/which ..." about its last noun (background, not the claim)."""
+    if not tokens:
+        return tokens
+    last = tokens[-1].i
+    for n, tok in enumerate(tokens):
+        if tok.dep_ in ("relcl", "appos") and tok.right_edge.i >= last and tok.left_edge.i > tokens[0].i:
+            left = tok.left_edge.i
+            k = next(j for j, t in enumerate(tokens) if t.i == left)
+            if k > 0 and tokens[k - 1].text == ",":
+                return tokens[:k - 1]
+    return tokens
