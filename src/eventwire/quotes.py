@@ -259,6 +259,8 @@ class _Reader:
         verb = self.verbs.get(token.lemma_.lower())
         if verb is None or token.pos_ not in ("VERB", "AUX"):
             return False
+        if token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+            return False  # "so-called", "self-declared": part of a word, not a cue
         if verb.kind == "bare":
             return not any(c.dep_ in _COMPLEMENTS and not self.in_marks(c.idx) for c in token.children)
         return True
