@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .actors import Mention, mentions_in
+from .actors import mentions_in, ref_for
 from .config import DEFAULT, Settings
 from .lexicons import cached_tsv
 from .model import ActorRef, Article, Quote
@@ -299,13 +299,13 @@ class _Reader:
             return None  # a single word in marks is a term, not a quotation
         cue = None
         if kind == "mixed" and not _attribution_follows(after, self.is_cue):
-            cue = self.cue_in_tree(marked)
-        if cue is None:
+            cue = self.cue_in_tree(marked)  # a fragment is said by the speaker of the verb it hangs on
+        elif kind == "mixed" or kind == "direct":
             cue = self.cue_in_frame(before, after)
         if kind == "mixed" and cue is None and before:
             return None  # words in marks inside the writer's own sentence, said by no one: a scare quote
         speaker = self.speaker_of(cue) if cue is not None else None
-        pronoun = speaker is None and cue is not None and self._pronoun_subject(cue)
+        pronoun = cue is not None and self._pronoun_subject(cue)
         quote = Quote(text=text, start=marked.start, end=marked.end, kind=kind, speaker=speaker,
                       cue=cue.text if cue is not None else None, sentence=sent.text, sentence_index=sent.index)
         last = sentence_of(art, marked.end - 1) or sent
@@ -434,39 +434,43 @@ class _Reader:
         return subject is not None and subject.lower_ in _THIRD
 
     def ref(self, head) -> ActorRef | None:
-        """The actor a subject stands for; ``None`` for an unresolved pronoun."""
+        """The actor a subject stands for, through the actors stage; ``None`` for an unresolved pronoun.
+
+        The subject's whole subtree goes to :func:`eventwire.actors.ref_for`, which
+        picks the mention heading it (resolved pronouns and titles included). Where
+        no mention heads it, a person named inside it ("a letter signed by X",
+        "critics, including X") is the speaker; else a noun phrase stands as itself
+        with no canonical name ("civil society groups").
+        """
         doc = self.doc
-        start_tok = head.left_edge
         end_i = head.i
         for child in head.rights:
             if child.dep_ in _NOT_CORE:
                 break
             end_i = child.right_edge.i
-        core = doc[start_tok.i: end_i + 1]
+        core = doc[head.left_edge.i: end_i + 1]
         sub = doc[head.left_edge.i: head.right_edge.i + 1]
         if self.in_marks(core.start_char) and self.in_marks(core.end_char - 1):
             return None
-        mentions = [m for m in mentions_in(self.art, sub.start_char, sub.end_char)
-                    if not self.in_marks(m.start)]
-        at_head = [m for m in mentions if m.start <= head.idx < m.end]
-        chosen: Mention | None = None
-        if at_head:
-            chosen = max(at_head, key=lambda m: m.end - m.start)
-        elif head.pos_ == "PRON":
-            return None
-        else:
-            people = [m for m in mentions if m.type == "PERSON"]
-            others = [m for m in mentions if m.type != "PERSON"]
-            chosen = people[0] if people else others[0] if others else None
-        if chosen is None:
+        found = ref_for(self.art, sub.start_char, sub.end_char)
+        if found is not None and self._unnamed_group(head):
+            found = None  # "critics, including X, said": the named member is the speaker
+        if found is None and head.pos_ != "PRON":
+            people = [m for m in mentions_in(self.art, sub.start_char, sub.end_char)
+                      if m.type == "PERSON" and m.name and not self.in_marks(m.start)
+                      and getattr(m, "kind", "name") != "pronoun"]
+            if people:
+                found = ref_for(self.art, people[0].start, people[0].end)
+        if found is None or (head.pos_ == "PRON" and not found.name):
             if head.pos_ not in ("NOUN", "PROPN"):
                 return None
             return ActorRef(text=core.text, start=core.start_char, end=core.end_char)
-        if chosen.name is None and head.pos_ == "PRON":
-            return None
-        text = core.text if head.pos_ != "PRON" else chosen.text
-        return ActorRef(text=text, name=chosen.name, code=chosen.code, actor_id=chosen.actor_id,
-                        start=core.start_char, end=core.end_char)
+        return found.model_copy(update={"text": core.text, "start": core.start_char, "end": core.end_char})
+
+    def _unnamed_group(self, head) -> bool:
+        """Whether the subject's head is a role noun for a group with no name of its own."""
+        at = [m for m in mentions_in(self.art, head.idx, head.idx + len(head.text))]
+        return bool(at) and all(getattr(m, "kind", "name") == "group" for m in at) and head.tag_ == "NNS"
 
     # -- indirect quotes
 
@@ -491,7 +495,7 @@ class _Reader:
                 continue
             speakers = [self.ref(s) for s in [subject, *_conjuncts(subject)]]
             speakers = [s for s in speakers if s is not None]
-            pronoun = not speakers and subject.lower_ in _THIRD
+            pronoun = subject.lower_ in _THIRD
             if not speakers and not pronoun:
                 continue
             for part in self.clause_parts(heads):
@@ -564,10 +568,12 @@ class _Reader:
         """A sentence that is only a quote takes the speaker of the quote or cue just before it."""
         for n, item in enumerate(found):
             q = item.quote
-            if item.pronoun and q.speaker is None:
+            if item.pronoun:
+                # "“A,” Smith said. “B,” he added.": a pronoun cue right after a quote is that speaker's
                 prev = next((f for f in reversed(found[:n]) if f.quote.speaker is not None), None)
-                if prev is not None and self._adjacent(prev, q) and self._is_person(prev.quote.speaker):
-                    q.speaker = prev.quote.speaker
+                if prev is not None and prev.quote.kind != "indirect" and self._adjacent(prev, q) \
+                        and self._is_person(prev.quote.speaker):
+                    q.speaker = prev.quote.speaker.model_copy(update={"text": (q.speaker or prev.quote.speaker).text})
                 continue
             if not item.needs_context:
                 continue
