@@ -275,8 +275,24 @@ class _Reader:
                 found.append(item)
         found += self.indirect()
         found.sort(key=lambda f: f.quote.start)
+        self.not_named_inside(found)
         self.inherit(found)
+        self.not_named_inside(found)
         return [f.quote for f in found]
+
+    def not_named_inside(self, found: list[_Found]) -> None:
+        """Drop a pronoun's speaker who is named in the quote itself.
+
+        "He said Trump's tariffs ...": the "he" cannot be Trump (a pronoun does not
+        co-refer with a name in its own complement), so that resolution is wrong.
+        """
+        for item in found:
+            ref = item.quote.speaker
+            if not item.pronoun or ref is None or ref.actor_id is None:
+                continue
+            inside = mentions_in(self.art, item.quote.start, item.quote.end)
+            if any(m.actor_id == ref.actor_id and getattr(m, "kind", "name") == "name" for m in inside):
+                item.quote.speaker = None
 
     # -- quotes in marks
 
