@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -332,11 +333,9 @@ class _Reader:
 
     def _roles(self) -> None:
         doc = self.doc
-        for sent in doc.sents:
-            for u in [u for u in self.units if sent.start <= u.start < sent.end and u.cat == "ROLE"]:
-                if u.start in self.consumed:
-                    continue
-                self._role_phrase(u, sent)
+        for u in self.units:
+            if u.cat == "ROLE" and u.start not in self.consumed:
+                self._role_phrase(u, doc[u.start].sent)
 
     def _role_phrase(self, u: Unit, sent) -> None:
         doc = self.doc
@@ -473,7 +472,15 @@ class _Reader:
                               tok_start=u.start, tok_end=u.end, nested=nested))
 
     def _containers_near(self, i: int) -> list[Mention]:
-        return [m for m in self.mentions if m.kind in ("group", "title") and m.tok_start <= i < m.tok_end]
+        """The role mentions (groups, titles) covering token ``i``."""
+        if self._cover is None:
+            self._cover = [None] * len(self.doc)
+            for m in self.mentions:
+                if m.kind in ("group", "title"):
+                    for k in range(m.tok_start, m.tok_end):
+                        self._cover[k] = m
+        found = self._cover[i]
+        return [found] if found is not None else []
 
     def _modifies_thing(self, u: Unit) -> bool:
         """A country or city name used as a modifier of an ordinary noun."""
@@ -571,6 +578,7 @@ class _Reader:
 
     def read(self) -> list[Mention]:
         self._aliases: dict[str, Mention] = {}
+        self._cover: list | None = None
         self._find_persons()
         self._roles()
         self._person_mentions()
@@ -876,7 +884,15 @@ def _end_char(doc, tok_end: int) -> int:
 
 def mentions_in(art: Article, start: int, end: int) -> list[Mention]:
     """The actor mentions that lie inside ``[start, end)`` (places included)."""
-    return [m for m in art._mentions if m.start >= start and m.end <= end]
+    mentions = art._mentions
+    out = []
+    for k in range(bisect_left(mentions, start, key=lambda m: m.start), len(mentions)):
+        m = mentions[k]
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
 
 
 def _acting(art: Article, start: int, end: int) -> list[Mention]:
