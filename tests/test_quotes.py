@@ -219,6 +219,21 @@ def test_coordinated_that_clauses_are_two_quotes(code):
     assert any(t.startswith("unemployment has fallen") for t in texts)
 
 
+def test_writers_but_clause_is_not_reported(code):
+    art = code("The Kenyan army says it controls the northern roads, but according to the Red Cross, "
+               "aid convoys still cannot reach the camps.")
+    army = [q for q in art.quotes if "Kenyan army" in _speaker(q)]
+    assert army and all("Red Cross" not in q.text and "convoys" not in q.text for q in army)
+    red_cross = _find(art, "aid convoys still cannot reach the camps")
+    assert "Red Cross" in _speaker(red_cross)
+
+
+def test_pronoun_speaker_is_not_someone_named_in_the_quote(code):
+    art = code("Senator Ana Ruiz met Governor Tom Hale on Monday. He said Ruiz's plan would fail.")
+    q = _find(art, "plan would fail")
+    assert "Ruiz" not in _speaker(q)
+
+
 def test_said_with_no_content_clause_is_no_quote(code):
     art = code("Minister Lena Varga said on Friday in Budapest.")
     assert art.quotes == []

@@ -531,8 +531,13 @@ class _Reader:
             for child in clause.rights:
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and \
                         any(c.dep_ in SUBJECTS or c.dep_ in ("mark", "nsubjpass", "expl") for c in child.children):
-                    parts += self.clause_parts([child])
-                    cut.update(t.i for t in child.subtree)
+                    if _reported_conjunct(child):
+                        parts += self.clause_parts([child])  # "..., and that ...": reported too
+                        cut.update(t.i for t in child.subtree)
+                    elif not _inline_conjunct(child) or any(_according(t) is not None for t in child.subtree):
+                        # "..., but <clause>": the writer's own words (or someone else's)
+                        cut.update(t.i for t in child.subtree)
+                        cut.update(t.i for t in child.lefts if t.dep_ in ("cc", "punct"))
                 elif child.dep_ in ("advcl", "conj") and self.is_cue(child) and child.tag_ == "VBG":
                     cut.update(t.i for t in child.subtree)  # "..., saying ..." belongs to the speaker
             tokens += [t for t in clause.subtree if t.i not in cut]
@@ -564,13 +569,18 @@ class _Reader:
     def according(self, token) -> _Found | None:
         """ "According to X, <clause>": the clause, said by X."""
         obj = _according(token)
-        head = token.sent.root
+        head = token.head
+        while head.dep_ != "ROOT" and not (head.dep_ in ("conj", "ccomp") and _has_subject(head)):
+            head = head.head  # "..., leaving five dead, according to X": the whole clause
         if head is token or obj is None or self.in_marks(head.idx):
             return None
         speaker = self.ref(obj)
         if speaker is None:
             return None
         skip = {t.i for t in token.subtree}
+        for child in head.rights:
+            if child.dep_ == "conj" and _has_subject(child) and token.i not in {t.i for t in child.subtree}:
+                skip.update(t.i for t in child.subtree)  # another clause, not under "according to"
         tokens = [t for t in head.subtree if t.i not in skip]
         # keep the longer side of the clause when the phrase splits it
         left = [t for t in tokens if t.i < token.i]
@@ -677,3 +687,26 @@ def _without_trailing_aside(tokens: list) -> list:
             if k > 0 and tokens[k - 1].text == ",":
                 return tokens[:k - 1]
     return tokens
+
+
+def _reported_conjunct(verb) -> bool:
+    """A coordinated clause that repeats the "that" of reported speech ("..., and that ...")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and not any(_according(t) is not None for t in verb.subtree)
+
+
+def _inline_conjunct(verb) -> bool:
+    """A clause joined by a bare "and"/"or" (no comma): part of the same report ("X said A and B")."""
+    cc = next((t for t in verb.lefts if t.dep_ == "cc"), None)
+    if cc is None and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].dep_ == "cc":
+        cc = verb.doc[verb.left_edge.i - 1]
+    if cc is None or cc.lower_ not in ("and", "or"):
+        return False
+    i = cc.i - 1
+    while i >= 0 and verb.doc[i].text in MARKS:
+        i -= 1
+    return i < 0 or verb.doc[i].text != ","
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in SUBJECTS or c.dep_ in ("nsubjpass", "expl") for c in verb.children)
