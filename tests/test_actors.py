@@ -279,3 +279,30 @@ def test_seed_article_actors(code, shared_dir):
     for g in gold["actors"]:
         last = g["name"].split()[-1]
         assert any(last in " ".join([a.name, *a.mentions]) and a.code == g["code"] for a in art.actors), g
+
+
+def test_ref_for_prefers_the_head_of_the_phrase(code):
+    art = code("A statement issued by Chilean President Ana Vera criticized Peru. "
+               "Talks between officials in Lima were cancelled.")
+    assert ref_of(art, "A statement issued by Chilean President Ana Vera").code == "CHLGOV"
+    assert ref_of(art, "Talks between officials in Lima") is None  # actors under "between" do not head it
+
+
+def test_person_name_beats_a_country_inside_it(code):
+    art = code("Basketball star Michael Jordan met Jordanian officials in Amman.")
+    assert actor(art, "Michael Jordan").type == "PERSON"
+    assert actor(art, "Jordanian officials").code == "JORGOV"
+
+
+def test_it_and_they_take_the_subject_actor(code):
+    art = code("Japan imposed new sanctions on Monday. It also expelled two diplomats.\n"
+               "Kenyan police blocked the road. They arrested ten people.")
+    assert ref_of(art, "It").code == "JPN"
+    assert ref_of(art, "They").code == "KENPOL"
+
+
+def test_unnamed_groups_take_the_home_country(code):
+    art = code("Somalia's parliament met on Monday. Opposition lawmakers walked out, and security forces "
+               "guarded the building in Mogadishu. Somalia's president signed the bill.")
+    assert actor(art, "Opposition lawmakers").code == "SOMOPP"
+    assert actor(art, "security forces").code == "SOMMIL"

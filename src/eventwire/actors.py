@@ -61,7 +61,10 @@ NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
             "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
-PRONOUN_REACH = 3  # sentences back that a pronoun may reach
+PRONOUN_REACH = 3
+HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+# names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
 
 
 @dataclass
@@ -170,6 +173,7 @@ class _Reader:
     def _find_persons(self) -> None:
         doc = self.doc
         spans = []
+        self._person_over_places()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -181,6 +185,8 @@ class _Reader:
                 end -= 1
             while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
                 end += 1  # "Ursula von der" + "Leyen"
+            if end - start >= 2 and doc[start:end].text in self.gaz.cities:
+                continue  # "Banja Luka" read as a person
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -207,7 +213,7 @@ class _Reader:
                 continue
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
-                    self._memory_person(text):
+                    self._memory_person(text, learned_only=ent.label_ == "ORG"):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -233,9 +239,31 @@ class _Reader:
             for i in range(s, e):
                 self.person_of[i] = p
 
-    def _memory_person(self, text: str) -> bool:
+    def _person_over_places(self) -> None:
+        """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
+        doc = self.doc
+        drop = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or self.unit_of[ent.start] is not None \
+                    or not doc[ent.start].is_title:
+                continue
+            for i in range(ent.start + 1, ent.end):
+                u = self.unit_of[i]
+                if u is not None and u.cat == "GEO" and u.kind in ("name", "capital") and u.start > ent.start \
+                        and u.end <= ent.end:
+                    drop.add(u)
+        if drop:
+            self.units = [u for u in self.units if u not in drop]
+            for u in drop:
+                for i in range(u.start, u.end):
+                    self.unit_of[i] = None
+
+    def _memory_person(self, text: str, learned_only: bool = False) -> bool:
+        """A remembered person (learned entries are all people; user entries may be bodies)."""
         entry = self.memory.lookup(text, self.date) if len(self.memory) else None
-        return entry is not None and entry.code is not None and ":" not in (entry.code or "")[:4]
+        if entry is None or entry.code is None or ":" in entry.code:
+            return False
+        return entry.source == "learned" or not learned_only
 
     def _propn_run(self, k: int, taken: set[int]) -> tuple[int, int] | None:
         doc = self.doc
@@ -310,7 +338,9 @@ class _Reader:
         while j < len(doc) and j - k <= MAX_LEFT:
             t, u = doc[j], self.unit_of[j]
             if u is not None:
-                if u.cat in ("GEO", "ORG") and entity is None:
+                inside_name = u.cat == "GEO" and (_based(doc, u.end) or (
+                    u.start > k + 1 and doc[u.start - 1].pos_ == "PROPN" and self.unit_of[u.start - 1] is None))
+                if u.cat in ("GEO", "ORG") and entity is None and not inside_name:
                     entity = u
                 elif u.cat == "ROLE" and role is None:
                     role = u
@@ -339,6 +369,9 @@ class _Reader:
 
     def _role_phrase(self, u: Unit, sent) -> None:
         doc = self.doc
+        nxt = self.unit_of[u.end] if u.end < len(doc) else None
+        if nxt is not None and nxt.cat == "ROLE" and nxt.start == u.end:
+            return  # "member states": the first noun modifies the second
         left = self._left(u.start - 1, sent.start)
         for inner in left["units"]:
             self.consumed.add(inner.start)
@@ -500,8 +533,7 @@ class _Reader:
         doc = self.doc
         if u.kind not in GEO_ACTING:
             return False
-        if u.end < len(doc) and doc[u.end].text in ("-", "–") and u.end + 1 < len(doc) \
-                and doc[u.end + 1].lower_ in ("based", "born", "headquartered"):
+        if _based(doc, u.end):
             return True
         tok = doc[u.end - 1]
         while tok.dep_ in ("poss", "compound", "appos", "conj", "nmod") and tok.head.i != tok.i:
@@ -604,6 +636,7 @@ class _Reader:
         if not ranked:
             return None
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            self._home_share = ranked[0][1] / sum(counts.values())
             return ranked[0][0]
         return None
 
@@ -624,7 +657,7 @@ class _Reader:
             if m.kind == "name" and m.type == "PERSON":
                 p = m._person
                 head = self._link_person(p, by_name, people)
-                if head is p and not p.titled and pending:
+                if head is p and not p.titled and pending and doc[p.start:p.end].root.dep_ in SUBJECT_DEPS:
                     cand = pending[-1]
                     if cand.tok_start < p.start and sent is not None and \
                             doc[cand.tok_start].sent.start >= _sent_back(doc, sent, 2):
@@ -657,13 +690,15 @@ class _Reader:
                     pending.append(m)
                 elif code is not None:
                     m.code = code
-                    pending.append(m)
+                    if doc[m.tok_start:m.tok_end].root.dep_ in SUBJECT_DEPS:
+                        pending.append(m)  # a lede's "Sweden's foreign minister said ...": a name may follow
                 else:
                     m._drop = True  # "the minister" with nobody to be: not an actor
             elif m.kind == "group":
                 parts = m._parts
                 sector = parts["sector"]
-                fallback = home if sector in DOMESTIC and m._head not in NOT_HOME else None
+                fallback = home if (sector in DOMESTIC and m._head not in NOT_HOME
+                                    and getattr(self, "_home_share", 0.0) >= HOME_SHARE) else None
                 m.code = self._code_parts(parts, last_country, fallback)
             elif m.kind == "pronoun":
                 self._resolve_pronoun(m, people, subjects, sent)
@@ -688,6 +723,10 @@ class _Reader:
             for cand in reversed(people):
                 cwords = _name_words(self.doc[cand.start:cand.end].text)
                 if len(words) < len(cwords) and cwords[-len(words):] == words:
+                    head = cand
+                    break
+                if len(words) == 1 and len(cwords) == 2 and cwords[0] == words[0] and cand.code \
+                        and cand.code[:3] in FAMILY_NAME_FIRST:
                     head = cand
                     break
                 if len(words) > len(cwords) and words[-len(cwords):] == cwords and not cand.titled:
@@ -724,13 +763,17 @@ class _Reader:
             return
         if p.sector is None:
             return
-        if sent is not None:
+        if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"
             for q in reversed(self.persons):
                 if q.end <= p.start and q.start >= sent.start and q.code and len(q.code) >= 3 \
                         and ":" not in q.code and q is not p:
+                    if q.title and p.title and fold(q.title) == fold(p.title):
+                        break  # two presidents in one sentence are of two countries
                     p.code = q.code[:3] + p.sector
                     return
-        if home and p.sector in DOMESTIC:
+        # a title with no country: the article's own country, when it clearly is one
+        share = getattr(self, "_home_share", 0.0)
+        if home and p.sector in DOMESTIC and share >= HOME_SHARE:
             p.code = home + p.sector
 
     def _finish_person(self, p: _Person) -> None:
@@ -818,9 +861,12 @@ class _Reader:
             elif m.kind == "group":
                 key = ("G", m.code, m._head)
                 name, typ = m.text, "GROUP"
-            else:
-                key = ("O", m.code or m.text)
+            elif m.code and ":" in m.code:  # an international body: one actor per code
+                key = ("O", m.code)
                 name, typ = self.gaz.org_display.get(m.code, m.text), m.type
+            else:
+                key = ("O", m.code, m.text)
+                name, typ = m.text, m.type
             if key is None:
                 continue
             m._key = key
@@ -833,8 +879,8 @@ class _Reader:
                 actor.name = name
             if actor.code is None and m.code:
                 actor.code = m.code
-            if m.type != "PLACE":
-                acting.add(actor.id)
+            if m.type != "PLACE" and not (typ == "GROUP" and not m.code and m.kind == "group"):
+                acting.add(actor.id)  # places and unplaced common nouns ("companies") are not listed
             m.actor_id = actor.id
             m.name = actor.name
             if m.text not in actor.mentions:
@@ -856,6 +902,11 @@ class _Reader:
             if actor.type == "PERSON" and actor.code and actor.title and len(actor.name.split()) >= 2 \
                     and actor.name[0].isupper():
                 self.memory.learn(actor.name, actor.code, actor.title, self.date)
+
+
+def _based(doc, k: int) -> bool:
+    """"-based", "-born" after token ``k - 1``: the place is part of a description."""
+    return k + 1 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].lower_ in ("based", "born", "headquartered")
 
 
 def _name_words(text: str) -> list[str]:
@@ -917,7 +968,7 @@ def _head_mentions(art: Article, start: int, end: int) -> list[Mention]:
     holding = [m for m in inside if m.tok_start <= root.i < m.tok_end]
     if holding:
         return [max(holding, key=lambda m: (m.end - m.start, -m.start))]
-    free, under_of = [], []
+    free, by_agent, under_of = [], [], []
     for m in inside:
         if m.tok_start < 0:
             continue
@@ -928,13 +979,16 @@ def _head_mentions(art: Article, start: int, end: int) -> list[Mention]:
             tok = tok.head
         preps = [t for t in path if t.dep_ in ("prep", "agent")]
         clauses = [t for t in path if t.dep_ in ("relcl", "acl", "advcl", "ccomp")]
-        if clauses:
+        if preps and preps[-1].dep_ == "agent" and all(t.dep_ in ("acl", "agent", "pobj", "compound", "appos")
+                                                        for t in path):
+            by_agent.append(m)  # "a letter issued by the ambassador": its author
+        elif clauses:
             continue
-        if not preps:
+        elif not preps:
             free.append(m)
         elif all(t.lower_ == "of" for t in preps):
             under_of.append(m)
-    return free[:1] or under_of[:1]
+    return free[:1] or by_agent[:1] or under_of[:1]
 
 
 def ref_for(art: Article, start: int, end: int) -> ActorRef | None:
