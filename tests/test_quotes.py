@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventwire.quotes import find_marked, reporting_verbs
 
@@ -75,6 +77,18 @@ def test_marks_unclosed_quote_before_a_clear_opening_mark():
     got = _texts(text)
     assert got[0] == "we are leaving now."
     assert got[-1] == "no way"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "«", "»", "‘", "’", "\n", "\n\n", " ", "said", "He", ",", ".",
+                                 "war is over", "—"]), max_size=40).map("".join))
+def test_marks_any_text_gives_ordered_pieces_inside_paragraphs(text):
+    last = -1
+    for quote in find_marked(text):
+        for start, end in quote.pieces:
+            assert last <= start < end <= len(text)
+            assert "\n" not in text[start:end]
+            last = end
 
 
 # ---------------------------------------------------------------- direct quotes
