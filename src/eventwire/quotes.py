@@ -22,9 +22,8 @@ The speaker is found from the parse: the subject of the cue verb (a verb of
 ``data/reporting_verbs.tsv``) next to the quote or above it in the tree, the
 object of "according to", or, for a sentence that is only a quote, the speaker
 of the quote or reporting verb in the sentence before. The subject's words are
-resolved to an actor through the actors stage's mention index
-(:func:`eventwire.actors.mentions_in`), which also holds resolved pronouns and
-titles where the actors stage provides them. A subject that is an unresolved
+resolved to an actor through the actors stage (:func:`eventwire.actors.ref_for`),
+which also resolves pronouns and titles ("he", "the ambassador"). A subject that is an unresolved
 pronoun gives no speaker (``None``), never the nearest name.
 """
 from __future__ import annotations
@@ -197,9 +196,8 @@ class _Found:
 
     quote: Quote
     cue_token: object = None
-    needs_context: bool = False
-    end: int = 0
-    pronoun: bool = False
+    needs_context: bool = False  # a quote alone in its sentence: its speaker may come from the one before
+    pronoun: bool = False  # the cue's subject is "he"/"she"
 
 
 @dataclass
@@ -268,6 +266,7 @@ class _Reader:
     # -- the whole article
 
     def read(self) -> list[Quote]:
+        """Every quote of the article, in reading order."""
         found: list[_Found] = []
         for marked in self.marked:
             item = self.direct(marked)
@@ -297,6 +296,7 @@ class _Reader:
     # -- quotes in marks
 
     def direct(self, marked: Marked) -> _Found | None:
+        """A quote in marks as a direct or mixed quote with its cue and speaker; None if not a quote."""
         art = self.art
         text = " ".join(art.text[s:e] for s, e in marked.pieces)
         words = _WORD.findall(text)
@@ -316,7 +316,7 @@ class _Reader:
         cue = None
         if kind == "mixed" and not _attribution_follows(after, self.is_cue):
             cue = self.cue_in_tree(marked)  # a fragment is said by the speaker of the verb it hangs on
-        elif kind == "mixed" or kind == "direct":
+        else:
             cue = self.cue_in_frame(before, after)
         if kind == "mixed" and cue is None and before:
             return None  # words in marks inside the writer's own sentence, said by no one: a scare quote
@@ -324,9 +324,8 @@ class _Reader:
         pronoun = cue is not None and self._pronoun_subject(cue)
         quote = Quote(text=text, start=marked.start, end=marked.end, kind=kind, speaker=speaker,
                       cue=cue.text if cue is not None else None, sentence=sent.text, sentence_index=sent.index)
-        last = sentence_of(art, marked.end - 1) or sent
         needs = speaker is None and cue is None and (kind == "direct" or not before)
-        return _Found(quote, cue, needs, last.end, pronoun)
+        return _Found(quote, cue, needs, pronoun)
 
     def frame(self, marked: Marked) -> tuple[list, list]:
         """The tokens around a quote, up to the sentence ends or other quotes."""
@@ -349,14 +348,14 @@ class _Reader:
         close = marked.close
         last = self.token_at(close) if close is not None else None
         if last is not None and not ("\n" in last.whitespace_):
-            ends_sentence = art_char(self.art.text, marked.end - 1) in ".!?"
+            ends_sentence = _char_at(self.art.text, marked.end - 1) in ".!?"
             i = last.i + 1
             while i < len(doc) and len(after) < 40:
                 tok = doc[i]
                 if tok.is_space or "\n" in tok.text or self.in_marks(tok.idx):
                     break
                 if not after and ends_sentence and tok.text[:1].isupper() and tok.text != "I" \
-                        and art_char(self.art.text, marked.end - 1) == ".":
+                        and _char_at(self.art.text, marked.end - 1) == ".":
                     break  # the quote ended its sentence; what follows is a new one
                 after.append(tok)
                 if tok.text in _SENTENCE_END or "\n" in tok.whitespace_:
@@ -564,7 +563,7 @@ class _Reader:
             return None
         quote = Quote(text=text, start=start, end=end, kind="indirect", speaker=speaker, cue=cue.text,
                       sentence=sent.text, sentence_index=sent.index)
-        return _Found(quote, cue, False, sent.end)
+        return _Found(quote, cue)
 
     def according(self, token) -> _Found | None:
         """ "According to X, <clause>": the clause, said by X."""
@@ -652,7 +651,7 @@ def _according(token):
     return next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
-def art_char(text: str, pos: int) -> str:
+def _char_at(text: str, pos: int) -> str:
     return text[pos] if 0 <= pos < len(text) else ""
 
 
