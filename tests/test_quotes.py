@@ -258,6 +258,14 @@ def test_direct_quote_is_not_read_again_as_indirect(code):
     assert [q.kind for q in art.quotes] == ["direct"]
 
 
+def test_quote_alone_takes_a_bare_attribution_after_it(code):
+    art = code("The vote was delayed again on Friday.\n\n"
+               "“We will not wait another year for this law.”\n\n"
+               "Opposition leader Marta Kovac said so in a speech in Zagreb.")
+    q = _find(art, "We will not wait another year")
+    assert "Kovac" in _speaker(q)
+
+
 # ---------------------------------------------------------------- no false speakers
 
 

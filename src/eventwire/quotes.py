@@ -590,7 +590,8 @@ class _Reader:
     # -- quotes attributed from their neighbours
 
     def inherit(self, found: list[_Found]) -> None:
-        """A sentence that is only a quote takes the speaker of the quote or cue just before it."""
+        """A sentence that is only a quote takes the speaker of the quote or cue just before it,
+        or of a bare attribution just after it ("“...” \n\n Smith said this on Monday.")."""
         for n, item in enumerate(found):
             q = item.quote
             if item.pronoun:
@@ -607,6 +608,10 @@ class _Reader:
                 q.speaker, q.cue = prev.quote.speaker, prev.quote.cue
                 continue
             speaker, cue = self.cue_in_sentence(q.sentence_index - 1)
+            if speaker is None:
+                last = sentence_of(self.art, q.end - 1)
+                if last is not None:
+                    speaker, cue = self.cue_in_sentence(last.index + 1, bare=True)
             if speaker is not None:
                 q.speaker, q.cue = speaker, cue
 
@@ -623,15 +628,21 @@ class _Reader:
         end_index = max(last.index, prev.quote.sentence_index)
         return q.sentence_index - end_index <= 1 and prev.quote.start < q.start
 
-    def cue_in_sentence(self, index: int) -> tuple[ActorRef | None, str | None]:
-        """The speaker of the last cue verb of sentence ``index`` (outside quotes)."""
+    def cue_in_sentence(self, index: int, bare: bool = False) -> tuple[ActorRef | None, str | None]:
+        """The speaker of the last cue verb of sentence ``index`` (outside quotes).
+
+        ``bare``: only a sentence with no quote of its own and a cue with no content
+        clause, which can only be attributing what came before.
+        """
         if index < 0 or index >= len(self.art.sentences):
             return None, None
         s = self.art.sentences[index]
         span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
-        if span is None:
+        if span is None or (bare and any(self.in_marks(t.idx) for t in span)):
             return None, None
         for token in reversed(list(span)):
+            if bare and any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+                continue
             if self.is_cue(token) and not self.in_marks(token.idx):
                 speaker = self.speaker_of(token)
                 if speaker is not None:
