@@ -306,3 +306,11 @@ def test_unnamed_groups_take_the_home_country(code):
                "guarded the building in Mogadishu. Somalia's president signed the bill.")
     assert actor(art, "Opposition lawmakers").code == "SOMOPP"
     assert actor(art, "security forces").code == "SOMMIL"
+
+
+def test_organisation_rows_have_codes_in_the_code_column():
+    for row in load_tsv("organizations.tsv", ("code", "type", "text")):
+        code = row["code"]
+        assert ":" in code or (len(code) in (3, 6) and code.isupper()), row["_where"]
+    for row in load_tsv("countries.tsv", ("code", "kind", "text")):
+        assert len(row["code"]) == 3 and row["code"].isupper(), row["_where"]

@@ -23,7 +23,6 @@ NATO") which actor stands in a stretch of text.
 """
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -34,8 +33,6 @@ from .config import DEFAULT, Settings
 from .gazetteer import GEO_ACTING, Gazetteer, Unit
 from .memory import ActorMemory
 from .model import Actor, ActorRef, Article, Span
-
-log = logging.getLogger("eventwire")
 
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
 HOST_PREPS = {"to", "in"}
@@ -56,13 +53,16 @@ MAX_LEFT = 8
 ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "institute", "university", "party",
              "front", "army", "forces", "group", "bank", "fund", "organization", "organisation", "union",
              "court", "office", "center", "centre", "foundation", "association", "department", "service",
-             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post"}
+             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post",
+             "report", "act", "law", "plan", "agreement", "charter", "treaty", "accord", "program", "programme"}
 NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
             "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
 PRONOUN_REACH = 3
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
+REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
 
@@ -91,6 +91,16 @@ class Mention:
     tok_start: int = -1
     tok_end: int = -1
     nested: bool = False
+    # working state of the reading (not part of the interface)
+    _parts: dict | None = field(default=None, repr=False, compare=False)  # what the role phrase says
+    _det: str | None = field(default=None, repr=False, compare=False)  # its determiner
+    _head: str | None = field(default=None, repr=False, compare=False)  # its role noun
+    _person: "_Person | None" = field(default=None, repr=False, compare=False)  # the name it is
+    _link: "_Person | None" = field(default=None, repr=False, compare=False)  # the person it stands for
+    _same: "Mention | None" = field(default=None, repr=False, compare=False)  # the mention a pronoun takes
+    _also: list | None = field(default=None, repr=False, compare=False)  # the same unnamed title again
+    _drop: bool = field(default=False, repr=False, compare=False)  # not an actor after all
+    _key: tuple | None = field(default=None, repr=False, compare=False)  # its canonical actor's key
 
 
 @dataclass
@@ -101,10 +111,12 @@ class _Person:
     end: int
     title: str | None = None
     code: str | None = None
-    entity_from: object = None  # a _Person whose entity the code takes ("Zelenskyy's chief of staff")
+    entity_from: "_Person | None" = None  # a _Person whose entity the code takes ("Zelenskyy's chief of staff")
     sector: str | None = None
     cover_start: int | None = None  # where the whole titled phrase starts
     titled: bool = False
+    fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
+    from_memory: bool = False  # coded from the memory, not from the text
 
 
 @dataclass
@@ -121,10 +133,10 @@ class Actors:
     def __post_init__(self):
         if self.memory is None:
             self.memory = ActorMemory()
-            path = getattr(self.settings, "actor_memory", None)
+            path = self.settings.actor_memory
             if path is not None and path.exists():
                 self.memory.load(path)
-            for actor_file in getattr(self.settings, "actor_files", ()) or ():
+            for actor_file in self.settings.actor_files:
                 self.memory.load_actor_file(actor_file)
 
     @cached_property
@@ -146,7 +158,7 @@ class Actors:
 
     def save_memory(self, path=None) -> None:
         """Write the memory to ``path`` (default ``Settings.actor_memory``)."""
-        path = path or getattr(self.settings, "actor_memory", None)
+        path = path or self.settings.actor_memory
         if path is not None:
             self.memory.save(path)
 
@@ -167,6 +179,11 @@ class _Reader:
         self.mentions: list[Mention] = []
         self.consumed: set[int] = set()  # unit starts used inside a longer mention
         self.actors: list[Actor] = []
+        self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
+        self._cover: list | None = None  # token -> the role mention covering it
+        self._chain: dict[int, _Person] = {}  # id of a name -> the person it is
+        self._home_share = 0.0  # the home country's share of country mentions
+        self._named: set[int] = set()  # ids of actors named in the text with a title of their own
 
     # -- 1. person names --------------------------------------------------------
 
@@ -468,6 +485,8 @@ class _Reader:
         code = entity.code if isinstance(entity, Unit) else entity
         if not code:
             return None
+        if isinstance(entity, Unit) and entity.kind == "region" and sector is None:
+            sector = "GOV"  # "the leaders of Puntland": the regional government
         if ":" in code or len(code) > 3:  # an organisation's own code wins
             return code
         return code + (sector or "")
@@ -609,8 +628,6 @@ class _Reader:
     # -- the whole reading --------------------------------------------------------
 
     def read(self) -> list[Mention]:
-        self._aliases: dict[str, Mention] = {}
-        self._cover: list | None = None
         self._find_persons()
         self._roles()
         self._person_mentions()
@@ -619,7 +636,7 @@ class _Reader:
         self._pronouns()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         self._resolve()
-        self.mentions = [m for m in self.mentions if not getattr(m, "_drop", False)]
+        self.mentions = [m for m in self.mentions if not m._drop]
         self._build_actors()
         return self.mentions
 
@@ -649,7 +666,6 @@ class _Reader:
         last_country: Mention | None = None
         pending: list[Mention] = []  # unnamed titled persons waiting for a name (a lede)
         subjects: list[tuple[int, Mention]] = []  # (sentence start, mention) of subject mentions
-        self._chain: dict[int, _Person] = {}
         for m in self.mentions:
             sent = doc[m.tok_start].sent if m.tok_start >= 0 else None
             if m.type == "COUNTRY" and m.kind == "name":
@@ -662,14 +678,14 @@ class _Reader:
                     if cand.tok_start < p.start and sent is not None and \
                             doc[cand.tok_start].sent.start >= _sent_back(doc, sent, 2):
                         p.title, p.code, p.titled = cand.title, cand.code, True
-                        for c in [cand, *getattr(cand, "_also", [])]:
+                        for c in [cand, *(cand._also or [])]:
                             c._link = p
                         pending.remove(cand)
                 if head.code is None:
                     self._code_person(head, sent, home)
                 m._link = head
             elif m.kind == "title" and m.type == "PERSON":
-                if getattr(m, "_person", None) is not None:  # an apposition
+                if m._person is not None:  # an apposition
                     m._link = self._chain.get(id(m._person), m._person)
                     continue
                 parts = m._parts
@@ -684,7 +700,7 @@ class _Reader:
                     m._link = match
                 elif same is not None:  # the headline's title again in the first sentence
                     m.code = code
-                    same._also = getattr(same, "_also", []) + [m]
+                    same._also = (same._also or []) + [m]
                     m._also = same._also
                     pending.remove(same)
                     pending.append(m)
@@ -698,7 +714,7 @@ class _Reader:
                 parts = m._parts
                 sector = parts["sector"]
                 fallback = home if (sector in DOMESTIC and m._head not in NOT_HOME
-                                    and getattr(self, "_home_share", 0.0) >= HOME_SHARE) else None
+                                    and self._home_share >= HOME_SHARE) else None
                 m.code = self._code_parts(parts, last_country, fallback)
             elif m.kind == "pronoun":
                 self._resolve_pronoun(m, people, subjects, sent)
@@ -708,7 +724,7 @@ class _Reader:
                     subjects.append((sent.start if sent is not None else 0, m))
         # codes of persons whose title came after (apposition) or from a possessor
         for m in self.mentions:
-            link = getattr(m, "_link", None)
+            link = m._link
             if link is not None:
                 self._finish_person(link)
                 m.code, m.title = link.code, link.title
@@ -738,7 +754,7 @@ class _Reader:
         elif head is not p:
             if len(words) > len(_name_words(self.doc[head.start:head.end].text)):
                 by_name[text] = head
-                head._fuller = text
+                head.fuller = text
             if p.titled and not head.titled:
                 head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
                 head.entity_from = p.entity_from
@@ -752,29 +768,40 @@ class _Reader:
         """A person with a title of no stated country, or no title: memory, then the sentence, then home."""
         if p.entity_from is not None:
             return
-        name = getattr(p, "_fuller", None) or self.doc[p.start:p.end].text
+        name = p.fuller or self.doc[p.start:p.end].text
         entry = self.memory.lookup(name, self.date) if len(self.memory) else None
         if entry is not None and entry.code_on(self.date):
             p.code = entry.code_on(self.date)
             p.title = p.title or entry.title
-            p._from_memory = True
+            p.from_memory = True
             return
         if not p.titled:
             return
         if p.sector is None:
             return
-        if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"
+        if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"; lists of titles
             for q in reversed(self.persons):
-                if q.end <= p.start and q.start >= sent.start and q.code and len(q.code) >= 3 \
-                        and ":" not in q.code and q is not p:
-                    if q.title and p.title and fold(q.title) == fold(p.title):
-                        break  # two presidents in one sentence are of two countries
-                    p.code = q.code[:3] + p.sector
-                    return
+                if q.end <= p.start and q.start >= sent.start and q is not p:
+                    chain = self._chain.get(id(q), q)
+                    if chain.code and ":" not in chain.code and self._same_side(q, p) \
+                            and not (chain.title and p.title and fold(chain.title) == fold(p.title)):
+                        p.code = chain.code[:3] + p.sector
+                        return
+                    break
         # a title with no country: the article's own country, when it clearly is one
-        share = getattr(self, "_home_share", 0.0)
-        if home and p.sector in DOMESTIC and share >= HOME_SHARE:
+        share = self._home_share
+        if home and p.sector in DOMESTIC and share >= (HOME_SHARE_GOV if p.sector == "GOV" else HOME_SHARE):
             p.code = home + p.sector
+
+    def _same_side(self, q: _Person, p: _Person) -> bool:
+        """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign
+        Minister Lavrov ...")."""
+        start = p.cover_start if p.cover_start is not None else p.start
+        between = self.doc[q.end:start]
+        if all(t.text in (",", ";", "-", "–") or t.lower_ == "and" for t in between):
+            return True
+        return len(between) <= 2 and any(t.lemma_ in REPORTING for t in between) and \
+            any(t.dep_ in SUBJECT_DEPS and q.start <= t.i < q.end for t in self.doc[q.start:q.end])
 
     def _finish_person(self, p: _Person) -> None:
         if p.code is None and p.entity_from is not None:
@@ -814,7 +841,7 @@ class _Reader:
         floor = _sent_back(doc, sent, PRONOUN_REACH if low in PERSON_PRONOUNS else 1)
         if low in PERSON_PRONOUNS:
             for s_start, cand in reversed(subjects):
-                if s_start >= floor and getattr(cand, "_link", None) is not None:
+                if s_start >= floor and cand._link is not None:
                     m._link = cand._link
                     return
             if people and people[-1].start >= floor:
@@ -839,15 +866,18 @@ class _Reader:
         actors: list[Actor] = []
         key_of: dict = {}
         acting: set = set()
+        named: set = set()  # keys of persons named in the text with a title of their own
         for m in self.mentions:
-            link = getattr(m, "_link", None)
-            same = getattr(m, "_same", None)
+            link = m._link
+            same = m._same
             if link is not None:
                 key = ("P", id(link))
-                name = getattr(link, "_fuller", None) or doc[link.start:link.end].text
+                name = link.fuller or doc[link.start:link.end].text
                 typ = "PERSON"
+                if link.titled and not link.from_memory:
+                    named.add(key)
             elif same is not None:
-                key = getattr(same, "_key", None)
+                key = same._key
                 name, typ = same.text, same.type
             elif m.type == "PERSON" and m.kind == "title":
                 key, name, typ = ("T", m.start), m.text, "PERSON"
@@ -886,10 +916,12 @@ class _Reader:
             if m.text not in actor.mentions:
                 actor.mentions.append(m.text)
             actor.spans.append(Span(text=m.text, start=m.start, end=m.end))
+        self._named = {key_of[k].id for k in named}
         keep = [a for a in actors if a.id in acting]
         renumber = {a.id: n for n, a in enumerate(keep)}
         for a in keep:
             a.id = renumber[a.id]
+        self._named = {renumber[i] for i in self._named if i in renumber}
         for m in self.mentions:
             m.actor_id = renumber.get(m.actor_id)
             if m.actor_id is not None:
@@ -897,10 +929,9 @@ class _Reader:
         self.actors = keep
 
     def remember(self) -> None:
-        """Teach the memory the persons this article coded from their titles."""
+        """Teach the memory the persons this article named and coded from their titles (not from memory)."""
         for actor in self.actors:
-            if actor.type == "PERSON" and actor.code and actor.title and len(actor.name.split()) >= 2 \
-                    and actor.name[0].isupper():
+            if actor.id in self._named and actor.code and actor.title and len(actor.name.split()) >= 2:
                 self.memory.learn(actor.name, actor.code, actor.title, self.date)
 
 
