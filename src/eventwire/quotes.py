@@ -290,7 +290,7 @@ class _Reader:
             if not item.pronoun or ref is None or ref.actor_id is None:
                 continue
             inside = mentions_in(self.art, item.quote.start, item.quote.end)
-            if any(m.actor_id == ref.actor_id and getattr(m, "kind", "name") == "name" for m in inside):
+            if any(m.actor_id == ref.actor_id and m.kind == "name" for m in inside):
                 item.quote.speaker = None
 
     # -- quotes in marks
@@ -473,7 +473,7 @@ class _Reader:
         if found is None and head.pos_ != "PRON":
             people = [m for m in mentions_in(self.art, sub.start_char, sub.end_char)
                       if m.type == "PERSON" and m.name and not self.in_marks(m.start)
-                      and getattr(m, "kind", "name") != "pronoun"]
+                      and m.kind != "pronoun"]
             if people:
                 found = ref_for(self.art, people[0].start, people[0].end)
         if found is None or (head.pos_ == "PRON" and not found.name):
@@ -485,7 +485,7 @@ class _Reader:
     def _unnamed_group(self, head) -> bool:
         """Whether the subject's head is a role noun for a group with no name of its own."""
         at = [m for m in mentions_in(self.art, head.idx, head.idx + len(head.text))]
-        return bool(at) and all(getattr(m, "kind", "name") == "group" for m in at) and head.tag_ == "NNS"
+        return bool(at) and all(m.kind == "group" for m in at) and head.tag_ == "NNS"
 
     # -- indirect quotes
 
