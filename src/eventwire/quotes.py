@@ -54,6 +54,7 @@ _CLIMB = {"conj", "advcl", "xcomp", "acl", "pcomp"}
 _TITLE_SMALL = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "by"}
 _PERSONAL = {"i", "me", "we", "us", "you", "my", "our", "your"}
 _THIRD = {"he", "she"}
+LAST_SPEAKER_REACH = 3  # sentences back that an unresolved "he said" may take the last quoted person
 _COMPLEMENTS = {"dobj", "xcomp", "ccomp", "attr", "oprd", "acomp"}
 
 
@@ -595,9 +596,11 @@ class _Reader:
         for n, item in enumerate(found):
             q = item.quote
             if item.pronoun:
-                # "“A,” Smith said. “B,” he added.": a pronoun cue right after a quote is that speaker's
+                # "“A,” Smith said. “B,” he added.": a pronoun cue right after a quote is that speaker's;
+                # a pronoun the actors stage left unresolved is the last quoted person's, a few sentences back
                 prev = next((f for f in reversed(found[:n]) if f.quote.speaker is not None), None)
-                if prev is not None and prev.quote.kind != "indirect" and self._adjacent(prev, q) \
+                reach = 1 if q.speaker is not None else LAST_SPEAKER_REACH
+                if prev is not None and prev.quote.kind != "indirect" and self._adjacent(prev, q, reach) \
                         and self._is_person(prev.quote.speaker):
                     q.speaker = prev.quote.speaker.model_copy(update={"text": (q.speaker or prev.quote.speaker).text})
                 continue
@@ -620,13 +623,13 @@ class _Reader:
             return False
         return self.art.actors[ref.actor_id].type == "PERSON"
 
-    def _adjacent(self, prev: _Found, q: Quote) -> bool:
-        """Whether nothing but the quote's own sentence lies between ``prev`` and ``q``."""
+    def _adjacent(self, prev: _Found, q: Quote, reach: int = 1) -> bool:
+        """Whether ``q`` starts at most ``reach`` sentences after ``prev`` ends (1: the next sentence)."""
         last = sentence_of(self.art, max(prev.quote.end - 1, prev.quote.start))
         if last is None:
             return False
         end_index = max(last.index, prev.quote.sentence_index)
-        return q.sentence_index - end_index <= 1 and prev.quote.start < q.start
+        return q.sentence_index - end_index <= reach and prev.quote.start < q.start
 
     def cue_in_sentence(self, index: int, bare: bool = False) -> tuple[ActorRef | None, str | None]:
         """The speaker of the last cue verb of sentence ``index`` (outside quotes).
