@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the output document",
                             description="Print the JSON Schema of one output document (an article).")
     schema.set_defaults(func=cmd_schema)
+    add_serve_command(sub)
     return parser
 
 
@@ -84,6 +85,46 @@ def cmd_code(args) -> int:
 def cmd_schema(args) -> int:
     json.dump(json_schema(), sys.stdout, indent=2)
     sys.stdout.write("\n")
+    return 0
+
+
+# --- eventwire serve: the local web page and HTTP API (eventwire.web) ---------------------------
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def add_serve_command(sub) -> None:
+    serve = sub.add_parser("serve", help="serve the web page and HTTP API on this machine",
+                           description="Serve the Try-it page, the article view, the corpus explorer (with --db) "
+                                       "and the HTTP API (OpenAPI at /api/docs). Binds to loopback unless told "
+                                       "otherwise; every asset is served by the app itself.")
+    serve.add_argument("--db", metavar="PATH", help="corpus store (DuckDB) to explore, opened read-only")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--max-body", type=int, default=None, metavar="BYTES",
+                       help="largest request body accepted (default: 2,000,000)")
+    serve.add_argument("--lexicons", action="append", default=[], metavar="DIR",
+                       help="folder of user lexicons extending the built-in ones (repeatable)")
+    serve.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args) -> int:
+    from pathlib import Path
+
+    import uvicorn
+
+    from .web import MAX_BODY_BYTES, create_app
+
+    if args.db and not Path(args.db).is_file():
+        print(f"eventwire: no corpus store at {args.db}", file=sys.stderr)
+        return 2
+    if args.host not in LOOPBACK_HOSTS:
+        print(f"eventwire: warning: binding to {args.host}: the server has no authentication and anyone who can "
+              f"reach this address can use it", file=sys.stderr)
+    settings = DEFAULT.replace(lexicon_dirs=tuple(DEFAULT.lexicon_dirs) + tuple(Path(d) for d in args.lexicons))
+    app = create_app(args.db, settings, max_body=args.max_body or MAX_BODY_BYTES)
+    print(f"eventwire: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
