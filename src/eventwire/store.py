@@ -573,9 +573,15 @@ class Store:
     def _frame(self, query: str, params: list | dict | None = None) -> pd.DataFrame:
         cur = self._cursor()
         try:
-            return cur.execute(query, params or []).df()
+            result = cur.execute(query, params or [])
+            dates = [d[0] for d in result.description or () if str(d[1]) == "DATE"]
+            df = result.df()
         finally:
             cur.close()
+        for col in dates:  # DATE columns as datetime.date, not midnight timestamps
+            if col in df.columns:
+                df[col] = [None if pd.isna(v) else v.date() for v in df[col]]
+        return df
 
     def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
                quad_class: int | None = None, since: str | dt.date | None = None,
