@@ -195,30 +195,53 @@ def articles(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] 
     return JSONResponse({"count": len(rows), "articles": rows})
 
 
-@router.get("/articles/{article_id}", response_model=Article, responses=ERRORS, summary="One article's document")
+class StoredArticle(Article):
+    """A stored article's output document, with its near-duplicates."""
+
+    duplicate_of: str | None = Field(None, description="the canonical article this one copies")
+    similarity: float | None = Field(None, description="estimated Jaccard similarity to duplicate_of")
+    duplicates: list[str] = Field(default_factory=list, description="ids of the stored copies of this article")
+
+
+@router.get("/articles/{article_id}", response_model=StoredArticle, responses=ERRORS,
+            summary="One stored article's document")
 def article(request: Request, article_id: Annotated[str, Path(max_length=200)]) -> JSONResponse:
-    res = request.app.state.resources
-    with res.store_lock:
-        doc = res.store.article(article_id)
+    store = request.app.state.resources.store
+    doc = store.article(article_id)
     if doc is None:
         raise WebError(404, "not_found", f"no article with id {article_id!r} in the corpus")
-    return JSONResponse(json.loads(json.dumps(doc, default=str)))
+    doc = json.loads(json.dumps(doc, default=str))
+    if doc.get("error") is None:
+        own = records(store.sql("SELECT canonical_id, similarity FROM articles WHERE article_id = ?", [article_id]))
+        copies = records(store.sql("SELECT article_id FROM articles WHERE canonical_id = ? ORDER BY seq", [article_id]))
+        doc["duplicate_of"] = own[0]["canonical_id"] if own else None
+        doc["similarity"] = own[0]["similarity"] if own else None
+        doc["duplicates"] = [row["article_id"] for row in copies]
+    return JSONResponse(doc)
 
 
 def _query(request: Request, method: str, **filters: Any) -> list[dict[str, Any]]:
-    """Call one of the store's queries and answer its rows as JSON-ready dicts."""
-    res = request.app.state.resources
-    with res.store_lock:
-        result = getattr(res.store, method)(**filters)
+    """Call one of the store's queries (parameterised SQL) and answer its rows as JSON-ready dicts."""
+    from ..store import StoreError
+
+    store = request.app.state.resources.store
+    try:
+        result = getattr(store, method)(**filters)
+    except StoreError as err:
+        raise WebError(400, "bad_query", str(err)) from None
     return records(result)
 
 
 def records(result: Any) -> list[dict[str, Any]]:
     """A pandas DataFrame (or a list of dicts) as JSON-ready rows: NaN and NaT become null,
-    dates ISO strings."""
+    dates and times ISO strings."""
     if isinstance(result, list):
         return json.loads(json.dumps(result, default=str))
-    return json.loads(result.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False))
+    frame = result.copy()
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = [v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for v in frame[col]]
+    return json.loads(frame.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False))
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -122,8 +122,8 @@ def _content_length(scope) -> int | None:
 class Resources:
     """What the routes share: the pipeline (loaded on first use) and the corpus store.
 
-    spaCy and DuckDB are each used by one request at a time (a lock apiece):
-    the handlers run in FastAPI's thread pool.
+    The handlers run in FastAPI's thread pool: the pipeline is used by one request
+    at a time (``pipeline_lock``); the store is opened once (``store_lock``).
     """
 
     def __init__(self, db: str | None, settings: Settings, pipeline=None):
@@ -145,14 +145,16 @@ class Resources:
 
     @property
     def store(self):
-        """The corpus store, opened read-only; call it holding ``store_lock``."""
+        """The corpus store, opened read-only on first use. Its queries run on their
+        own DuckDB cursors, so requests may query it side by side."""
         if self.db is None:
             raise WebError(404, "no_corpus", "this server has no corpus: start it with "
                                              "`eventwire serve --db corpus.duckdb`")
-        if self._store is None:
-            from ..store import Store
+        with self.store_lock:
+            if self._store is None:
+                from ..store import Store
 
-            self._store = Store(self.db, read_only=True)
+                self._store = Store(self.db, read_only=True)
         return self._store
 
     def close(self) -> None:
@@ -188,7 +190,7 @@ def create_app(db: str | None = None, settings: Settings | None = None, *, pipel
     app = FastAPI(title="eventwire", version=__version__,
                   description="Code news articles into events, quotes and actors, and explore a corpus of them. "
                               "Errors are JSON: `{\"error\": {\"status\", \"kind\", \"message\"}}`.",
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.resources = Resources(db, settings or DEFAULT, pipeline)
     app.state.assets = load_assets()
     app.state.max_body = max_body

@@ -3,6 +3,7 @@
 ``/``                the Try-it page: paste or upload an article, see it coded.
 ``/article/{id}``    one article of the corpus, marked up (the page fetches ``/api/articles/{id}``).
 ``/explore``         the corpus explorer: filters, dyad network, weekly timeline, events, quotes.
+``/api/docs``        the HTTP API, read from ``/api/openapi.json`` (served here, not from a CDN).
 ``/static/{name}``   the pages' CSS and JavaScript.
 """
 from __future__ import annotations
@@ -39,6 +40,11 @@ def explore(request: Request) -> Response:
 @router.get("/article/{article_id}")
 def article_page(request: Request, article_id: Annotated[str, Path(max_length=200)]) -> Response:
     return asset(request, "article.html")
+
+
+@router.get("/api/docs")
+def api_docs(request: Request) -> Response:
+    return asset(request, "api.html")
 
 
 @router.get("/static/{name}")

@@ -98,19 +98,18 @@ EW.renderArticle = (() => {
       ["url", doc.url], ["language", doc.language]];
     const credits = doc.credits || [];
     const meta = doc.metadata || {};
-    const dups = doc.duplicates || meta.duplicates || meta.duplicate_of || doc.duplicate_of;
     const dl = h("dl", {class: "meta"});
     for (const [k, v] of rows) if (v) dl.append(h("dt", {}, k), h("dd", {}, String(v)));
     if (credits.length) dl.append(h("dt", {}, "credits"), h("dd", {}, credits.join(" | ")));
-    if (dups && (!Array.isArray(dups) || dups.length)) {
-      const list = Array.isArray(dups) ? dups : [dups];
-      dl.append(h("dt", {}, "duplicates"), h("dd", {class: "dups"}, list.map((d) => {
-        const id = typeof d === "object" && d ? (d.id || d.article_id) : d;
-        return h("a", {href: EW.articleHref(String(id))}, String(id));
-      })));
+    const link = (id) => h("a", {href: EW.articleHref(String(id))}, String(id));
+    if (doc.duplicate_of) {
+      const sim = typeof doc.similarity === "number" ? ` (similarity ${doc.similarity.toFixed(2)})` : "";
+      dl.append(h("dt", {}, "copy of"), h("dd", {class: "dups"}, link(doc.duplicate_of), sim));
     }
+    if (Array.isArray(doc.duplicates) && doc.duplicates.length)
+      dl.append(h("dt", {}, "duplicates"), h("dd", {class: "dups"}, doc.duplicates.map(link)));
     for (const [k, v] of Object.entries(meta)) {
-      if (["duplicates", "duplicate_of"].includes(k) || v === null || typeof v === "object") continue;
+      if (v === null || typeof v === "object") continue;
       dl.append(h("dt", {}, k), h("dd", {}, String(v)));
     }
     return dl;
