@@ -38,8 +38,8 @@ EW.charts = (() => {
     const shown = edges.filter((e) => keep.has(e.source) && keep.has(e.target));
     const maxEvents = Math.max(1, ...shown.map((e) => e.events));
     const root = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "dyad network"},
-      svg("defs", {}, svg("marker", {id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "5",
-        markerHeight: "5", orient: "auto-start-reverse"}, svg("path", {d: "M0,0 L10,5 L0,10 z", fill: "#52606d"}))));
+      svg("defs", {}, svg("marker", {id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "11",
+        markerHeight: "11", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse"}, svg("path", {d: "M0,0 L10,5 L0,10 z", fill: "#52606d"}))));
     const edgeLayer = svg("g", {class: "edges"});
     for (const e of shown) {
       const s = pos.get(e.source), t = pos.get(e.target);
@@ -58,10 +58,14 @@ EW.charts = (() => {
       }
       const isSel = selected && selected.source === e.source && selected.target === e.target;
       const label = `${e.source} → ${e.target}: ${e.events} event(s), mean Goldstein ${fmt(e.mean_goldstein, 1)}`;
-      edgeLayer.appendChild(svg("path", {d, class: "edge" + (isSel ? " selected" : ""), stroke: goldsteinColor(e.mean_goldstein),
-        "stroke-width": width.toFixed(1), "marker-end": "url(#arrow)", tabindex: "0",
-        dataset: {source: e.source, target: e.target},
-        onclick: () => onEdge && onEdge(e)}, svg("title", {}, label)));
+      // a wide transparent twin of each edge takes the clicks, so thin edges are easy to hit
+      edgeLayer.appendChild(svg("g", {class: "dyad" + (isSel ? " selected" : ""), dataset: {source: e.source, target: e.target},
+        tabindex: "0", role: "button", onclick: () => onEdge && onEdge(e),
+        onkeydown: (ev) => { if (ev.key === "Enter") onEdge && onEdge(e); }},
+        svg("path", {d, class: "edge", stroke: goldsteinColor(e.mean_goldstein), "stroke-width": width.toFixed(1),
+          "marker-end": "url(#arrow)"}),
+        svg("path", {d, class: "edge-hit", stroke: "transparent", "stroke-width": Math.max(14, width + 8).toFixed(1)}),
+        svg("title", {}, label)));
     }
     const nodeLayer = svg("g", {class: "nodes"});
     for (const [n] of nodes) {
@@ -109,8 +113,9 @@ EW.charts = (() => {
       const w = byWeek.get(wk), x = left + i * bw;
       if (w) {
         const mean = w.gn ? w.gsum / w.gn : null;
-        root.appendChild(svg("rect", {class: "bar", x: (x + bw * 0.1).toFixed(1), y: y(w.events).toFixed(1),
-          width: Math.max(1, bw * 0.8).toFixed(1), height: (H - bottom - y(w.events)).toFixed(1),
+        const barW = Math.max(1, Math.min(bw * 0.8, 34));
+        root.appendChild(svg("rect", {class: "bar", x: (x + (bw - barW) / 2).toFixed(1), y: y(w.events).toFixed(1),
+          width: barW.toFixed(1), height: (H - bottom - y(w.events)).toFixed(1),
           fill: goldsteinColor(mean), dataset: {week: wk}, onclick: () => onBar && onBar(wk)},
           svg("title", {}, `week of ${wk}: ${w.events} event(s), mean Goldstein ${fmt(mean, 1)}`)));
       }

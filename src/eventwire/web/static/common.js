@@ -24,7 +24,7 @@ const EW = (() => {
   }
 
   function append(node, children) {
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -105,9 +105,9 @@ const EW = (() => {
   /** "CODE name" of an actor reference. */
   function actorLabel(ref) {
     if (!ref) return "–";
-    const code = ref.code || "?";
     const name = ref.name || ref.text || "";
-    return name ? `${code} ${name}` : code;
+    if (!ref.code) return name || "–";
+    return name ? `${ref.code} ${name}` : ref.code;
   }
 
   function articleHref(id, sentence) {
