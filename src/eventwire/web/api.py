@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
 from ..model import PLOVER_TYPES, Article
@@ -30,6 +31,17 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$"
 MAX_LIMIT = 10_000
 
 PloverType = Literal[PLOVER_TYPES]  # type: ignore[valid-type]
+_YMD = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _ymd_only(value: Any) -> Any:
+    """Dates as YYYY-MM-DD only: pydantic alone would also read "0" as 1970-01-01."""
+    if isinstance(value, str) and not _YMD.fullmatch(value):
+        raise ValueError("a date must be written YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_ymd_only)]
 Code = Annotated[str | None, Query(max_length=64, description="actor code, e.g. RUS, RUSGOV, IGO:UN")]
 
 
@@ -88,7 +100,8 @@ class ArticlesTable(Table):
     articles: list[dict[str, Any]]
 
 
-ERRORS = {404: {"model": ErrorBody, "description": "unknown article, or no corpus"},
+ERRORS = {400: {"model": ErrorBody, "description": "a body that cannot be read (not UTF-8 JSON, broken multipart)"},
+          404: {"model": ErrorBody, "description": "unknown article, or no corpus"},
           413: {"model": ErrorBody, "description": "request body over the limit"},
           422: {"model": ErrorBody, "description": "invalid request, or an article eventwire cannot code"}}
 
@@ -151,8 +164,8 @@ def _coded(art: Article) -> JSONResponse:
 def events(request: Request, source: Code = None, target: Code = None,
            type: Annotated[PloverType | None, Query(description="PLOVER event type")] = None,
            quad_class: Annotated[int | None, Query(ge=1, le=4, description="1-4: verbal/material cooperation/conflict")] = None,
-           since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD")] = None,
-           until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD")] = None,
+           since: Annotated[Day | None, Query(description="first date, YYYY-MM-DD")] = None,
+           until: Annotated[Day | None, Query(description="last date, YYYY-MM-DD")] = None,
            article_id: Annotated[str | None, Query(max_length=200)] = None,
            limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500) -> JSONResponse:
     rows = _query(request, "events", source=source, target=target, type=type, quad_class=quad_class,
@@ -164,8 +177,8 @@ def events(request: Request, source: Code = None, target: Code = None,
 def dyads(request: Request, source: Code = None, target: Code = None,
           type: Annotated[PloverType | None, Query()] = None,
           quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-          since: Annotated[dt.date | None, Query()] = None,
-          until: Annotated[dt.date | None, Query()] = None,
+          since: Annotated[Day | None, Query()] = None,
+          until: Annotated[Day | None, Query()] = None,
           period: Annotated[Literal["day", "week", "month", "year"], Query()] = "week") -> JSONResponse:
     """One row per (source, target, period): ``events`` and ``mean_goldstein``."""
     rows = _query(request, "dyads", period=period, source=source, target=target, type=type,

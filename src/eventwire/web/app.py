@@ -63,11 +63,12 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"the request body is over the limit of {limit:,} bytes")
 
 
-def error_response(status: int, kind: str, message: str, **extra: Any) -> JSONResponse:
+def error_response(status: int, kind: str, message: str, headers: dict[str, str] | None = None,
+                   **extra: Any) -> JSONResponse:
     """The one shape of every error answer."""
     body: dict[str, Any] = {"error": {"status": status, "kind": kind, "message": message}}
     body.update(jsonable_encoder(extra))
-    return JSONResponse(body, status_code=status)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 class LimitsAndHeaders:
@@ -210,7 +211,8 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
-        return error_response(exc.status_code, STATUS_KINDS.get(exc.status_code, "error"), message)
+        return error_response(exc.status_code, STATUS_KINDS.get(exc.status_code, "error"), message,
+                              headers=getattr(exc, "headers", None))  # e.g. Allow on a 405
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
