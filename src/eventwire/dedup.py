@@ -23,6 +23,8 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 THRESHOLD = 0.8  # estimated Jaccard similarity of shingle sets at which two articles are copies
+LSH_THRESHOLD = 0.5  # the LSH bands are tuned lower, so that pairs at THRESHOLD are (almost) never missed
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
 SHINGLE = 3  # words per shingle
 MIN_SHINGLES = 8  # shorter texts are too small to call copies
 MIN_PARAGRAPH_WORDS = 5  # shorter paragraphs are never learned as boilerplate
@@ -46,7 +48,7 @@ def signature(text: str) -> LeanMinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     mh.update_batch(list(grams))
     return LeanMinHash(mh)
 
@@ -56,7 +58,7 @@ def to_bytes(mh: LeanMinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
 @dataclass
@@ -72,7 +74,9 @@ class DuplicateIndex:
     """An LSH index over the stored articles' MinHash signatures.
 
     ``add(id, sig)`` indexes an article; ``find(sig)`` returns the canonical
-    article of the most similar indexed one at or above ``threshold``.
+    article of the most similar indexed one at or above ``threshold``. The LSH
+    finds candidates at a lower similarity; each is then checked against the
+    threshold with its full signature.
     """
 
     threshold: float = THRESHOLD
@@ -82,7 +86,7 @@ class DuplicateIndex:
     _order: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=min(self.threshold, LSH_THRESHOLD), num_perm=NUM_PERM)
 
     def __len__(self) -> int:
         return len(self._sigs)

@@ -694,7 +694,7 @@ class Store:
         if not duplicates:
             where.append("a.canonical_id IS NULL")
         query = ("SELECT x.name, x.code, x.type, count(DISTINCT x.article_id) AS articles, "
-                 "sum(x.n_mentions) AS mentions, min(a.date) AS first_seen, max(a.date) AS last_seen, "
+                 "CAST(sum(x.n_mentions) AS BIGINT) AS mentions, min(a.date) AS first_seen, max(a.date) AS last_seen, "
                  "any_value(x.title) FILTER (WHERE x.title IS NOT NULL) AS title "
                  "FROM actors x JOIN articles a USING (article_id)"
                  + (" WHERE " + " AND ".join(where) if where else "")
@@ -774,7 +774,7 @@ class Store:
                 raise StoreError(f"no table {table!r}; tables: {', '.join(TABLES)}")
             cur = self._cursor()
             try:
-                reader = cur.execute(f"SELECT * FROM {table}").fetch_record_batch(65536)
+                reader = cur.execute(f"SELECT * FROM {table}").to_arrow_reader(65536)
                 path = out / f"{table}.{format}"
                 if format == "parquet":
                     with pq.ParquetWriter(path, reader.schema) as writer:
