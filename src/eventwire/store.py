@@ -774,7 +774,7 @@ class Store:
                 raise StoreError(f"no table {table!r}; tables: {', '.join(TABLES)}")
             cur = self._cursor()
             try:
-                reader = cur.execute(f"SELECT * FROM {table}").to_arrow_reader(65536)
+                reader = cur.sql(f"SELECT * FROM {table}").to_arrow_reader(65536)
                 path = out / f"{table}.{format}"
                 if format == "parquet":
                     with pq.ParquetWriter(path, reader.schema) as writer:
