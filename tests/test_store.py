@@ -217,6 +217,36 @@ def test_boilerplate_paragraph_is_learned(store):
     assert "REQUEST" in store.events(boilerplate=True)["type"].tolist()
 
 
+def test_boilerplate_is_learned_at_the_third_article_and_across_runs(tmp_path):
+    arts = corpus()
+    path = tmp_path / "b.duckdb"
+    with Store(path) as s:
+        assert s.ingest(arts[:2]).boilerplate == 0
+        assert "REQUEST" in s.events()["type"].tolist()  # two articles: not yet boilerplate
+    with Store(path) as s:  # counts are rebuilt from the database
+        assert s.ingest(arts[2:3]).boilerplate == 1
+        assert "REQUEST" not in s.events()["type"].tolist()  # flagged back in a1 too
+
+
+def test_flat_texts_learn_repeated_sentences(tmp_path):
+    stock = "Officials have blamed several recent attacks on groups based across the border."
+    arts = [_doc(f"s{i}", [f"Story number {i} says something quite new about the region today.", stock],
+                 "2023-01-0" + str(i + 1), f"https://flat.example/s{i}",
+                 events=[(1, "ACCUSE", "112", 3, -2.0, ("PAK", "Pakistan"), ("AFG", "Afghanistan"), "blamed")])
+            for i in range(3)]
+    for art in arts:  # one line of text, as many feeds deliver it
+        art.text = art.text.replace("\n\n", " ")
+        for sent, shift in zip(art.sentences, (0, -1)):
+            sent.start += shift if sent.index else 0
+            sent.end += shift if sent.index else 0
+    units = list(paragraphs(arts[0].text, [x.model_dump() for x in arts[0].sentences]))
+    assert [u.text for u in units][-1] == stock
+    with Store(tmp_path / "f.duckdb") as s:
+        s.ingest(arts)
+        assert rows(s.boilerplate(), ["site", "text"]) == [("flat.example", stock)]
+        assert s.events().empty and len(s.events(boilerplate=True)) == 3
+
+
 def test_dedup_helpers():
     assert site_of("https://www.example.org/a/b") == "example.org"
     assert site_of(None, {"site": "Tokyo Ledger"}) == "tokyo ledger"

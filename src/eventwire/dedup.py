@@ -7,7 +7,8 @@ text and a MinHash LSH index (datasketch); every copy is linked to one
 
 A paragraph that recurs, word for word, across several distinct (non-duplicate)
 articles of one site is that site's boilerplate ("Follow us on ...", a standing
-editor's note). :func:`paragraphs` cuts an article's text into paragraphs with
+editor's note, a stock background line). :func:`paragraphs` cuts an article's
+text into paragraphs (or, for a text with no paragraph breaks, sentences) with
 their offsets and a hash of their normalised words, which the store counts per
 site to learn such paragraphs.
 """
@@ -135,19 +136,28 @@ class Paragraph:
     text: str
 
 
-def paragraphs(text: str) -> Iterator[Paragraph]:
-    """The paragraphs of a cleaned text (blank-line separated), long enough to learn."""
-    pos = 0
-    index = 0
-    for block in re.split(r"(\n\s*\n)", text):
-        start, pos = pos, pos + len(block)
-        if not block.strip() or block.startswith("\n"):
-            continue
+def paragraphs(text: str, sentences: Iterable[dict] | None = None) -> Iterator[Paragraph]:
+    """The paragraphs of a cleaned text (blank-line separated), long enough to learn.
+
+    A text without paragraph breaks (many feeds flatten their articles to one
+    line) is cut into its ``sentences`` (the output document's, with offsets)
+    instead, so that a site's stock lines are still found.
+    """
+    blocks = re.split(r"(\n\s*\n)", text)
+    if len(blocks) == 1 and sentences is not None:
+        spans = [(s["start"], s["end"]) for s in sentences]
+    else:
+        spans, pos = [], 0
+        for block in blocks:
+            start, pos = pos, pos + len(block)
+            if block.strip() and not block.startswith("\n"):
+                spans.append((start, pos))
+    for index, (start, end) in enumerate(spans):
+        block = text[start:end]
         toks = words(block)
         if len(toks) >= MIN_PARAGRAPH_WORDS:
             digest = hashlib.sha1(" ".join(toks).encode("utf-8")).hexdigest()[:20]
-            yield Paragraph(index, start, pos, digest, block.strip())
-        index += 1
+            yield Paragraph(index, start, end, digest, block.strip())
 
 
 def site_of(url: str | None, metadata: dict | None = None) -> str | None:
