@@ -7,7 +7,8 @@ text and a MinHash LSH index (datasketch); every copy is linked to one
 
 A paragraph that recurs, word for word, across several distinct (non-duplicate)
 articles of one site is that site's boilerplate ("Follow us on ...", a standing
-editor's note). :func:`paragraphs` cuts an article's text into paragraphs with
+editor's note, a stock background line). :func:`paragraphs` cuts an article's
+text into paragraphs (or, for a text with no paragraph breaks, sentences) with
 their offsets and a hash of their normalised words, which the store counts per
 site to learn such paragraphs.
 """
@@ -23,6 +24,8 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 THRESHOLD = 0.8  # estimated Jaccard similarity of shingle sets at which two articles are copies
+LSH_THRESHOLD = 0.5  # the LSH bands are tuned lower, so that pairs at THRESHOLD are (almost) never missed
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
 SHINGLE = 3  # words per shingle
 MIN_SHINGLES = 8  # shorter texts are too small to call copies
 MIN_PARAGRAPH_WORDS = 5  # shorter paragraphs are never learned as boilerplate
@@ -46,7 +49,7 @@ def signature(text: str) -> LeanMinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     mh.update_batch(list(grams))
     return LeanMinHash(mh)
 
@@ -56,7 +59,7 @@ def to_bytes(mh: LeanMinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
 @dataclass
@@ -72,7 +75,9 @@ class DuplicateIndex:
     """An LSH index over the stored articles' MinHash signatures.
 
     ``add(id, sig)`` indexes an article; ``find(sig)`` returns the canonical
-    article of the most similar indexed one at or above ``threshold``.
+    article of the most similar indexed one at or above ``threshold``. The LSH
+    finds candidates at a lower similarity; each is then checked against the
+    threshold with its full signature.
     """
 
     threshold: float = THRESHOLD
@@ -82,7 +87,7 @@ class DuplicateIndex:
     _order: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=min(self.threshold, LSH_THRESHOLD), num_perm=NUM_PERM)
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -131,19 +136,28 @@ class Paragraph:
     text: str
 
 
-def paragraphs(text: str) -> Iterator[Paragraph]:
-    """The paragraphs of a cleaned text (blank-line separated), long enough to learn."""
-    pos = 0
-    index = 0
-    for block in re.split(r"(\n\s*\n)", text):
-        start, pos = pos, pos + len(block)
-        if not block.strip() or block.startswith("\n"):
-            continue
+def paragraphs(text: str, sentences: Iterable[dict] | None = None) -> Iterator[Paragraph]:
+    """The paragraphs of a cleaned text (blank-line separated), long enough to learn.
+
+    A text without paragraph breaks (many feeds flatten their articles to one
+    line) is cut into its ``sentences`` (the output document's, with offsets)
+    instead, so that a site's stock lines are still found.
+    """
+    blocks = re.split(r"(\n\s*\n)", text)
+    if len(blocks) == 1 and sentences is not None:
+        spans = [(s["start"], s["end"]) for s in sentences]
+    else:
+        spans, pos = [], 0
+        for block in blocks:
+            start, pos = pos, pos + len(block)
+            if block.strip() and not block.startswith("\n"):
+                spans.append((start, pos))
+    for index, (start, end) in enumerate(spans):
+        block = text[start:end]
         toks = words(block)
         if len(toks) >= MIN_PARAGRAPH_WORDS:
             digest = hashlib.sha1(" ".join(toks).encode("utf-8")).hexdigest()[:20]
-            yield Paragraph(index, start, pos, digest, block.strip())
-        index += 1
+            yield Paragraph(index, start, end, digest, block.strip())
 
 
 def site_of(url: str | None, metadata: dict | None = None) -> str | None:

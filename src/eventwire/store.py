@@ -278,6 +278,7 @@ class Store:
         self._index: dedup.DuplicateIndex | None = None
         self._seq: int | None = None
         self._columns: dict[str, list[str]] = {}
+        self._paragraphs: tuple[dict[tuple[str, str], int], set[tuple[str, str]]] | None = None
         if read_only:
             self._check_version()
         else:
@@ -390,6 +391,7 @@ class Store:
             pass
         self._index = None  # rebuilt from the committed state on next use
         self._seq = None
+        self._paragraphs = None
 
     def _store_error(self, doc: dict, key: str | None) -> None:
         err = doc.get("error") or {"kind": "bad_document", "message": "the document has no text"}
@@ -433,6 +435,7 @@ class Store:
         if old:
             self._delete_article(aid)
             index.remove(aid)
+            self._paragraphs = None
         match = index.find(sig, exclude=aid) if sig is not None else None
         site = dedup.site_of(doc.get("url"), doc.get("metadata"))
         rows = article_rows(doc)
@@ -453,7 +456,7 @@ class Store:
             self._recount([m["event_id"] for m in merged])
         if sig is not None:
             con.execute("INSERT INTO minhashes VALUES (?, ?)", [aid, dedup.to_bytes(sig)])
-        learned = self._learn_boilerplate(aid, text, site or "", is_copy=canonical is not None)
+        learned = self._learn_boilerplate(aid, text, doc.get("sentences"), site or "", is_copy=canonical is not None)
         con.execute("DELETE FROM errors WHERE article_id = ?", [aid])
         con.commit()
         if sig is not None:
@@ -498,32 +501,42 @@ class Store:
                      FROM event_mentions WHERE list_contains(?, event_id) GROUP BY event_id) AS m
                WHERE events.event_id = m.event_id""", [sorted(set(event_ids))])
 
-    def _learn_boilerplate(self, aid: str, text: str, site: str, *, is_copy: bool) -> int:
+    def _learn_boilerplate(self, aid: str, text: str, sentences: list[dict] | None, site: str, *,
+                           is_copy: bool) -> int:
         """Record the article's paragraphs; learn those now shared by enough articles of its site."""
-        paras = list(dedup.paragraphs(text))
+        paras = list(dedup.paragraphs(text, sentences))
         if not paras:
             return 0
+        counts, known = self._paragraph_state()  # before this article's rows are in
         self._insert("paragraphs", [{"article_id": aid, "para_index": p.index, "site": site, "para_hash": p.hash,
                                      "para_start": p.start, "para_end": p.end} for p in paras])
-        hashes = dedup.unique(p.hash for p in paras)
-        known = {r[0] for r in self._con.execute(
-            "SELECT para_hash FROM boilerplate WHERE site = ? AND list_contains(?, para_hash)", [site, hashes]).fetchall()}
+        texts = {p.hash: p.text for p in paras}
         learned = 0
-        if not is_copy:
-            counts = self._con.execute(
-                """SELECT p.para_hash, count(DISTINCT p.article_id) FROM paragraphs p
-                   JOIN articles a USING (article_id)
-                   WHERE p.site = ? AND list_contains(?, p.para_hash) AND a.canonical_id IS NULL
-                   GROUP BY p.para_hash""", [site, [h for h in hashes if h not in known]]).fetchall()
-            texts = {p.hash: p.text for p in paras}
-            for digest, n in counts:
-                if n >= BOILERPLATE_MIN_ARTICLES:
-                    self._con.execute("INSERT INTO boilerplate VALUES (?, ?, ?)", [site, digest, texts[digest]])
-                    self._flag_boilerplate(site, digest, None)
-                    learned += 1
-        for digest in known:
-            self._flag_boilerplate(site, digest, aid)
+        for digest in dedup.unique(p.hash for p in paras):
+            key = (site, digest)
+            if key in known:
+                self._flag_boilerplate(site, digest, aid)
+                continue
+            if is_copy:
+                continue
+            counts[key] = counts.get(key, 0) + 1
+            if counts[key] >= BOILERPLATE_MIN_ARTICLES:
+                self._con.execute("INSERT INTO boilerplate VALUES (?, ?, ?)", [site, digest, texts[digest]])
+                self._flag_boilerplate(site, digest, None)
+                known.add(key)
+                learned += 1
         return learned
+
+    def _paragraph_state(self) -> tuple[dict[tuple[str, str], int], set[tuple[str, str]]]:
+        """Per (site, paragraph hash): how many canonical articles hold it; and the learned ones."""
+        if self._paragraphs is None:
+            rows = self._con.execute(
+                """SELECT p.site, p.para_hash, count(DISTINCT p.article_id) FROM paragraphs p
+                   JOIN articles a USING (article_id) WHERE a.canonical_id IS NULL GROUP BY ALL""").fetchall()
+            known = {(site, digest) for site, digest in self._con.execute(
+                "SELECT site, para_hash FROM boilerplate").fetchall()}
+            self._paragraphs = ({(site, digest): n for site, digest, n in rows}, known)
+        return self._paragraphs
 
     def _flag_boilerplate(self, site: str, digest: str, aid: str | None) -> None:
         """Flag the events and quotes read from a boilerplate paragraph (of one article, or all)."""
@@ -694,7 +707,7 @@ class Store:
         if not duplicates:
             where.append("a.canonical_id IS NULL")
         query = ("SELECT x.name, x.code, x.type, count(DISTINCT x.article_id) AS articles, "
-                 "sum(x.n_mentions) AS mentions, min(a.date) AS first_seen, max(a.date) AS last_seen, "
+                 "CAST(sum(x.n_mentions) AS BIGINT) AS mentions, min(a.date) AS first_seen, max(a.date) AS last_seen, "
                  "any_value(x.title) FILTER (WHERE x.title IS NOT NULL) AS title "
                  "FROM actors x JOIN articles a USING (article_id)"
                  + (" WHERE " + " AND ".join(where) if where else "")
@@ -774,7 +787,7 @@ class Store:
                 raise StoreError(f"no table {table!r}; tables: {', '.join(TABLES)}")
             cur = self._cursor()
             try:
-                reader = cur.execute(f"SELECT * FROM {table}").fetch_record_batch(65536)
+                reader = cur.sql(f"SELECT * FROM {table}").to_arrow_reader(65536)
                 path = out / f"{table}.{format}"
                 if format == "parquet":
                     with pq.ParquetWriter(path, reader.schema) as writer:
