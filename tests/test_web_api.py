@@ -274,6 +274,9 @@ def test_dyads(client):
     months = client.get("/api/dyads", params={"period": "month"}).json()["dyads"]
     assert all(r["period"].endswith("-01") for r in months)
     error_of(client.get("/api/dyads", params={"period": "hour"}), 422, "invalid_request")
+    codes = client.get("/api/dyads", params={"level": "code"}).json()["dyads"]
+    assert sum(r["events"] for r in codes) == sum(r["events"] for r in data["dyads"])
+    error_of(client.get("/api/dyads", params={"level": "sector"}), 422, "invalid_request")
 
 
 def test_quotes_by_speaker(client):

@@ -177,6 +177,20 @@ def test_a_script_in_an_article_does_not_run(page, server):
     assert page.evaluate("() => [window.__pwned, window.__pwned2]") == [None, None]
 
 
+def test_upload_an_html_file(page, server):
+    page.goto(server + "/")
+    html = ("<html><head><title>Sanctions</title></head><body><nav>Home | World</nav><article><h1>Sanctions</h1>"
+            + "".join(f"<p>{para}</p>" for para in ARTICLE.split("\n\n")[1:])
+            + "<script>window.__pwned=1</script></article></body></html>")
+    page.set_input_files("#file", files=[{"name": "story.html", "mimeType": "text/html", "buffer": html.encode()}])
+    page.click("#code-button")
+    page.wait_for_selector("#article-text")
+    assert "accused" in page.inner_text("#article-text")
+    assert "__pwned" not in page.inner_text("#article-text")  # the page's scripts are not article text
+    assert page.locator("#article-text mark.trigger").count() >= 1
+    assert page.evaluate("() => window.__pwned") is None
+
+
 def test_errors_are_shown(page, server):
     page.goto(server + "/")
     page.fill("#text", "Der Minister sagte am Freitag, dass die Regierung die neuen Regeln nicht akzeptieren werde.")

@@ -179,10 +179,14 @@ def dyads(request: Request, source: Code = None, target: Code = None,
           quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
           since: Annotated[Day | None, Query()] = None,
           until: Annotated[Day | None, Query()] = None,
-          period: Annotated[Literal["day", "week", "month", "year"], Query()] = "week") -> JSONResponse:
-    """One row per (source, target, period): ``events`` and ``mean_goldstein``."""
+          period: Annotated[Literal["day", "week", "month", "year"], Query()] = "week",
+          level: Annotated[Literal["entity", "code"], Query(description="group codes by entity (RUSGOV as RUS) "
+                                                                         "or keep full codes")] = "entity",
+          ) -> JSONResponse:
+    """One row per (source, target, period): ``events``, ``articles`` and ``mean_goldstein``.
+    ``period`` is the first day of the day, week (Monday), month or year."""
     rows = _query(request, "dyads", period=period, source=source, target=target, type=type,
-                  quad_class=quad_class, since=_iso(since), until=_iso(until))
+                  quad_class=quad_class, since=_iso(since), until=_iso(until), level=level)
     return JSONResponse({"count": len(rows), "period": period, "dyads": rows})
 
 
