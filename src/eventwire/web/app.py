@@ -15,6 +15,7 @@ Safety by construction:
 from __future__ import annotations
 
 import logging
+from contextlib import asynccontextmanager
 import threading
 from pathlib import Path
 from typing import Any
@@ -188,18 +189,24 @@ def create_app(db: str | None = None, settings: Settings | None = None, *, pipel
     from .api import router as api_router
     from .pages import router as page_router
 
-    app = FastAPI(title="eventwire", version=__version__,
+    resources = Resources(db, settings or DEFAULT, pipeline)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.resources.close()
+
+    app = FastAPI(title="eventwire", version=__version__, lifespan=lifespan,
                   description="Code news articles into events, quotes and actors, and explore a corpus of them. "
                               "Errors are JSON: `{\"error\": {\"status\", \"kind\", \"message\"}}`.",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
-    app.state.resources = Resources(db, settings or DEFAULT, pipeline)
+    app.state.resources = resources
     app.state.assets = load_assets()
     app.state.max_body = max_body
     app.include_router(api_router)
     app.include_router(page_router)
     _add_error_handlers(app)
     app.add_middleware(LimitsAndHeaders, max_body=max_body)
-    app.router.add_event_handler("shutdown", app.state.resources.close)
     return app
 
 

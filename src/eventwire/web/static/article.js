@@ -29,20 +29,24 @@ EW.renderArticle = (() => {
     return {actors, events, quotes, sentences};
   }
 
-  /** The innermost (shortest) span of a list that covers [a, b). */
-  function covering(spans, a, b) {
-    let best = null;
-    for (const s of spans) if (s.start <= a && s.end >= b && (!best || s.end - s.start < best.end - best.start)) best = s;
-    return best;
+  /** Walks the cut points left to right, keeping the spans of one kind open at each point:
+   * linear in spans and cuts (not spans x cuts), so long articles stay fast. */
+  function sweeper(spans) {
+    const sorted = [...spans].sort((x, y) => x.start - y.start);
+    let next = 0, open = [];
+    return function at(a, b) {  // the innermost span covering [a, b), or null
+      while (next < sorted.length && sorted[next].start <= a) open.push(sorted[next++]);
+      open = open.filter((s) => s.end > a);
+      let best = null;
+      for (const s of open) if (s.end >= b && (!best || s.end - s.start < best.end - best.start)) best = s;
+      return best;
+    };
   }
 
-  function sentenceAt(sentences, pos) {
-    let lo = 0, hi = sentences.length - 1, found = null;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid].start <= pos) { found = sentences[mid]; lo = mid + 1; } else hi = mid - 1;
-    }
-    return found && pos < found.end ? found : null;
+  function byStart(spans) {
+    const map = new Map();
+    for (const s of spans) map.set(s.start, [...(map.get(s.start) || []), s]);
+    return map;
   }
 
   function eventTitle(ev) {
@@ -60,17 +64,19 @@ EW.renderArticle = (() => {
     for (const list of [spans.actors, spans.events, spans.quotes, spans.sentences])
       for (const s of list) { cuts.add(s.start); cuts.add(s.end); }
     const points = [...cuts].sort((a, b) => a - b);
-    const startsAt = (list, pos) => list.filter((s) => s.start === pos);
+    const sentStarts = byStart(spans.sentences), quoteStarts = byStart(spans.quotes);
+    const eventAt = sweeper(spans.events), actorAt = sweeper(spans.actors), quoteAt = sweeper(spans.quotes);
+    const sentAt = sweeper(spans.sentences);
     const out = h("div", {class: "article-text", id: "article-text"});
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i], b = points[i + 1];
-      for (const s of startsAt(spans.sentences, a)) out.appendChild(h("span", {class: "sent-anchor", id: "s" + s.index}));
-      for (const q of startsAt(spans.quotes, a)) {
+      for (const s of sentStarts.get(a) || []) out.appendChild(h("span", {class: "sent-anchor", id: "s" + s.index}));
+      for (const q of quoteStarts.get(a) || []) {
         const who = q.q.speaker ? actorLabel(q.q.speaker) : "unknown speaker";
         out.appendChild(h("span", {class: "speaker-label", title: `${q.q.kind} quote`}, "❝ " + who));
       }
       let node = document.createTextNode(text.slice(a, b));
-      const ev = covering(spans.events, a, b);
+      const ev = eventAt(a, b);
       if (ev) {
         const quad = ev.ev.quad_class || 0;
         node = h("mark", {class: `trigger q${quad}`, tabindex: "0", role: "button", title: eventTitle(ev.ev),
@@ -78,14 +84,14 @@ EW.renderArticle = (() => {
             if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onEvent(ev.ei); }
           }}, node);
       }
-      const act = covering(spans.actors, a, b);
+      const act = actorAt(a, b);
       if (act) {
         node = h("span", {class: `ent t-${act.actor.type}`, title: `${act.actor.name} · ${act.actor.type} · ${fmt(act.actor.code)}`,
           dataset: {actor: String(act.ai)}}, node);
       }
-      const quote = covering(spans.quotes, a, b);
+      const quote = quoteAt(a, b);
       if (quote) node = h("span", {class: "quote", dataset: {quote: String(quote.qi)}}, node);
-      const sent = sentenceAt(spans.sentences, a);
+      const sent = sentAt(a, b);
       if (sent) node = h("span", {class: "seg", dataset: {s: String(sent.index)}}, node);
       out.appendChild(node);
       if (act && act.end === b) out.appendChild(h("span", {class: `ent-label t-${act.actor.type}`}, act.actor.code || act.actor.type));
@@ -178,6 +184,8 @@ EW.renderArticle = (() => {
       fill(detail, h("h3", {}, `Event ${i + 1}`), eventDetail(ev));
       container.querySelectorAll(".trigger.selected, tr.selected").forEach((n) => n.classList.remove("selected"));
       container.querySelectorAll(`[data-event="${i}"]`).forEach((n) => n.classList.add("selected"));
+      container.querySelectorAll(".seg.hl").forEach((n) => n.classList.remove("hl"));
+      container.querySelectorAll(`.seg[data-s="${CSS.escape(String(ev.sentence_index))}"]`).forEach((n) => n.classList.add("hl"));
       const mark = container.querySelector(`mark[data-event="${i}"]`);
       if (mark && mark.scrollIntoView) mark.scrollIntoView({block: "nearest"});
     }
