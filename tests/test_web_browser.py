@@ -227,6 +227,8 @@ def test_explore_the_corpus(page, server):
     assert page.locator("#events tbody tr").count() <= all_rows
     page.click("#reset")
     page.wait_for_function("n => document.querySelectorAll('#events tbody tr').length === n", arg=all_rows)
+    page.wait_for_selector("#quotes tbody tr")
+    shot(page, "explorer.png")
     # choose a dyad on the network: the timeline and the table follow it
     edge = page.locator("#network svg .dyad").first
     source, target = edge.get_attribute("data-source"), edge.get_attribute("data-target")
@@ -247,9 +249,6 @@ def test_explore_the_corpus(page, server):
     page.click("#quote-form button")
     page.wait_for_function("() => document.querySelectorAll('#quotes tbody tr td').length > 1")
     assert "Sato" in page.inner_text("#quotes")
-    page.locator("#events").scroll_into_view_if_needed()
-    page.evaluate("() => window.scrollTo(0, 0)")
-    shot(page, "explorer.png")
     # every event links to its article view at the sentence
     link = page.locator("#events a.open-article").first
     href = link.get_attribute("href")

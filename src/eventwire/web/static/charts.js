@@ -21,16 +21,41 @@ EW.charts = (() => {
       .sort((a, b) => b.events - a.events);
   }
 
+  /** Order the nodes round the circle so that partners sit side by side: a depth-first walk
+   * from the busiest actor along the heaviest edges first. */
+  function circleOrder(edges, nodes) {
+    const keep = new Map(nodes), adj = new Map();
+    for (const e of edges) {
+      if (e.source === e.target || !keep.has(e.source) || !keep.has(e.target)) continue;
+      for (const [a, b] of [[e.source, e.target], [e.target, e.source]]) {
+        const m = adj.get(a) || new Map();
+        m.set(b, (m.get(b) || 0) + e.events);
+        adj.set(a, m);
+      }
+    }
+    const seen = new Set(), order = [];
+    const visit = (n) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      order.push([n, keep.get(n)]);
+      const next = [...(adj.get(n) || new Map()).entries()].sort((a, b) => b[1] - a[1]);
+      for (const [m] of next) visit(m);
+    };
+    for (const [n] of nodes) visit(n);
+    return order;
+  }
+
   /** The dyad network: actors on a circle, edges weighted by count and coloured by mean Goldstein. */
   function network(box, rows, {onEdge, selected, maxNodes = 30} = {}) {
     const edges = edgesOf(rows);
     const totals = new Map();
     for (const e of edges) for (const n of [e.source, e.target]) totals.set(n, (totals.get(n) || 0) + e.events);
-    const nodes = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxNodes);
+    const nodes = circleOrder(edges, [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, maxNodes));
     if (!nodes.length) { box.replaceChildren(h("div", {class: "empty"}, "No dyads match these filters.")); return; }
     const keep = new Set(nodes.map(([n]) => n));
     const W = 640, H = 460, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 60;
-    const pos = new Map(), maxTotal = nodes[0][1];
+    const pos = new Map(), maxTotal = Math.max(...nodes.map(([, t]) => t));
     nodes.forEach(([n, total], i) => {
       const a = -Math.PI / 2 + (2 * Math.PI * i) / nodes.length;
       pos.set(n, {x: cx + R * Math.cos(a), y: cy + R * Math.sin(a), a, r: 7 + 11 * Math.sqrt(total / maxTotal), total});
@@ -100,7 +125,7 @@ EW.charts = (() => {
     const times = [...byWeek.keys()].map(parseDay).sort((a, b) => a - b);
     const weeks = [];
     for (let t = times[0]; t <= times[times.length - 1] && weeks.length < 520; t += 7 * DAY) weeks.push(isoDay(t));
-    const W = 640, H = 260, left = 36, bottom = 40, top = 12, right = 10;
+    const W = 640, H = 380, left = 36, bottom = 40, top = 12, right = 10;
     const maxEv = Math.max(1, ...[...byWeek.values()].map((w) => w.events));
     const bw = (W - left - right) / weeks.length;
     const y = (v) => top + (H - top - bottom) * (1 - v / maxEv);

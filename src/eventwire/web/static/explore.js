@@ -92,14 +92,14 @@
     fill(table,
       h("thead", {}, h("tr", {}, ["date", "type", "source", "target", "trigger", "G", "sentence", ""].map((c) => h("th", {}, c)))),
       h("tbody", {}, rows.map((e) => h("tr", {dataset: {article: e.article_id}},
-        h("td", {}, day(e.date)),
+        h("td", {class: "nowrap"}, day(e.date)),
         h("td", {}, h("span", {class: `badge q${e.quad_class || 0}`, title: QUAD[e.quad_class] ? QUAD[e.quad_class].name : ""}, e.type)),
         h("td", {}, actor(e.source_code, e.source_name, e.source_text)),
         h("td", {}, actor(e.target_code, e.target_name, e.target_text)),
         h("td", {}, e.trigger || ""),
         h("td", {style: `color:${goldsteinColor(e.goldstein)}`}, fmt(e.goldstein)),
         h("td", {class: "sentence"}, e.sentence || ""),
-        h("td", {}, h("a", {class: "open-article", href: articleHref(e.article_id, e.sentence_index)}, "article →"))))));
+        h("td", {class: "nowrap"}, h("a", {class: "open-article", href: articleHref(e.article_id, e.sentence_index)}, "article →"))))));
   }
 
   async function searchQuotes(e) {
@@ -112,11 +112,11 @@
       fill(table,
         h("thead", {}, h("tr", {}, ["date", "speaker", "quote", "kind", ""].map((c) => h("th", {}, c)))),
         h("tbody", {}, data.quotes.map((q) => h("tr", {},
-          h("td", {}, day(q.published)),
+          h("td", {class: "nowrap"}, day(q.published)),
           h("td", {}, actor(q.speaker_code, q.speaker_name, q.speaker_text)),
           h("td", {class: "sentence"}, "“" + (q.text || "") + "”"),
           h("td", {}, q.kind || ""),
-          h("td", {}, h("a", {href: articleHref(q.article_id, q.sentence_index)}, "article →"))))));
+          h("td", {class: "nowrap"}, h("a", {href: articleHref(q.article_id, q.sentence_index)}, "article →"))))));
     } catch (err) {
       status(`${err.kind}: ${err.message}`, "error");
     }
