@@ -148,7 +148,9 @@ def test_paste_an_article_and_see_its_highlights(page, server):
         return copy.textContent;
     }""")
     assert shown == doc["text"]
-    page.locator("#article-text mark.trigger").first.hover()
+    page.locator("#article-text mark.trigger").nth(1).click()
+    page.wait_for_selector("#event-detail")
+    page.evaluate("() => window.scrollTo(0, document.getElementById('view').offsetTop - 8)")
     shot(page, "article-view.png")
     assert not page.console_errors, page.console_errors
 

@@ -44,6 +44,7 @@
             body: JSON.stringify({text, html, published})});
         }
         EW.renderArticle(doc, view);
+        view.scrollIntoView({block: "start"});
         status(`Coded in ${Math.round(performance.now() - started)} ms.`, "ok");
       } catch (err) {
         view.replaceChildren();
