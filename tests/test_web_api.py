@@ -173,6 +173,15 @@ def test_code_rejects_bad_json_and_wrong_media(client):
              422, "invalid_request")
 
 
+def test_unreadable_bodies_are_json_errors(client):
+    error_of(client.post("/api/code", content=b"\xff\x59\x4e\xaa", headers={"content-type": "application/json"}),
+             400, "bad_request")  # not UTF-8
+    error_of(client.post("/api/code/file", content=b"--zz\r\nbroken",
+                         headers={"content-type": "multipart/form-data; boundary=zz"}), 422, "invalid_request")
+    error_of(client.post("/api/code", content=b"{}", headers={"content-type": "application/json",
+                                                              "content-length": "ten"}), 400, "bad_request")
+
+
 def test_body_limit_by_content_length(client):
     err = error_of(client.post("/api/code", content=b"x" * 2_100_000, headers={"content-type": "application/json"}),
                    413, "too_large")
@@ -329,6 +338,15 @@ def test_internal_errors_are_json_500(pipeline, corpus_db, monkeypatch):
         monkeypatch.setattr(Store, "events", lambda self, **kw: 1 / 0)
         err = error_of(c.get("/api/events"), 500, "internal")
         assert "ZeroDivisionError" in err["message"] and "Traceback" not in err["message"]
+
+
+def test_a_store_that_cannot_be_opened_is_503(pipeline, tmp_path):
+    bad = tmp_path / "not-a-store.duckdb"
+    bad.write_bytes(b"this is not a DuckDB file" * 100)
+    with TestClient(create_app(str(bad), pipeline=pipeline), raise_server_exceptions=False) as c:
+        err = error_of(c.get("/api/events"), 503, "corpus_unavailable")
+        assert "cannot be opened" in err["message"]
+        assert c.post("/api/code", json={"text": ARTICLE}).status_code == 200  # coding still works
 
 
 # -- eventwire serve ---------------------------------------------------------------------------

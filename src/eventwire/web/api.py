@@ -103,7 +103,8 @@ class ArticlesTable(Table):
 ERRORS = {400: {"model": ErrorBody, "description": "a body that cannot be read (not UTF-8 JSON, broken multipart)"},
           404: {"model": ErrorBody, "description": "unknown article, or no corpus"},
           413: {"model": ErrorBody, "description": "request body over the limit"},
-          422: {"model": ErrorBody, "description": "invalid request, or an article eventwire cannot code"}}
+          422: {"model": ErrorBody, "description": "invalid request, or an article eventwire cannot code"},
+          503: {"model": ErrorBody, "description": "the corpus store cannot be opened (e.g. locked by a writer)"}}
 
 
 @router.get("/health", response_model=Health, summary="Is the server up, and does it have a corpus")

@@ -156,7 +156,11 @@ class Resources:
             if self._store is None:
                 from ..store import Store
 
-                self._store = Store(self.db, read_only=True)
+                try:
+                    self._store = Store(self.db, read_only=True)
+                except Exception as err:  # noqa: BLE001 - locked by a writer, not a store, newer schema ...
+                    raise WebError(503, "corpus_unavailable", f"the corpus store cannot be opened: "
+                                                              f"{type(err).__name__}: {err}") from None
         return self._store
 
     def close(self) -> None:
