@@ -1,6 +1,6 @@
 # eventwire: the two commands a new user needs.
 #   make example   installs eventwire and codes the bundled example article
-#   make test      installs the test dependencies and runs the whole test suite
+#   make test      installs the test dependencies (and Chromium for the browser tests) and runs the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -11,6 +11,7 @@ example: $(VENV)/.installed
 	$(BIN)/eventwire code examples/wire-story.txt --published 2024-03-08 --format table
 
 test: $(VENV)/.installed-test
+	sh scripts/install-browser.sh
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed

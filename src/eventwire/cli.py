@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the output document",
                             description="Print the JSON Schema of one output document (an article).")
     schema.set_defaults(func=cmd_schema)
+    add_corpus_commands(sub)
+    add_serve_command(sub)
     return parser
 
 
@@ -102,6 +104,46 @@ def cmd_schema(args) -> int:
     return 0
 
 
+# --- eventwire serve: the local web page and HTTP API (eventwire.web) ---------------------------
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def add_serve_command(sub) -> None:
+    serve = sub.add_parser("serve", help="serve the web page and HTTP API on this machine",
+                           description="Serve the Try-it page, the article view, the corpus explorer (with --db) "
+                                       "and the HTTP API (OpenAPI at /api/docs). Binds to loopback unless told "
+                                       "otherwise; every asset is served by the app itself.")
+    serve.add_argument("--db", metavar="PATH", help="corpus store (DuckDB) to explore, opened read-only")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--max-body", type=int, default=None, metavar="BYTES",
+                       help="largest request body accepted (default: 2,000,000)")
+    serve.add_argument("--lexicons", action="append", default=[], metavar="DIR",
+                       help="folder of user lexicons extending the built-in ones (repeatable)")
+    serve.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args) -> int:
+    from pathlib import Path
+
+    import uvicorn
+
+    from .web import MAX_BODY_BYTES, create_app
+
+    if args.db and not Path(args.db).is_file():
+        print(f"eventwire: no corpus store at {args.db}", file=sys.stderr)
+        return 2
+    if args.host not in LOOPBACK_HOSTS:
+        print(f"eventwire: warning: binding to {args.host}: the server has no authentication and anyone who can "
+              f"reach this address can use it", file=sys.stderr)
+    settings = DEFAULT.replace(lexicon_dirs=tuple(DEFAULT.lexicon_dirs) + tuple(Path(d) for d in args.lexicons))
+    app = create_app(args.db, settings, max_body=args.max_body or MAX_BODY_BYTES)
+    print(f"eventwire: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def _count(stream: Iterable[Article], stats: dict) -> Iterator[Article]:
     for art in stream:
         stats["articles"] += 1
@@ -142,6 +184,306 @@ def _progress(stream: Iterable[Article]) -> Iterator[Article]:
 def _chain(first: list, rest: Iterator) -> Iterator:
     yield from first
     yield from rest
+
+
+# -- corpus mode: a DuckDB store of coded articles (eventwire.store) -----------------------
+
+DEFAULT_DB = "corpus.duckdb"
+QUERY_FORMATS = ("table", "csv", "jsonl")
+
+
+def add_corpus_commands(sub) -> None:
+    """``ingest``, ``load``, ``events``, ``dyads``, ``quotes``, ``actors``, ``sql``, ``export``."""
+    import os
+
+    db_default = os.environ.get("EVENTWIRE_DB", DEFAULT_DB)
+
+    def with_db(p):
+        p.add_argument("--db", default=db_default, metavar="FILE",
+                       help=f"DuckDB database (default: $EVENTWIRE_DB or {DEFAULT_DB})")
+        return p
+
+    def with_format(p):
+        p.add_argument("--format", choices=QUERY_FORMATS,
+                       help="output format (default: table on a terminal, else jsonl)")
+        return p
+
+    ing = with_db(sub.add_parser(
+        "ingest", help="code articles into a corpus database",
+        description="Code articles and store them in a DuckDB corpus. Idempotent (articles already stored "
+                    "are skipped) and resumable (rerun after an interruption to finish)."))
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (or fsspec URL with --dask)")
+    ing.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes on this machine (default: one per core)")
+    ing.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (scheduler address, tcp://host:8786)")
+    ing.add_argument("--out", metavar="URL", help="with --dask: write Parquet partitions here (fsspec URL), then load")
+    ing.add_argument("--no-store", action="store_true", help="with --dask --out: only write the Parquet partitions")
+    ing.add_argument("--published", metavar="DATE", help="publication date for articles that carry none (YYYY-MM-DD)")
+    ing.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes, help="largest input accepted, in bytes")
+    ing.add_argument("--max-chars", type=int, default=DEFAULT.max_chars, help="longest article parsed, in characters")
+    ing.add_argument("--lexicons", action="append", default=[], metavar="DIR",
+                     help="folder of user lexicons extending the built-in ones (repeatable)")
+    ing.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    ing.set_defaults(func=cmd_ingest)
+
+    load = with_db(sub.add_parser("load", help="store Parquet partitions written by ingest --dask --out",
+                                  description="Store the documents of Parquet partitions (from "
+                                              "`eventwire ingest --dask ... --out URL`) in the database."))
+    load.add_argument("url", metavar="URL", help="folder (fsspec URL) holding articles/part-*.parquet")
+    load.add_argument("--quiet", action="store_true", help="no summary")
+    load.set_defaults(func=cmd_load)
+
+    ev = with_format(with_db(sub.add_parser("events", help="query the events of a corpus",
+                                            description="Events of a corpus, filtered. Codes match by prefix: "
+                                                        "--source RUS matches RUS and RUSGOV.")))
+    _event_filters(ev)
+    ev.add_argument("--article", metavar="ID", help="events reported by this article")
+    ev.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    ev.set_defaults(func=cmd_events)
+
+    dy = with_format(with_db(sub.add_parser("dyads", help="event counts and mean Goldstein by pair and period",
+                                            description="Event counts and mean Goldstein value by "
+                                                        "(source, target) pair and period.")))
+    _event_filters(dy)
+    dy.add_argument("--period", choices=("day", "week", "month", "year"), default="week", help="default: week")
+    dy.add_argument("--level", choices=("entity", "code"), default="entity",
+                    help="group by entity (RUS for RUSGOV, default) or by full code")
+    dy.set_defaults(func=cmd_dyads)
+
+    qu = with_format(with_db(sub.add_parser("quotes", help="query the quotes of a corpus",
+                                            description="Quotes of a corpus; --speaker matches part of a "
+                                                        "speaker's name, any case.")))
+    qu.add_argument("--speaker", metavar="NAME")
+    qu.add_argument("--article", metavar="ID")
+    qu.add_argument("--limit", type=int, metavar="N")
+    qu.set_defaults(func=cmd_quotes)
+
+    ac = with_format(with_db(sub.add_parser("actors", help="the actors of a corpus, with counts",
+                                            description="Actors of a corpus by name and code, with the number "
+                                                        "of articles and mentions.")))
+    ac.add_argument("--code", metavar="CODE", help="code prefix (RUS matches RUSGOV)")
+    ac.add_argument("--name", metavar="TEXT", help="part of the name, any case")
+    ac.set_defaults(func=cmd_actors)
+
+    sq = with_format(with_db(sub.add_parser("sql", help="run SQL over a corpus (read-only)",
+                                            description="Run one SQL query over the corpus tables (see "
+                                                        "docs/corpus.md), read-only.")))
+    sq.add_argument("query", metavar="SQL")
+    sq.set_defaults(func=cmd_sql)
+
+    ex = with_db(sub.add_parser("export", help="export a corpus as Parquet, CSV or a GDELT 2.0 event file",
+                                description="Export each table as Parquet or CSV, or the events as a GDELT 2.0 "
+                                            "event table (tab-separated, no header, GDELT's 61 columns)."))
+    ex.add_argument("--format", choices=("parquet", "csv", "gdelt"), default="parquet")
+    ex.add_argument("--out", required=True, metavar="PATH",
+                    help="folder for parquet/csv; file for gdelt (e.g. events.gdelt.tsv)")
+    ex.add_argument("--extended", metavar="FILE",
+                    help="with gdelt: also write GDELT columns plus eventwire's ids and sentence, with a header")
+    ex.add_argument("--table", action="append", metavar="NAME", help="parquet/csv: only these tables (repeatable)")
+    ex.set_defaults(func=cmd_export)
+
+
+def _event_filters(p) -> None:
+    p.add_argument("--source", metavar="CODE", help="source actor code prefix (RUS matches RUSGOV)")
+    p.add_argument("--target", metavar="CODE", help="target actor code prefix")
+    p.add_argument("--type", metavar="TYPE", help="PLOVER event type (ACCUSE, ...)")
+    p.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="quad class")
+    p.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="up to this date, inclusive (YYYY-MM-DD)")
+
+
+def _open_store(args, read_only: bool = True):
+    from .store import Store, StoreError
+
+    try:
+        return Store(args.db, read_only=read_only)
+    except StoreError as err:
+        print(f"eventwire: {err}", file=sys.stderr)
+        return None
+
+
+def _print_frame(df, fmt: str | None) -> None:
+    """A query result as a terminal table, CSV or JSONL on stdout."""
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif fmt == "jsonl":
+        for record in df.to_dict(orient="records"):
+            clean = {k: (None if _missing(v) else v) for k, v in record.items()}
+            sys.stdout.write(json.dumps(clean, ensure_ascii=False, default=_json_value) + "\n")
+    else:
+        from rich.table import Table
+
+        table = Table(show_lines=False, expand=False)
+        for col in df.columns:
+            table.add_column(str(col), overflow="fold")
+        for row in df.itertuples(index=False):
+            table.add_row(*("" if _missing(v) else str(v) for v in row))
+        Console().print(table)
+        Console(stderr=True).print(f"[dim]{len(df)} row(s)[/]")
+
+
+def _json_value(value):
+    """JSON for the values pandas frames hold: dates, timestamps, numpy scalars, arrays."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return str(value)
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(value != value)
+    except (TypeError, ValueError):
+        return False
+
+
+def _query(args, method: str, **kwargs) -> int:
+    from .store import StoreError
+
+    store = _open_store(args)
+    if store is None:
+        return 2
+    with store:
+        try:
+            df = getattr(store, method)(**kwargs)
+        except StoreError as err:
+            print(f"eventwire: {err}", file=sys.stderr)
+            return 2
+    _print_frame(df, args.format)
+    return 0
+
+
+def _filters(args) -> dict:
+    return {"source": args.source, "target": args.target, "type": args.type, "quad_class": args.quad_class,
+            "since": args.since, "until": args.until}
+
+
+def cmd_events(args) -> int:
+    return _query(args, "events", article_id=args.article, limit=args.limit, **_filters(args))
+
+
+def cmd_dyads(args) -> int:
+    return _query(args, "dyads", period=args.period, level=args.level, **_filters(args))
+
+
+def cmd_quotes(args) -> int:
+    return _query(args, "quotes", speaker=args.speaker, article_id=args.article, limit=args.limit)
+
+
+def cmd_actors(args) -> int:
+    return _query(args, "actors", code=args.code, name=args.name)
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    store = _open_store(args)
+    if store is None:
+        return 2
+    with store:
+        try:
+            df = store.sql(args.query)
+        except duckdb.Error as err:
+            print(f"eventwire: {err}", file=sys.stderr)
+            return 2
+    _print_frame(df, args.format)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .store import StoreError
+
+    store = _open_store(args)
+    if store is None:
+        return 2
+    with store:
+        try:
+            if args.format == "gdelt":
+                n = store.export_gdelt(args.out, extended=args.extended)
+                print(f"eventwire: wrote {n} event(s) to {args.out}", file=sys.stderr)
+            else:
+                for path in store.export(args.out, args.format, args.table):
+                    print(f"eventwire: wrote {path}", file=sys.stderr)
+        except StoreError as err:
+            print(f"eventwire: {err}", file=sys.stderr)
+            return 2
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from .parallel import code_corpus
+    from .store import StoreError
+
+    if args.out and not args.dask:
+        print("eventwire: --out needs --dask", file=sys.stderr)
+        return 2
+    db = None if args.no_store else args.db
+    console = Console(stderr=True)
+    columns = (TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} articles"),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+    show = not args.quiet and console.is_terminal
+    with Progress(*columns, console=console, transient=True, disable=not show) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+
+        def tick(doc, outcome) -> None:
+            elapsed = bar.tasks[0].elapsed or 0
+            done = bar.tasks[0].completed + 1
+            bar.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s" if elapsed else "")
+
+        try:
+            stats = code_corpus(args.paths, workers=args.workers, dask=args.dask, db=db, settings=settings_from(args),
+                                published=args.published, out=args.out, on_article=tick)
+        except StoreError as err:
+            print(f"eventwire: {err}", file=sys.stderr)
+            return 2
+    if not args.quiet:
+        _summary(console, stats, args.db if db else None)
+    return 0
+
+
+def cmd_load(args) -> int:
+    import time
+
+    from .parallel import load_parquet
+
+    store = _open_store(args, read_only=False)
+    if store is None:
+        return 2
+    started = time.perf_counter()
+    with store:
+        stored = load_parquet(store, args.url)
+    if not args.quiet:
+        from .parallel import CorpusStats
+
+        stats = CorpusStats(articles=stored.seen, seconds=time.perf_counter() - started, mode="load", stored=stored)
+        _summary(Console(stderr=True), stats, args.db)
+    return 0
+
+
+def _summary(console: Console, stats, db: str | None) -> None:
+    """The end-of-run summary: articles, events, quotes, errors, duplicates, time."""
+    from rich.table import Table
+
+    table = Table(title=f"eventwire ingest ({stats.mode}, {stats.workers} worker(s))", show_header=False)
+    table.add_column(justify="left")
+    table.add_column(justify="right")
+    rows = [("articles coded", stats.articles), ("inputs already stored", stats.skipped_inputs),
+            ("failed to code", stats.errors), ("events coded", stats.events), ("quotes coded", stats.quotes)]
+    s = stats.stored
+    if s is not None:
+        rows += [("stored new", s.added), ("replaced", s.replaced), ("unchanged, skipped", s.skipped),
+                 ("duplicates of stored articles", s.duplicates),
+                 ("events stored", s.events), ("events merged into duplicates' originals", s.merged_events),
+                 ("boilerplate paragraphs learned", s.boilerplate), ("errors recorded", s.errors)]
+    rows += [("time", f"{stats.seconds:.1f} s"), ("rate", f"{stats.articles_per_s:.2f} articles/s")]
+    for label, value in rows:
+        table.add_row(label, str(value))
+    console.print(table)
+    if db and s is not None and s.errors:
+        console.print(f"[yellow]{s.errors} article(s) failed; see: eventwire sql --db {db} "
+                      "\"SELECT * FROM errors\"[/]")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,458 @@
+"""Coding a corpus in parallel: worker processes on one machine, or a Dask cluster.
+
+:func:`code_corpus` reads the inputs, codes them and (given a database) stores
+them, and returns a :class:`CorpusStats`. It is what ``eventwire ingest`` and
+``bench/throughput.py`` call.
+
+* ``workers=1``: the pipeline runs in this process.
+* ``workers=N``: N spawned processes each load the pipeline once and code
+  chunks of articles; this process reads the inputs and is the single writer to
+  the store. Results come back in input order, so a run with N workers stores
+  the same database as a run with one.
+* ``dask="tcp://host:8786"`` (or a ``distributed.Client``): the inputs are cut
+  into partitions (line-aligned byte ranges of JSONL files, groups of other
+  files), read on the workers through fsspec (local paths, ``s3://``,
+  ``gs://``...), coded there, and either sent back to be stored here, or, with
+  ``out=``, written as Parquet partitions under ``out`` (``articles/`` holds
+  the documents, ``events/``, ``quotes/``, ``actors/`` the rows) that
+  :func:`load_parquet` stores into DuckDB and DuckDB can query in place.
+
+On reruns, inputs already in the store (by id and raw text) are not coded again.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import DEFAULT, Settings
+from .ingest import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, InputError, read
+from .model import Article
+from .store import IngestStats, Store, article_rows, input_key
+
+Item = tuple[dict, "str | None"]  # (output document, raw-input key)
+DEFAULT_CHUNK = 8  # articles per task sent to a worker process
+DEFAULT_BLOCK = 2_000_000  # bytes of JSONL per Dask partition
+
+
+@dataclass
+class CorpusStats:
+    """What one corpus run did, and how fast."""
+
+    articles: int = 0       # documents coded (including failed ones)
+    skipped_inputs: int = 0  # inputs already in the store, not coded again
+    errors: int = 0         # articles that failed to code
+    events: int = 0         # events coded (before duplicate merging)
+    quotes: int = 0
+    seconds: float = 0.0
+    workers: int = 1
+    mode: str = "local"     # local | processes | dask
+    stored: IngestStats | None = None
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["articles_per_s"] = round(self.articles_per_s, 3)
+        return out
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: Any = None,
+                db: str | Path | Store | None = None, settings: Settings | None = None,
+                published: str | None = None, out: str | None = None, chunk_size: int = DEFAULT_CHUNK,
+                blocksize: int = DEFAULT_BLOCK,
+                on_article: Callable[[dict, str | None], None] | None = None) -> CorpusStats:
+    """Code (and with ``db``, store) every article under ``paths``.
+
+    ``workers``: processes on this machine (``None``: one per core). ``dask``: a
+    scheduler address or ``distributed.Client``; then ``workers`` is ignored.
+    ``out``: with ``dask``, write Parquet partitions there instead of returning
+    documents. ``on_article(doc, outcome)`` is called for each article (outcome is
+    the store's, or ``None`` without a store).
+    """
+    settings = settings or DEFAULT
+    paths = [str(p) for p in paths]
+    workers = default_workers() if workers is None else max(1, int(workers))
+    stats = CorpusStats(workers=workers, mode="dask" if dask is not None else "processes" if workers > 1 else "local")
+    own_store = db is not None and not isinstance(db, Store)
+    store = Store(db) if own_store else db
+    started = time.perf_counter()
+    try:
+        skip = store.known_inputs() if store is not None else set()
+        if dask is not None:
+            if out is not None:
+                parts = code_to_parquet(paths, out, dask, settings=settings, published=published,
+                                        skip=skip, blocksize=blocksize)
+                for part in parts:
+                    stats.articles += part["articles"]
+                    stats.errors += part["errors"]
+                    stats.events += part["events"]
+                    stats.quotes += part["quotes"]
+                    stats.skipped_inputs += part["skipped"]
+                if store is not None:
+                    stats.stored = load_parquet(store, out, on_article=on_article)
+                stats.seconds = time.perf_counter() - started
+                return stats
+            items = _dask_items(paths, dask, settings, published, skip, blocksize, stats)
+        else:
+            articles = _unseen(read(paths, settings), published, skip, stats)
+            items = _local_items(articles, settings) if workers == 1 else \
+                _process_items(articles, settings, workers, chunk_size)
+        ingest = IngestStats()
+        for doc, key in items:
+            stats.articles += 1
+            if doc.get("error") is not None:
+                stats.errors += 1
+            stats.events += len(doc.get("events") or ())
+            stats.quotes += len(doc.get("quotes") or ())
+            outcome = store.ingest_doc(doc, key, ingest) if store is not None else None
+            if on_article is not None:
+                on_article(doc, outcome)
+        if store is not None:
+            stats.stored = ingest
+    finally:
+        if own_store and store is not None:
+            store.close()
+    stats.seconds = time.perf_counter() - started
+    if stats.stored is not None:
+        stats.stored.seconds = stats.seconds
+    return stats
+
+
+# -- reading and skipping -----------------------------------------------------
+
+
+def _unseen(articles: Iterable[Article], published: str | None, skip: set[str],
+            stats: CorpusStats) -> Iterator[tuple[Article, str | None]]:
+    """Articles with their input keys, less those already stored."""
+    for art in articles:
+        if published and not art.published:
+            art.published = published
+        key = input_key(art)
+        if key is not None and key in skip:
+            stats.skipped_inputs += 1
+            continue
+        yield art, key
+
+
+# -- one process --------------------------------------------------------------
+
+_PIPELINES: dict[Settings, Any] = {}
+_PIPELINE_LOCK = threading.Lock()
+
+
+def pipeline_for(settings: Settings):
+    """This process's pipeline for ``settings``, loaded once (spaCy takes a while)."""
+    from .pipeline import Pipeline
+
+    with _PIPELINE_LOCK:
+        if settings not in _PIPELINES:
+            _PIPELINES[settings] = Pipeline(settings)
+        return _PIPELINES[settings]
+
+
+def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Settings) -> Iterator[Item]:
+    keys: list[str | None] = []
+
+    def arts() -> Iterator[Article]:
+        for art, key in articles:
+            keys.append(key)
+            yield art
+
+    for art in pipeline_for(settings).pipe(arts()):
+        yield art.to_dict(), keys.pop(0)
+
+
+def code_articles(pairs: list[tuple[Article, str | None]], settings: Settings) -> list[Item]:
+    """Code a chunk of articles in this process; the documents come back in order."""
+    keys = [key for _, key in pairs]
+    coded = pipeline_for(settings).pipe(art for art, _ in pairs)
+    return [(art.to_dict(), key) for art, key in zip(coded, keys)]
+
+
+# -- worker processes ---------------------------------------------------------
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    pipeline_for(settings)
+
+
+def _code_chunk(pairs: list[tuple[Article, str | None]]) -> list[Item]:
+    return code_articles(pairs, _WORKER_SETTINGS or DEFAULT)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _process_items(articles: Iterable[tuple[Article, str | None]], settings: Settings, workers: int,
+                   chunk_size: int) -> Iterator[Item]:
+    """Code chunks in ``workers`` spawned processes; documents come back in input order."""
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        for chunk in pool.imap(_code_chunk, _chunks(articles, max(1, chunk_size))):
+            yield from chunk
+
+
+# -- Dask -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One Dask task's share of the inputs: a byte range of a JSONL file, or whole files."""
+
+    kind: str  # "jsonl" | "files"
+    paths: tuple[str, ...]
+    start: int = 0
+    end: int = -1
+    first_line: int = 1
+
+
+def partitions(paths: Iterable[str], settings: Settings = DEFAULT, blocksize: int = DEFAULT_BLOCK,
+               files_per_part: int = 16) -> list[Partition]:
+    """Cut the inputs (fsspec paths: local, s3://, ...) into tasks, in input order."""
+    import fsspec
+
+    parts: list[Partition] = []
+    loose: list[str] = []
+
+    def flush() -> None:
+        for i in range(0, len(loose), files_per_part):
+            parts.append(Partition("files", tuple(loose[i:i + files_per_part])))
+        loose.clear()
+
+    for path in paths:
+        fs, root = fsspec.core.url_to_fs(path)
+        if fs.isdir(root):
+            found = sorted(p for p in fs.find(root) if not Path(p).name.startswith("."))
+            files = [_unstrip(path, root, p) for p in found
+                     if Path(p).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES]
+        else:
+            files = [path]
+        for f in files:
+            if Path(f).suffix.lower() in JSONL_SUFFIXES and fs.exists(fsspec.core.url_to_fs(f)[1]):
+                flush()
+                parts += _jsonl_parts(f, blocksize)
+            else:
+                loose.append(f)
+    flush()
+    return parts
+
+
+def _unstrip(given: str, root: str, found: str) -> str:
+    """A path found under ``root`` in the form the user gave ``root`` (keeps the protocol)."""
+    if given.rstrip("/") == root.rstrip("/"):
+        return found
+    return given.rstrip("/") + found[len(root.rstrip("/")):]
+
+
+def _jsonl_parts(path: str, blocksize: int) -> list[Partition]:
+    """Line-aligned byte ranges of about ``blocksize`` bytes, with their first line numbers."""
+    import fsspec
+
+    parts: list[Partition] = []
+    start, line, pos = 0, 1, 0
+    lines_in = 0
+    with fsspec.open(path, "rb") as fh:
+        for raw in fh:
+            pos += len(raw)
+            lines_in += 1
+            if pos - start >= blocksize:
+                parts.append(Partition("jsonl", (path,), start, pos, line))
+                start, line, lines_in = pos, line + lines_in, 0
+    if pos > start or not parts:
+        parts.append(Partition("jsonl", (path,), start, pos, line))
+    return parts
+
+
+def read_partition(part: Partition, settings: Settings = DEFAULT) -> Iterator[Article]:
+    """The articles of one partition, read through fsspec exactly as :func:`eventwire.ingest.read` would."""
+    import fsspec
+
+    from . import ingest
+
+    if part.kind == "jsonl":
+        path = part.paths[0]
+        with fsspec.open(path, "rb") as fh:
+            fh.seek(part.start)
+            data = fh.read(part.end - part.start)
+        for lineno, line in enumerate(data.splitlines(keepends=True), part.first_line):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                if len(line) > settings.max_bytes:
+                    raise InputError("too_large", f"record of {len(line):,} bytes is over the limit of "
+                                                  f"{settings.max_bytes:,}")
+                try:
+                    record = json.loads(ingest.decode(line))
+                except json.JSONDecodeError as err:
+                    raise InputError("bad_json", f"not a JSON object: {err.msg} at column {err.colno}") from None
+                yield ingest.from_record(record, source=where)
+            except InputError as err:
+                yield ingest._failed(ingest._record_id(line) or where, where, err)
+        return
+    for path in part.paths:
+        stem = Path(path).stem
+        try:
+            fs, local = fsspec.core.url_to_fs(path)
+            if not fs.exists(local):
+                raise InputError("not_found", f"no such file: {path}")
+            size = fs.size(local)
+            if size > settings.max_bytes:
+                raise InputError("too_large", f"{size:,} bytes is over the limit of {settings.max_bytes:,}")
+            data = fs.cat_file(local)
+        except InputError as err:
+            yield ingest._failed(stem or path, path, err)
+            continue
+        except OSError as err:
+            yield ingest._failed(stem or path, path, InputError("unreadable", str(err)))
+            continue
+        html = Path(path).suffix.lower() in HTML_SUFFIXES or None
+        yield from ingest.read_bytes(data, path, settings, default_id=stem, html=html)
+
+
+def code_partition(part: Partition, settings: Settings = DEFAULT, published: str | None = None,
+                   skip: frozenset[str] | set[str] = frozenset()) -> dict:
+    """A Dask task: read and code one partition; returns its documents and counts."""
+    stats = CorpusStats()
+    pairs = list(_unseen(read_partition(part, settings), published, set(skip), stats))
+    return {"items": code_articles(pairs, settings), "skipped": stats.skipped_inputs}
+
+
+def _client(dask: Any):
+    from distributed import Client
+
+    if isinstance(dask, Client):
+        return dask, False
+    return Client(dask), True
+
+
+def _dask_items(paths: list[str], dask: Any, settings: Settings, published: str | None, skip: set[str],
+                blocksize: int, stats: CorpusStats) -> Iterator[Item]:
+    client, own = _client(dask)
+    try:
+        parts = partitions(paths, settings, blocksize)
+        skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
+        futures = client.map(code_partition, parts, settings=settings, published=published, skip=skip_f, pure=False)
+        for fut in futures:  # in input order; later partitions keep running meanwhile
+            result = fut.result()
+            fut.release()
+            stats.skipped_inputs += result["skipped"]
+            yield from result["items"]
+    finally:
+        if own:
+            client.close()
+
+
+# -- Parquet partitions -------------------------------------------------------
+
+
+def write_partition(index: int, part: Partition, out: str, settings: Settings = DEFAULT,
+                    published: str | None = None, skip: frozenset[str] | set[str] = frozenset()) -> dict:
+    """A Dask task: code one partition and write it as Parquet files under ``out``.
+
+    ``out/articles/part-NNNNN.parquet`` holds (article_id, input_key, doc);
+    ``events/``, ``quotes/`` and ``actors/`` hold the rows of the store's tables
+    of the same names (before duplicate merging).
+    """
+    import fsspec
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    result = code_partition(part, settings, published, skip)
+    items: list[Item] = result["items"]
+    tables: dict[str, list[dict]] = {"events": [], "quotes": [], "actors": []}
+    docs = []
+    for doc, key in items:
+        docs.append({"article_id": str(doc.get("id")), "input_key": key, "doc": json.dumps(doc, ensure_ascii=False)})
+        if doc.get("error") is None:
+            for name, rows in article_rows(doc).items():
+                tables[name] += rows
+    fs, root = fsspec.core.url_to_fs(out)
+    name = f"part-{index:05d}.parquet"
+    written = {"articles": pa.Table.from_pylist(docs, schema=pa.schema(
+        [("article_id", pa.string()), ("input_key", pa.string()), ("doc", pa.string())]))}
+    for table, rows in tables.items():
+        if rows:
+            written[table] = pa.Table.from_pylist(rows)
+    for table, data in written.items():
+        fs.makedirs(f"{root}/{table}", exist_ok=True)
+        with fs.open(f"{root}/{table}/{name}", "wb") as fh:
+            pq.write_table(data, fh)
+    return {"articles": len(items), "skipped": result["skipped"],
+            "errors": sum(1 for d, _ in items if d.get("error") is not None),
+            "events": len(tables["events"]), "quotes": len(tables["quotes"])}
+
+
+def code_to_parquet(paths: Iterable[str], out: str, dask: Any, *, settings: Settings = DEFAULT,
+                    published: str | None = None, skip: set[str] | None = None,
+                    blocksize: int = DEFAULT_BLOCK) -> list[dict]:
+    """Code ``paths`` on a Dask cluster into Parquet partitions under ``out``; one dict of counts per partition."""
+    client, own = _client(dask)
+    try:
+        parts = partitions(list(paths), settings, blocksize)
+        skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
+        futures = client.map(write_partition, range(len(parts)), parts, out=out, settings=settings,
+                             published=published, skip=skip_f, pure=False)
+        return client.gather(futures)
+    finally:
+        if own:
+            client.close()
+
+
+def parquet_docs(out: str) -> Iterator[Item]:
+    """The documents of Parquet partitions written by :func:`write_partition`, in order."""
+    import fsspec
+    import pyarrow.parquet as pq
+
+    fs, root = fsspec.core.url_to_fs(out)
+    for path in sorted(fs.glob(f"{root}/articles/part-*.parquet")):
+        with fs.open(path, "rb") as fh:
+            table = pq.read_table(fh)
+        for row in table.to_pylist():
+            yield json.loads(row["doc"]), row["input_key"]
+
+
+def load_parquet(store: Store, out: str, *,
+                 on_article: Callable[[dict, str | None], None] | None = None) -> IngestStats:
+    """Store the documents of Parquet partitions (duplicates, boilerplate and all)."""
+    stats = IngestStats()
+    started = time.perf_counter()
+    for doc, key in parquet_docs(out):
+        outcome = store.ingest_doc(doc, key, stats)
+        if on_article is not None:
+            on_article(doc, outcome)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+__all__ = ["CorpusStats", "code_corpus", "code_partition", "code_to_parquet", "load_parquet", "parquet_docs",
+           "partitions", "read_partition", "write_partition", "default_workers"]
