@@ -312,8 +312,8 @@ class _Reader:
         led = not before or before[-1].text in (":", ",")
         whole = multi or (text[:1].isupper() or text[:1].isdigit() or text[:1] in "[…") and led
         kind = "direct" if whole else "mixed"
-        if len(words) < 2 and kind == "mixed":
-            return None  # a single word in marks is a term, not a quotation
+        if kind == "mixed" and (len(words) < 2 or len(text.split()) < 2):
+            return None  # a single word (or an unbroken token like a=b.c) in marks is a term, not a quotation
         cue = None
         if kind == "mixed" and not _attribution_follows(after, self.is_cue):
             cue = self.cue_in_tree(marked)  # a fragment is said by the speaker of the verb it hangs on
