@@ -1,22 +1,50 @@
 """The events stage: who did what to whom, typed in PLOVER with CAMEO codes.
 
-A trigger lexicon (``data/triggers.tsv``: lemma -> PLOVER type, CAMEO code) finds
-event words; the dependency parse gives the source (subject) and target (object
-or prepositional object); :func:`eventwire.actors.ref_for` names the actors.
+For each sentence the stage looks for *triggers* (``data/triggers.tsv``): verbs
+with their particles and objects ("accused", "pulled out", "imposed
+sanctions") and event nouns under a light verb ("held talks with"). The
+dependency parse gives each trigger its arguments:
+
+* the source is the subject, or the ``by`` agent of a passive; a clause with no
+  subject of its own takes it from the clause it hangs on ("Japan joined the
+  United States in sanctioning Russia": Japan sanctions), or from the object of
+  a control verb ("urged Farmajo to return": Farmajo returns);
+* the target is the object, the subject of a passive, the object of a
+  preposition ("talks with Tokyo", "sanctions on Moscow"), or, for speech acts,
+  the subject of the reported clause ("demanded that Galuzin answer").
+
+Conjoined actors give one event each. :func:`eventwire.actors.ref_for` names the
+actors. The clause's shape sets the status (``data/modality.yaml``): negated
+events are left out of ``Article.events`` (they are kept in
+``Article.metadata["negated_events"]``), "will"/"plans to" make it ``future``,
+"could"/"if" ``hypothetical``, and "X said Y did Z"/"X accused Y of Z" make
+Z ``claimed``; "X said Y did Z" with Z a conflict act also gives X ACCUSE Y.
+Dates come from :mod:`eventwire.when`, places from :mod:`eventwire.places`.
 CAMEO codes carry their quad class and Goldstein value from ``data/cameo.tsv``.
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .actors import ref_for
 from .config import DEFAULT, Settings
-from .lexicons import cached_tsv
-from .model import Article, Event
+from .lexicons import cached_tsv, cached_yaml
+from .model import ActorRef, Article, Event, Location, Sentence
+from .places import lookup as place_lookup
+from .when import parse_published, resolve as resolve_date
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-OBJECTS = {"dobj", "obj", "attr"}
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj"}
+MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csubj"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
 
 
 @dataclass(frozen=True)
@@ -36,6 +64,115 @@ def cameo_table(settings: Settings = DEFAULT) -> dict[str, Cameo]:
                              r.get("plover"), r.get("mode")) for r in rows}
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """One row of ``triggers.tsv``, with its PLOVER type resolved."""
+
+    lemma: str
+    pos: str
+    particle: str | None
+    objects: frozenset[str]
+    cameo: str
+    type: str
+    mode: str | None
+    negated: tuple[str, str] | None
+    flags: frozenset[str]
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.particle) + 2 * bool(self.objects)
+
+
+class Lexicon:
+    """Triggers by lemma and the clause-shape word lists, loaded once."""
+
+    def __init__(self, settings: Settings = DEFAULT):
+        dirs = tuple(settings.lexicon_dirs)
+        self.cameo = cameo_table(settings)
+        self.verbs: dict[str, list[Trigger]] = {}
+        self.nouns: dict[str, list[Trigger]] = {}
+        for row in cached_tsv("triggers.tsv", ("lemma", "pos", "cameo"), dirs):
+            trig = self._trigger(row)
+            table = self.verbs if trig.pos == "V" else self.nouns
+            table.setdefault(trig.lemma, []).append(trig)
+        for table in (self.verbs, self.nouns):
+            for rows in table.values():
+                rows.sort(key=lambda t: -t.specificity)  # stable: file order among equals
+        words = cached_yaml("modality.yaml", dirs)
+        self.words: dict[str, frozenset[str]] = {k: frozenset(str(w).lower() for w in v)
+                                                 for k, v in words.items() if isinstance(v, list)}
+
+    def _trigger(self, row: dict) -> Trigger:
+        code = row["cameo"]
+        info = self.cameo.get(code)
+        if info is None:
+            raise ValueError(f"{row['_where']}: unknown CAMEO code {code!r}")
+        type_ = row.get("type") or info.plover
+        if not type_:
+            raise ValueError(f"{row['_where']}: CAMEO {code} has no PLOVER type; give one")
+        negated = None
+        if row.get("negated"):
+            neg_type, _, neg_code = row["negated"].partition(":")
+            negated = (neg_type, neg_code)
+        objects = frozenset(o for o in (row.get("object") or "").split("|") if o)
+        flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
+        return Trigger(row["lemma"].lower(), row["pos"].upper(), row.get("particle"), objects, code, type_,
+                       info.mode, negated, flags)
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.words.get(key, frozenset())
+
+
+@dataclass
+class _Found:
+    """An event before it becomes an :class:`Event`: tokens, not yet text."""
+
+    trigger: Trigger
+    token: object  # the trigger token
+    governor: object  # the verb whose clause sets status, date and place
+    sources: list[ActorRef]
+    targets: list[ActorRef | None]
+    status: str
+    negated: bool
+    reporter: object | None = None  # the "say" verb this event is reported under
+
+
+class _ArticleIndex:
+    """Per-article lookups built once: mentions by offset, dates, pronoun antecedents."""
+
+    def __init__(self, art: Article):
+        self.art = art
+        self.mentions = list(art._mentions)
+        self.starts = [m.start for m in self.mentions]
+        self.published = parse_published(art.published)
+
+    def mention_at(self, char: int):
+        """The mention covering a character offset, or None."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and self.mentions[i].start <= char < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list:
+        lo = bisect.bisect_left(self.starts, start)
+        out = []
+        for m in self.mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def last_person_before(self, char: int):
+        i = bisect.bisect_left(self.starts, char) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.type == "PERSON" and m.code:
+                return m
+            i -= 1
+        return None
+
+
 @dataclass
 class Events:
     """Pipeline stage: fill ``Article.events``."""
@@ -43,68 +180,527 @@ class Events:
     settings: Settings = field(default_factory=lambda: DEFAULT)
 
     @cached_property
-    def cameo(self) -> dict[str, Cameo]:
-        return cameo_table(self.settings)
+    def lexicon(self) -> Lexicon:
+        return Lexicon(self.settings)
 
     @cached_property
-    def triggers(self) -> dict[str, dict]:
-        rows = cached_tsv("triggers.tsv", ("lemma", "type", "cameo"), tuple(self.settings.lexicon_dirs))
-        return {r["lemma"]: r for r in rows}
+    def cameo(self) -> dict[str, Cameo]:
+        return self.lexicon.cameo
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for art in articles:
+            yield self(art)
 
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        events = []
-        sentences = {s.start: s for s in art.sentences}
+        index = _ArticleIndex(art)
+        by_start = {s.start: s for s in art.sentences}
+        events: list[Event] = []
+        negated: list[Event] = []
         for sent in art.doc.sents:
             first = next((t for t in sent if not t.is_space), None)
-            info = sentences.get(first.idx) if first is not None else None
+            info = by_start.get(first.idx) if first is not None else None
             if info is None:
                 continue
-            for token in sent:
-                if token.pos_ != "VERB" or token.lemma_ not in self.triggers:
+            found = self._sentence(index, sent)
+            seen: set[tuple] = set()
+            for f in found:
+                for ev in self._events(index, sent, info, f):
+                    key = (ev.type, ev.negated, _key(ev.source), _key(ev.target))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    (negated if ev.negated else events).append(ev)
+        art.events = events
+        if negated:
+            art.metadata["negated_events"] = [e.model_dump(mode="json") for e in negated]
+        return art
+
+    # ------------------------------------------------------------------ finding
+    def _sentence(self, index: _ArticleIndex, sent) -> list[_Found]:
+        found: list[_Found] = []
+        lex = self.lexicon
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                trig = self._match_verb(tok, lemma)
+                if trig is not None:
+                    f = self._verb_event(index, tok, trig)
+                    if f is not None:
+                        found.append(f)
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+                f = self._noun_event(index, tok, lemma)
+                if f is not None:
+                    found.append(f)
+        found += self._reported_accusations(index, found)
+        return found
+
+    def _match_verb(self, tok, lemma: str) -> Trigger | None:
+        rows = self.lexicon.verbs.get(lemma)
+        if not rows:
+            return None
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        objects = None
+        for trig in rows:
+            if trig.particle and trig.particle not in particles:
+                continue
+            if trig.objects:
+                if objects is None:
+                    objects = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
+                               for o in [c, *c.conjuncts]}
+                if not objects & trig.objects:
                     continue
-                entry = self.triggers[token.lemma_]
-                source = self._argument(art, token, SUBJECTS)
-                target = self._argument(art, token, OBJECTS) or self._prep_object(art, token)
-                if source is None and target is None:
+            return trig
+        return None
+
+    def _verb_event(self, index: _ArticleIndex, verb, trig: Trigger) -> _Found | None:
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            source_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
+            target_heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+            if not target_heads and verb.dep_ == "acl":  # "the letter signed by 42 diplomats"
+                target_heads = [verb.head]
+            if not target_heads and verb.dep_ == "conj":
+                target_heads = self._patients(verb)
+        else:
+            source_heads = self._subjects(verb)
+            target_heads = []
+        sources = self._actors(index, source_heads)
+        if not sources:
+            return None
+        targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig)
+        if "target" in trig.flags and not targets:
+            return None
+        status, negated, reporter = self._status(verb)
+        return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
+
+    def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+        lex = self.lexicon
+        children = list(verb.children)
+        if trig.particle:
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ == trig.particle:
+                    refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+                    if refs:
+                        return refs
+        objs = [c for c in children if c.dep_ in OBJECTS]
+        if objs and not trig.objects:
+            refs = self._actors(index, objs)
+            if refs:
+                return refs
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in lex["target_preps"]:
+                refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
+                if refs:
+                    return refs
+        if "speech" in trig.flags or "claim" in trig.flags:
+            for c in children:
+                if c.dep_ == "ccomp":
+                    refs = self._actors(index, [s for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS])
+                    if refs:
+                        return refs
+        for obj in objs:
+            refs = self._noun_targets(index, obj)
+            if refs:
+                return refs
+        return []
+
+    def _noun_targets(self, index: _ArticleIndex, noun) -> list[ActorRef]:
+        """The target of an event noun: its prepositional object, else an actor in its phrase."""
+        lex = self.lexicon
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in lex["target_preps"]:
+                refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+                if refs:
+                    return refs
+        return []
+
+    def _noun_event(self, index: _ArticleIndex, noun, lemma: str) -> _Found | None:
+        lex = self.lexicon
+        rows = lex.nouns[lemma]
+        preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        trig = next((t for t in rows if not t.particle or t.particle in preps), None)
+        if trig is None:
+            return None
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        gov = head.head
+        sources: list[ActorRef] = []
+        governor = None
+        if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex["light_verbs"]:
+            if self._match_verb(gov, gov.lemma_.lower()) is not None:
+                return None  # the verb is a trigger of its own ("imposed tariffs")
+            governor = gov
+            passive = any(c.dep_ == "auxpass" for c in gov.children)
+            if passive:
+                agent = next((c for c in gov.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    sources = self._actors(index, [p for p in agent.children if p.dep_ == "pobj"])
+            else:
+                sources = self._actors(index, self._subjects(gov))
+        else:
+            part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         and c.lemma_.lower() in lex["light_verbs"]), None)
+            agent = next((c for c in part.children if c.dep_ == "agent"), None) if part is not None else None
+            if agent is not None:  # "an operation conducted by X"
+                governor = part
+                sources = self._actors(index, [p for p in agent.children if p.dep_ == "pobj"])
+            else:  # "Rubio's visit to Riyadh": both actors in the phrase
+                mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+                by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["source_preps"]
+                      for p in c.children if p.dep_ == "pobj"]
+                sources = self._actors(index, mods) or self._actors(index, by)
+                if sources:
+                    targets = self._noun_targets(index, noun)
+                    if not targets or trig.type not in ("CONSULT", "ASSAULT", "SANCTION", "AID", "COERCE"):
+                        return None
+                    governor = self._clause_verb(noun)
+                    status, negated, reporter = self._status(governor) if governor is not None \
+                        else ("asserted", False, None)
+                    return _Found(trig, noun, governor or noun, sources, targets, status, negated, reporter)
+        if not sources or governor is None:
+            return None
+        targets = self._noun_targets(index, noun)
+        if not targets and governor is not None:
+            for c in governor.children:
+                if c.dep_ == "prep" and c.lower_ in lex["target_preps"]:
+                    targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+                    if targets:
+                        break
+        if "target" in trig.flags and not targets:
+            return None
+        status, negated, reporter = self._status(governor)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            negated = True
+        return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
+
+    @staticmethod
+    def _clause_verb(tok):
+        while tok.head is not tok:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+
+    # ---------------------------------------------------------------- arguments
+    def _subjects(self, verb, depth: int = 0) -> list:
+        """The tokens that stand for the doer of ``verb``, following control and relatives."""
+        if depth > 6:
+            return []
+        subs = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subs:
+            out = []
+            for s in subs:
+                if s.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                    out.append(verb.head)
+                else:
+                    out.append(s)
+            return out
+        if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+            return []
+        dep, head = verb.dep_, verb.head
+        if head is verb:
+            return []
+        if dep in ("acl", "relcl") and verb.tag_ == "VBG":
+            return [head]  # "gunmen storming the hotel"
+        if dep == "conj":
+            return self._subjects(head, depth + 1)
+        if dep == "pcomp" and head.dep_ in ("prep", "agent"):
+            head = head.head
+        if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
+            if head.pos_ not in ("VERB", "AUX"):
+                return []
+            if head.lemma_.lower() in self.lexicon["object_control"]:
+                objs = [c for c in head.children if c.dep_ in OBJECTS]
+                if objs:
+                    return objs[:1]
+            return self._subjects(head, depth + 1)
+        return []
+
+    def _patients(self, verb) -> list:
+        head = verb
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+            pats = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            if pats:
+                return pats
+        return []
+
+    def _actors(self, index: _ArticleIndex, heads: list, deep: bool = False) -> list[ActorRef]:
+        """One ActorRef per conjoined actor among ``heads``."""
+        refs: list[ActorRef] = []
+        seen: set[tuple] = set()
+        for head in heads:
+            for tok in [head, *head.conjuncts]:
+                for ref in self._refs(index, tok, deep):
+                    key = (ref.start, ref.code)
+                    if key not in seen:
+                        seen.add(key)
+                        refs.append(ref)
+        return refs
+
+    def _refs(self, index: _ArticleIndex, tok, deep: bool) -> list[ActorRef]:
+        art = index.art
+        lower = tok.lower_
+        lex = self.lexicon
+        if tok.pos_ == "PRON":
+            if lower in lex["person_pronouns"]:
+                m = index.mention_at(tok.idx) or index.last_person_before(tok.idx)
+                if m is not None:
+                    return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                     start=tok.idx, end=tok.idx + len(tok.text))]
+            elif lower in lex["group_pronouns"]:
+                speaker = self._reporting_subject(tok)
+                if speaker is not None:
+                    return self._refs(index, speaker, deep)
+            return []
+        start = tok.left_edge.idx
+        end = tok.idx + len(tok.text)
+        own = index.mention_at(tok.idx)
+        if own is not None:
+            ref = ref_for(art, own.start, max(end, own.end))
+            return [ref] if ref is not None else []
+        # coordinated modifiers: "Canadian and Mexican exports"
+        mods = [c for c in tok.children if c.dep_ in MODIFIERS and c.i < tok.i and c.conjuncts]
+        if mods:
+            refs = []
+            for mod in mods:
+                for part in [mod, *mod.conjuncts]:
+                    m = index.mention_at(part.idx)
+                    if m is not None:
+                        ref = ref_for(art, m.start, m.end)
+                        if ref is not None:
+                            refs.append(ref)
+            if refs:
+                return refs
+        inside = index.mentions_between(start, end)
+        if inside:
+            ref = ref_for(art, inside[0].start, end)
+            return [ref] if ref is not None else []
+        # the noun's own phrase, without clauses and conjuncts: "officials in Iraq"
+        stop = tok.right_edge.i
+        for c in tok.children:
+            if c.i > tok.i and (c.dep_ in ("conj", "cc", "relcl", "acl", "appos") or (not deep and c.dep_ == "punct")):
+                stop = min(stop, c.left_edge.i - 1)
+        if stop > tok.i:
+            tail = tok.doc[tok.i + 1: stop + 1]
+            inside = index.mentions_between(tail.start_char, tail.end_char)
+            if inside and (deep or tok.lemma_.lower() in _GENERIC_ACTOR_NOUNS):
+                ref = ref_for(art, inside[0].start, tail.end_char)
+                return [ref] if ref is not None else []
+        # "a letter issued by X": the agent of a participle on a non-actor noun
+        for c in tok.children:
+            if c.dep_ == "acl":
+                for part in [c, *c.conjuncts]:
+                    agent = next((a for a in part.children if a.dep_ == "agent"), None)
+                    if agent is not None:
+                        pobj = [p for p in agent.children if p.dep_ == "pobj"]
+                        refs = self._actors(index, pobj[:1])
+                        if refs:
+                            return refs[:1]
+        return []
+
+    def _reporting_subject(self, tok):
+        """For "it"/"they" in "X said it would ...": the token for X."""
+        clause = tok.head
+        while clause.dep_ in ("conj", "xcomp", "aux") and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() not in self.lexicon["report_verbs"]:
+            return None
+        subs = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        return subs[0] if subs else None
+
+    # ------------------------------------------------------------------- status
+    def _status(self, verb) -> tuple[str, bool, object | None]:
+        """(status, negated, the reporting verb) for the clause of ``verb``."""
+        lex = self.lexicon
+        status = "asserted"
+        negated = False
+        reporter = None
+
+        def bump(new: str) -> None:
+            nonlocal status
+            if STATUS_RANK[new] > STATUS_RANK[status]:
+                status = new
+
+        def own(tok) -> None:
+            nonlocal negated
+            for c in tok.children:
+                low = c.lower_
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
+                    negated = True
+                elif c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
+                    negated = True
+                elif c.dep_ in ("aux", "auxpass"):
+                    if low in lex["future_aux"]:
+                        bump("future")
+                    elif low in lex["hypothetical_aux"]:
+                        bump("hypothetical")
+                elif c.dep_ == "mark" and low in lex["condition_marks"]:
+                    bump("hypothetical")
+
+        own(verb)
+        tok = verb
+        for _ in range(8):
+            dep, head = tok.dep_, tok.head
+            if head is tok or dep not in CLAUSE_LINKS | {"pobj"}:
+                break
+            if dep == "pcomp" or dep == "pobj":
+                head = head.head if head.dep_ in ("prep", "agent") else head
+            hl = head.lemma_.lower()
+            if dep in ("xcomp", "conj"):
+                if dep == "xcomp" and hl in lex["refusal_verbs"]:
+                    negated = True
+                elif dep == "xcomp" and hl in lex["intention_verbs"]:
+                    bump("future")
+                elif dep == "xcomp" and hl in lex["hypothetical_verbs"]:
+                    bump("hypothetical")
+                own(head)
+            elif dep == "ccomp":
+                if hl in lex["report_verbs"] or hl in self.lexicon.verbs:
+                    bump("claimed")
+                    if reporter is None and hl not in self.lexicon.verbs:
+                        reporter = head
+                if hl in lex["hypothetical_verbs"]:
+                    bump("hypothetical")
+            elif dep == "pcomp" and hl in self.lexicon.verbs and \
+                    any("claim" in t.flags for t in self.lexicon.verbs[hl]):
+                bump("claimed")
+            elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
+                bump("hypothetical")
+            if head.pos_ not in ("VERB", "AUX", "ADP") and dep not in ("pcomp", "pobj"):
+                break
+            tok = head
+        return status, negated, reporter
+
+    def _reported_accusations(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
+        """ "X said Y attacked Z": X ACCUSE Y, read from a reported conflict act."""
+        out = []
+        accuse = next((t for t in self.lexicon.verbs.get("accuse", ()) if not t.particle and not t.objects), None)
+        if accuse is None:
+            return out
+        for f in found:
+            if f.reporter is None or f.negated or self.cameo[f.trigger.cameo].quad_class < 3:
+                continue
+            speakers = self._actors(index, self._subjects(f.reporter))
+            if not speakers:
+                continue
+            said = {_entity(s.code) for s in speakers}
+            accused = [s for s in f.sources if s is not None and _entity(s.code) not in said]
+            if not accused:
+                continue
+            status, negated, _ = self._status(f.reporter)
+            out.append(_Found(accuse, f.reporter, f.reporter, speakers, accused, status, negated))
+        return out
+
+    # ------------------------------------------------------------------- output
+    def _events(self, index: _ArticleIndex, sent, info: Sentence, f: _Found) -> Iterator[Event]:
+        trig = f.trigger
+        type_, code = trig.type, trig.cameo
+        negated = f.negated
+        if negated and trig.negated:
+            type_, code = trig.negated
+            negated = False
+        cameo = self.cameo.get(code)
+        date = self._date(index, sent, f)
+        place = self._place(index, sent, f)
+        confidence = _confidence(f, trig)
+        tok = f.token
+        for source in f.sources:
+            for target in f.targets:
+                if target is not None and source.start == target.start:
                     continue
-                cameo = self.cameo.get(entry["cameo"])
-                events.append(Event(
-                    type=entry["type"], mode=entry.get("mode"), cameo=entry["cameo"],
+                yield Event(
+                    type=type_, mode=cameo.mode if cameo else trig.mode, cameo=code,
                     quad_class=cameo.quad_class if cameo else None,
                     goldstein=cameo.goldstein if cameo else None,
                     source=source, target=target, sentence=info.text, sentence_index=info.index,
-                    sentence_start=info.start, sentence_end=info.end, trigger=token.text,
-                    trigger_start=token.idx, trigger_end=token.idx + len(token.text),
-                    negated=any(c.dep_ == "neg" for c in token.children),
-                    date=(art.published or "")[:10] or None,
-                ))
-        art.events = [e for e in events if not e.negated]
-        return art
+                    sentence_start=info.start, sentence_end=info.end, trigger=tok.text,
+                    trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                    negated=negated, status=f.status if not negated else "asserted",
+                    date=date, location=place, confidence=confidence,
+                )
 
-    def pipe(self, articles):
-        for art in articles:
-            yield self(art)
+    def _date(self, index: _ArticleIndex, sent, f: _Found) -> str | None:
+        published = index.published
+        if published is None:
+            return None
+        gov = f.governor
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if _attached(ent.root, gov):
+                value = resolve_date(ent.text, published, future=f.status == "future")
+                if value:
+                    return value
+        return published.isoformat()
 
-    @staticmethod
-    def _argument(art: Article, verb, deps):
-        for child in verb.children:
-            if child.dep_ in deps:
-                span = child.doc[child.left_edge.i: child.right_edge.i + 1]
-                ref = ref_for(art, span.start_char, span.end_char)
-                if ref is not None:
-                    return ref
+    def _place(self, index: _ArticleIndex, sent, f: _Found) -> Location | None:
+        gov = f.governor
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            prep = ent.root.head
+            if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+                continue
+            if _attached(prep, gov, verbs_ok=False):
+                loc = place_lookup(ent.text, ent.start_char, ent.end_char)
+                if loc is not None:
+                    return loc
+        dateline = index.art.metadata.get("dateline")
+        if isinstance(dateline, str) and dateline.strip():
+            name = dateline.split(",")[0].strip()
+            return place_lookup(name)
         return None
 
-    @staticmethod
-    def _prep_object(art: Article, verb):
-        for prep in verb.children:
-            if prep.dep_ == "prep":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        span = pobj.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
-                        ref = ref_for(art, span.start_char, span.end_char)
-                        if ref is not None:
-                            return ref
+
+# nouns that name people of a place: their actor may stand in a prepositional phrase
+_GENERIC_ACTOR_NOUNS = frozenset({
+    "official", "leader", "minister", "government", "authority", "force", "troop", "soldier",
+    "army", "military", "police", "president", "member", "lawmaker", "diplomat", "envoy",
+    "ambassador", "spokesman", "spokeswoman", "spokesperson", "head", "chief", "representative",
+    "delegation", "militant", "fighter", "rebel", "protester", "demonstrator", "prosecutor", "court",
+    "parliament", "ministry", "agency", "commander", "general", "people", "citizen", "resident",
+})
+
+
+def _attached(tok, gov, verbs_ok: bool = True) -> bool:
+    """Whether ``tok`` hangs on ``gov`` without passing through another clause."""
+    for _ in range(4):
+        if tok is gov:
+            return True
+        if tok.head is tok:
+            return False
+        if tok is not gov and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp",):
+            return False
+        tok = tok.head
+    return tok is gov
+
+
+def _entity(code: str | None) -> str | None:
+    if not code:
         return None
+    return code if ":" in code else code[:3]
+
+
+def _key(ref: ActorRef | None) -> tuple:
+    if ref is None:
+        return (None,)
+    return (_entity(ref.code), ref.actor_id if ref.code is None else None)
+
+
+def _confidence(f: _Found, trig: Trigger) -> float:
+    score = 0.9 if trig.pos == "V" else 0.75
+    if f.targets == [None]:
+        score -= 0.1
+    if f.status != "asserted":
+        score -= 0.1
+    if trig.specificity:
+        score += 0.05
+    return round(min(score, 0.95), 2)
