@@ -99,8 +99,14 @@ class Lexicon:
             for rows in table.values():
                 rows.sort(key=lambda t: -t.specificity)  # stable: file order among equals
         words = cached_yaml("modality.yaml", dirs)
-        self.words: dict[str, frozenset[str]] = {k: frozenset(str(w).lower() for w in v)
-                                                 for k, v in words.items() if isinstance(v, list)}
+        self.words: dict[str, frozenset[str]] = {}
+        for key, values in words.items():
+            if not isinstance(values, list):
+                continue
+            bad = [w for w in values if not isinstance(w, str)]
+            if bad:
+                raise ValueError(f"modality.yaml: {key}: {bad!r} are not words (quote on/off/yes/no)")
+            self.words[key] = frozenset(w.lower() for w in values)
 
     def _trigger(self, row: dict) -> Trigger:
         code = row["cameo"]
@@ -276,8 +282,13 @@ class Events:
         status, negated, reporter = self._status(verb)
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
 
+    def _target_preps(self, trig: Trigger) -> frozenset[str]:
+        lex = self.lexicon
+        return lex["target_preps_motion"] if trig.type in lex["motion_types"] else lex["target_preps"]
+
     def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
         lex = self.lexicon
+        preps = self._target_preps(trig)
         children = list(verb.children)
         if trig.particle:
             for c in children:
@@ -291,7 +302,7 @@ class Events:
             if refs:
                 return refs
         for c in children:
-            if c.dep_ == "prep" and c.lower_ in lex["target_preps"]:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
                 if refs:
                     return refs
@@ -302,16 +313,16 @@ class Events:
                     if refs:
                         return refs
         for obj in objs:
-            refs = self._noun_targets(index, obj)
+            refs = self._noun_targets(index, obj, trig)
             if refs:
                 return refs
         return []
 
-    def _noun_targets(self, index: _ArticleIndex, noun) -> list[ActorRef]:
-        """The target of an event noun: its prepositional object, else an actor in its phrase."""
-        lex = self.lexicon
+    def _noun_targets(self, index: _ArticleIndex, noun, trig: Trigger) -> list[ActorRef]:
+        """The target of an event noun: the object of its preposition ("sanctions on Russia")."""
+        preps = self._target_preps(trig)
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in lex["target_preps"]:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                 if refs:
                     return refs
@@ -354,7 +365,7 @@ class Events:
                       for p in c.children if p.dep_ == "pobj"]
                 sources = self._actors(index, mods) or self._actors(index, by)
                 if sources:
-                    targets = self._noun_targets(index, noun)
+                    targets = self._noun_targets(index, noun, trig)
                     if not targets or trig.type not in ("CONSULT", "ASSAULT", "SANCTION", "AID", "COERCE"):
                         return None
                     governor = self._clause_verb(noun)
@@ -363,10 +374,10 @@ class Events:
                     return _Found(trig, noun, governor or noun, sources, targets, status, negated, reporter)
         if not sources or governor is None:
             return None
-        targets = self._noun_targets(index, noun)
+        targets = self._noun_targets(index, noun, trig)
         if not targets and governor is not None:
             for c in governor.children:
-                if c.dep_ == "prep" and c.lower_ in lex["target_preps"]:
+                if c.dep_ == "prep" and c.lower_ in self._target_preps(trig):
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
@@ -476,7 +487,8 @@ class Events:
                             refs.append(ref)
             if refs:
                 return refs
-        inside = index.mentions_between(start, end)
+        actor_noun = tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["actor_nouns"]
+        inside = index.mentions_between(start, end) if actor_noun else []
         if inside:
             ref = ref_for(art, inside[0].start, end)
             return [ref] if ref is not None else []
@@ -488,11 +500,11 @@ class Events:
         if stop > tok.i:
             tail = tok.doc[tok.i + 1: stop + 1]
             inside = index.mentions_between(tail.start_char, tail.end_char)
-            if inside and (deep or tok.lemma_.lower() in _GENERIC_ACTOR_NOUNS):
+            if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
         # "a letter issued by X": the agent of a participle on a non-actor noun
-        for c in tok.children:
+        for c in ([] if actor_noun else tok.children):
             if c.dep_ == "acl":
                 for part in [c, *c.conjuncts]:
                     agent = next((a for a in part.children if a.dep_ == "agent"), None)
@@ -592,7 +604,7 @@ class Events:
             if not speakers:
                 continue
             said = {_entity(s.code) for s in speakers}
-            accused = [s for s in f.sources if s is not None and _entity(s.code) not in said]
+            accused = [s for s in f.sources if s is not None and s.code and _entity(s.code) not in said]
             if not accused:
                 continue
             status, negated, _ = self._status(f.reporter)
@@ -660,14 +672,6 @@ class Events:
         return None
 
 
-# nouns that name people of a place: their actor may stand in a prepositional phrase
-_GENERIC_ACTOR_NOUNS = frozenset({
-    "official", "leader", "minister", "government", "authority", "force", "troop", "soldier",
-    "army", "military", "police", "president", "member", "lawmaker", "diplomat", "envoy",
-    "ambassador", "spokesman", "spokeswoman", "spokesperson", "head", "chief", "representative",
-    "delegation", "militant", "fighter", "rebel", "protester", "demonstrator", "prosecutor", "court",
-    "parliament", "ministry", "agency", "commander", "general", "people", "citizen", "resident",
-})
 
 
 def _attached(tok, gov, verbs_ok: bool = True) -> bool:
