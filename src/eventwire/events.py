@@ -45,6 +45,7 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
+_REQUESTED = object()  # stands for the reporter of an act asked for ("urged X to V")
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class _ArticleIndex:
         i = bisect.bisect_left(self.starts, char) - 1
         while i >= 0:
             m = self.mentions[i]
-            if m.type == "PERSON" and m.code:
+            if m.type == "PERSON":
                 return m
             i -= 1
         return None
@@ -239,6 +240,7 @@ class Events:
                 f = self._noun_event(index, tok, lemma)
                 if f is not None:
                     found.append(f)
+        found = [f for f in found if f.reporter is not _REQUESTED]
         found += self._reported_accusations(index, found)
         return found
 
@@ -338,6 +340,8 @@ class Events:
         head = noun
         while head.dep_ == "conj":
             head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex["quantity_nouns"]:
+            head = head.head.head  # "a series of airstrikes"
         gov = head.head
         sources: list[ActorRef] = []
         governor = None
@@ -495,7 +499,9 @@ class Events:
         # the noun's own phrase, without clauses and conjuncts: "officials in Iraq"
         stop = tok.right_edge.i
         for c in tok.children:
-            if c.i > tok.i and (c.dep_ in ("conj", "cc", "relcl", "acl", "appos") or (not deep and c.dep_ == "punct")):
+            if c.i > tok.i and (c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "punct")
+                                or (c.dep_ == "prep" and c.lower_ not in lex[
+                                    "actor_of_preps" if actor_noun else "phrase_of_preps"])):
                 stop = min(stop, c.left_edge.i - 1)
         if stop > tok.i:
             tail = tok.doc[tok.i + 1: stop + 1]
@@ -503,9 +509,9 @@ class Events:
             if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
-        # "a letter issued by X": the agent of a participle on a non-actor noun
-        for c in ([] if actor_noun else tok.children):
-            if c.dep_ == "acl":
+        # "a letter issued by X", "the group, led by X": the agent of a participle
+        for c in tok.children:
+            if c.dep_ == "acl" and (not actor_noun or c.lemma_.lower() in lex["leader_verbs"]):
                 for part in [c, *c.conjuncts]:
                     agent = next((a for a in part.children if a.dep_ == "agent"), None)
                     if agent is not None:
@@ -535,6 +541,7 @@ class Events:
         status = "asserted"
         negated = False
         reporter = None
+        requested = False
 
         def bump(new: str) -> None:
             nonlocal status
@@ -567,6 +574,8 @@ class Events:
                 head = head.head if head.dep_ in ("prep", "agent") else head
             hl = head.lemma_.lower()
             if dep in ("xcomp", "conj"):
+                if dep == "xcomp" and hl in lex["request_verbs"]:
+                    requested = True
                 if dep == "xcomp" and hl in lex["refusal_verbs"]:
                     negated = True
                 elif dep == "xcomp" and hl in lex["intention_verbs"]:
@@ -589,6 +598,9 @@ class Events:
             if head.pos_ not in ("VERB", "AUX", "ADP") and dep not in ("pcomp", "pobj"):
                 break
             tok = head
+        if requested:
+            bump("hypothetical")
+            reporter = _REQUESTED
         return status, negated, reporter
 
     def _reported_accusations(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
@@ -624,9 +636,12 @@ class Events:
         place = self._place(index, sent, f)
         confidence = _confidence(f, trig)
         tok = f.token
+        media = self.lexicon["media_sectors"]
         for source in f.sources:
             for target in f.targets:
                 if target is not None and source.start == target.start:
+                    continue
+                if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
                     continue
                 yield Event(
                     type=type_, mode=cameo.mode if cameo else trig.mode, cameo=code,
@@ -691,6 +706,12 @@ def _entity(code: str | None) -> str | None:
     if not code:
         return None
     return code if ":" in code else code[:3]
+
+
+def _sector(code: str | None) -> str | None:
+    if not code or ":" in code:
+        return None
+    return code[3:6].lower() or None
 
 
 def _key(ref: ActorRef | None) -> tuple:
