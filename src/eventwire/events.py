@@ -320,12 +320,19 @@ class Events:
                 return refs
         return []
 
-    def _noun_targets(self, index: _ArticleIndex, noun, trig: Trigger) -> list[ActorRef]:
-        """The target of an event noun: the object of its preposition ("sanctions on Russia")."""
+    def _noun_targets(self, index: _ArticleIndex, noun, trig: Trigger, depth: int = 0) -> list[ActorRef]:
+        """The target of an event noun: the object of its preposition ("sanctions on Russia"),
+        or of a preposition further down the chain ("talks on a treaty with Tokyo")."""
         preps = self._target_preps(trig)
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+        objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                   for p in c.children if p.dep_ == "pobj"]
+        for obj in objects:
+            refs = self._actors(index, [obj], deep=True)
+            if refs:
+                return refs
+        if depth < 2:
+            for obj in objects:
+                refs = self._noun_targets(index, obj, trig, depth + 1)
                 if refs:
                     return refs
         return []
@@ -394,7 +401,7 @@ class Events:
 
     @staticmethod
     def _clause_verb(tok):
-        while tok.head is not tok:
+        while tok.head.i != tok.i:
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
                 return tok
@@ -417,7 +424,7 @@ class Events:
         if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
             return []
         dep, head = verb.dep_, verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
         if dep in ("acl", "relcl") and verb.tag_ == "VBG":
             return [head]  # "gunmen storming the hotel"
@@ -437,7 +444,7 @@ class Events:
 
     def _patients(self, verb) -> list:
         head = verb
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
             pats = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
             if pats:
@@ -524,7 +531,7 @@ class Events:
     def _reporting_subject(self, tok):
         """For "it"/"they" in "X said it would ...": the token for X."""
         clause = tok.head
-        while clause.dep_ in ("conj", "xcomp", "aux") and clause.head is not clause:
+        while clause.dep_ in ("conj", "xcomp", "aux") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ != "ccomp":
             return None
@@ -568,7 +575,7 @@ class Events:
         tok = verb
         for _ in range(8):
             dep, head = tok.dep_, tok.head
-            if head is tok or dep not in CLAUSE_LINKS | {"pobj"}:
+            if head.i == tok.i or dep not in CLAUSE_LINKS | {"pobj"}:
                 break
             if dep == "pcomp" or dep == "pobj":
                 head = head.head if head.dep_ in ("prep", "agent") else head
@@ -692,14 +699,14 @@ class Events:
 def _attached(tok, gov, verbs_ok: bool = True) -> bool:
     """Whether ``tok`` hangs on ``gov`` without passing through another clause."""
     for _ in range(4):
-        if tok is gov:
+        if tok.i == gov.i:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
-        if tok is not gov and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp",):
+        if tok.i != gov.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp",):
             return False
         tok = tok.head
-    return tok is gov
+    return tok.i == gov.i
 
 
 def _entity(code: str | None) -> str | None:
