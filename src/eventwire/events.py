@@ -149,7 +149,8 @@ class _ArticleIndex:
 
     def __init__(self, art: Article):
         self.art = art
-        self.mentions = list(art._mentions)
+        # places are where things happen, never who acts ("talks in Tokyo")
+        self.mentions = [m for m in art._mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
 
@@ -483,8 +484,7 @@ class Events:
         end = tok.idx + len(tok.text)
         own = index.mention_at(tok.idx)
         if own is not None:
-            ref = ref_for(art, own.start, max(end, own.end))
-            return [ref] if ref is not None else []
+            return [_ref(art, own, own.start, max(end, own.end))]
         # coordinated modifiers: "Canadian and Mexican exports"
         mods = [c for c in tok.children if c.dep_ in MODIFIERS and c.i < tok.i and c.conjuncts]
         if mods:
@@ -493,9 +493,7 @@ class Events:
                 for part in [mod, *mod.conjuncts]:
                     m = index.mention_at(part.idx)
                     if m is not None:
-                        ref = ref_for(art, m.start, m.end)
-                        if ref is not None:
-                            refs.append(ref)
+                        refs.append(_ref(art, m, m.start, m.end))
             if refs:
                 return refs
         actor_noun = tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["actor_nouns"]
@@ -713,6 +711,16 @@ def _entity(code: str | None) -> str | None:
     if not code:
         return None
     return code if ":" in code else code[:3]
+
+
+def _ref(art: Article, m, start: int, end: int) -> ActorRef:
+    """The actors stage's ref for ``[start, end)``; a country adjective ("Canadian
+    exports") is no acting actor there but is the target of "tariffs on" it."""
+    ref = ref_for(art, start, end)
+    if ref is None or ref.start != start:
+        ref = ActorRef(text=art.text[start:end], name=m.name, code=m.code, actor_id=m.actor_id,
+                       start=start, end=end)
+    return ref
 
 
 def _sector(code: str | None) -> str | None:
