@@ -153,13 +153,23 @@ class _ArticleIndex:
         self.mentions = [m for m in art._mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
+        self.by_token: dict[int, object] = {}
+        doc = art.doc
+        for m in self.mentions:
+            first, last = getattr(m, "tok_start", -1), getattr(m, "tok_end", -1)
+            if first < 0 and doc is not None:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                first, last = span.start, span.end
+            for i in range(first, last):
+                old = self.by_token.get(i)
+                if old is None or _rank(m) > _rank(old):
+                    self.by_token[i] = m
 
-    def mention_at(self, char: int):
-        """The mention covering a character offset, or None."""
-        i = bisect.bisect_right(self.starts, char) - 1
-        if i >= 0 and self.mentions[i].start <= char < self.mentions[i].end:
-            return self.mentions[i]
-        return None
+    def mention_at(self, tok):
+        """The mention holding a token (the fullest where mentions nest), or None."""
+        return self.by_token.get(tok.i)
 
     def mentions_between(self, start: int, end: int) -> list:
         lo = bisect.bisect_left(self.starts, start)
@@ -280,7 +290,7 @@ class Events:
         if not sources:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig)
-        if "target" in trig.flags and not targets:
+        if "target" in trig.flags and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(verb)
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
@@ -312,7 +322,10 @@ class Events:
         if "speech" in trig.flags or "claim" in trig.flags:
             for c in children:
                 if c.dep_ == "ccomp":
-                    refs = self._actors(index, [s for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS])
+                    subjects = [s for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+                    refs = self._actors(index, subjects)
+                    if not refs:  # "warned that the government's actions would ..."
+                        refs = self._actors(index, [p for s in subjects for p in s.children if p.dep_ == "poss"])
                     if refs:
                         return refs
         for obj in objs:
@@ -393,7 +406,7 @@ class Events:
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
-        if "target" in trig.flags and not targets:
+        if "target" in trig.flags and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(governor)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
@@ -471,7 +484,7 @@ class Events:
         lex = self.lexicon
         if tok.pos_ == "PRON":
             if lower in lex["person_pronouns"]:
-                m = index.mention_at(tok.idx) or index.last_person_before(tok.idx)
+                m = index.mention_at(tok) or index.last_person_before(tok.idx)
                 if m is not None:
                     return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                      start=tok.idx, end=tok.idx + len(tok.text))]
@@ -482,7 +495,7 @@ class Events:
             return []
         start = tok.left_edge.idx
         end = tok.idx + len(tok.text)
-        own = index.mention_at(tok.idx)
+        own = index.mention_at(tok)
         if own is not None:
             return [_ref(art, own, own.start, max(end, own.end))]
         # coordinated modifiers: "Canadian and Mexican exports"
@@ -491,7 +504,7 @@ class Events:
             refs = []
             for mod in mods:
                 for part in [mod, *mod.conjuncts]:
-                    m = index.mention_at(part.idx)
+                    m = index.mention_at(part)
                     if m is not None:
                         refs.append(_ref(art, m, m.start, m.end))
             if refs:
@@ -711,6 +724,11 @@ def _entity(code: str | None) -> str | None:
     if not code:
         return None
     return code if ":" in code else code[:3]
+
+
+def _rank(m) -> tuple:
+    """Which of two nested mentions stands for a token: an acting one, then the longer."""
+    return (getattr(m, "kind", "name") != "modifier", m.end - m.start)
 
 
 def _ref(art: Article, m, start: int, end: int) -> ActorRef:
