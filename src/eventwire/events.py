@@ -297,7 +297,7 @@ class Events:
 
     def _target_preps(self, trig: Trigger) -> frozenset[str]:
         lex = self.lexicon
-        return lex["target_preps_motion"] if trig.type in lex["motion_types"] else lex["target_preps"]
+        return lex["target_preps_motion"] if trig.type.lower() in lex["motion_types"] else lex["target_preps"]
 
     def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
         lex = self.lexicon
