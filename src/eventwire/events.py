@@ -290,6 +290,8 @@ class Events:
         if not sources:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig)
+        if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
+            return None
         if "target" in trig.flags and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(verb)
@@ -366,6 +368,16 @@ class Events:
         gov = head.head
         sources: list[ActorRef] = []
         governor = None
+        undergo = self._undergoing_verb(head)
+        if undergo is not None:  # "came under attack from X": X acts on the subject
+            sources = self._actors(index, [p for c in noun.children if c.dep_ == "prep"
+                                           and c.lower_ in lex["source_preps"]
+                                           for p in c.children if p.dep_ == "pobj"])
+            targets = self._actors(index, self._subjects(undergo))
+            if not sources:
+                return None
+            status, negated, reporter = self._status(undergo)
+            return _Found(trig, noun, undergo, sources, targets or [None], status, negated, reporter)
         if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex["light_verbs"]:
             if self._match_verb(gov, gov.lemma_.lower()) is not None:
                 return None  # the verb is a trigger of its own ("imposed tariffs")
@@ -406,12 +418,24 @@ class Events:
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
+        if not targets and trig.type.lower() in lex["dyadic_types"]:
+            return None
         if "target" in trig.flags and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(governor)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
+
+    def _undergoing_verb(self, head):
+        """The verb of "came under attack", "faced sanctions" for the event noun ``head``."""
+        words = self.lexicon["undergo_verbs"]
+        if head.dep_ in OBJECTS and head.head.lemma_.lower() in words:
+            return head.head
+        prep = head.head
+        if head.dep_ == "pobj" and prep.dep_ == "prep" and f"{prep.head.lemma_.lower()} {prep.lower_}" in words:
+            return prep.head
+        return None
 
     @staticmethod
     def _clause_verb(tok):
@@ -442,8 +466,12 @@ class Events:
             return []
         if dep in ("acl", "relcl") and verb.tag_ == "VBG":
             return [head]  # "gunmen storming the hotel"
-        if dep == "conj":
+        if dep in ("conj", "dep") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, depth + 1)
+        if dep in ("ccomp", "acl", "relcl", "dep") and head.i < verb.i and head.dep_ == "ROOT" \
+                and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+                and not any(c.dep_ == "auxpass" for c in verb.children):
+            return [head]  # a subject misread as the root: "Trump at first imposed ..."
         if dep == "pcomp" and head.dep_ in ("prep", "agent"):
             head = head.head
         if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
@@ -633,13 +661,18 @@ class Events:
             speakers = self._actors(index, self._subjects(f.reporter))
             if not speakers:
                 continue
-            said = {_entity(s.code) for s in speakers}
-            accused = [s for s in f.sources if s is not None and s.code and _entity(s.code) not in said]
+            said = {self._side(s.code) for s in speakers}
+            accused = [s for s in f.sources if s is not None and s.code and self._side(s.code) not in said]
             if not accused:
                 continue
             status, negated, _ = self._status(f.reporter)
             out.append(_Found(accuse, f.reporter, f.reporter, speakers, accused, status, negated))
         return out
+
+    def _side(self, code: str | None) -> tuple:
+        """The side an actor code speaks for: a country's state bodies are one side."""
+        sector = _sector(code) or ""
+        return (_entity(code), "state" if not sector or sector in self.lexicon["state_sectors"] else sector)
 
     # ------------------------------------------------------------------- output
     def _events(self, index: _ArticleIndex, sent, info: Sentence, f: _Found) -> Iterator[Event]:
