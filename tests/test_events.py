@@ -45,12 +45,12 @@ def dyads(code):
     ("Sweden provided humanitarian aid to Sudan after the floods.", ("AID", "SWE", "SDN")),
     ("Israel withdrew its troops from Lebanon after the talks.", ("RETREAT", "ISR", "LBN")),
     ("India accused Pakistan of shelling villages along the border.", ("ACCUSE", "IND", "PAK")),
-    ("Hungary rejected the plan of the European Union for the border.", ("REJECT", "HUN", None)),
+    ("Hungary rejected the plan of the European Union for the border.", ("REJECT", "HUN", "IGO:EU")),
     ("Iran threatened Israel with a military response to the strikes.", ("THREATEN", "IRN", "ISR")),
-    ("Students in Serbia protested against the new law for a third week.", ("PROTEST", "SRB", None)),
+    ("Serbian students protested against the new law for a third week.", ("PROTEST", "SRB", None)),
     ("Australia imposed sanctions on Iran over the drone deliveries.", ("SANCTION", "AUS", "IRN")),
     ("China deployed warships to the waters near Taiwan on Sunday.", ("MOBILIZE", "CHN", None)),
-    ("Police in Uganda arrested dozens of opposition supporters in the capital.", ("COERCE", "UGA", None)),
+    ("Police in Uganda arrested dozens of opposition supporters in the capital.", ("COERCE", "UGA", "UGA")),
     ("Russia attacked Ukraine with drones and missiles overnight.", ("ASSAULT", "RUS", "UKR")),
 ])
 def test_each_plover_type(dyads, text, expected):

@@ -330,8 +330,10 @@ class Events:
                         refs = self._actors(index, [p for s in subjects for p in s.children if p.dep_ == "poss"])
                     if refs:
                         return refs
-        for obj in objs:
+        for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
             refs = self._noun_targets(index, obj, trig)
+            if not refs and not trig.objects:  # the object of "send troops" is no target
+                refs = self._actors(index, [obj], deep=True)
             if refs:
                 return refs
         return []
@@ -538,7 +540,7 @@ class Events:
             if refs:
                 return refs
         actor_noun = tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["actor_nouns"]
-        inside = index.mentions_between(start, end) if actor_noun else []
+        inside = index.mentions_between(start, end) if actor_noun or deep else []
         if inside:
             ref = ref_for(art, inside[0].start, end)
             return [ref] if ref is not None else []
@@ -658,7 +660,8 @@ class Events:
         for f in found:
             if f.reporter is None or f.negated or self.cameo[f.trigger.cameo].quad_class < 3:
                 continue
-            speakers = self._actors(index, self._subjects(f.reporter))
+            speakers = [s for s in self._actors(index, self._subjects(f.reporter))
+                        if s.code and _sector(s.code) not in self.lexicon["witness_sectors"]]
             if not speakers:
                 continue
             said = {self._side(s.code) for s in speakers}
@@ -689,6 +692,8 @@ class Events:
         tok = f.token
         media = self.lexicon["media_sectors"]
         for source in f.sources:
+            if not source.code:  # an actor the actors stage could not place is not known to be political
+                continue
             for target in f.targets:
                 if target is not None and source.start == target.start:
                     continue
