@@ -115,6 +115,17 @@ def test_relative_clause_subject(dyads):
     assert ("ACCUSE", "KEN", "UGA", "asserted") in found
 
 
+def test_undergo_verb_makes_the_subject_the_target(dyads):
+    found = dyads("Syrian officials said the Syrian army came under attack from Turkey near the border.")
+    assert ("ASSAULT", "TUR", "SYR", "claimed") in found
+    assert ("ACCUSE", "SYR", "TUR", "asserted") in found
+
+
+def test_series_of_event_nouns(dyads):
+    assert ("ASSAULT", "USA", "SYR", "asserted") in dyads(
+        "The United States carried out a series of airstrikes against Syria on Sunday.")
+
+
 def test_noun_event_under_light_verb(dyads):
     assert ("CONSULT", "FRA", "DEU", "asserted") in dyads("France held talks with Germany on the budget.")
 
@@ -176,6 +187,7 @@ def test_refusal_negates_the_embedded_act(dyads):
     ("Italy plans to impose tariffs on China next year.", "future"),
     ("Italy could impose tariffs on China if the talks fail.", "hypothetical"),
     ("If Serbia attacks Kosovo, the region will suffer.", "hypothetical"),
+    ("The European Union is considering sanctions on Belarus over the flights.", "hypothetical"),
 ])
 def test_future_and_hypothetical(dyads, text, status):
     statuses = {d[3] for d in dyads(text) if d[0] in ("CONSULT", "SANCTION", "ASSAULT")}

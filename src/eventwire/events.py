@@ -380,7 +380,9 @@ class Events:
                 return None
             status, negated, reporter = self._status(undergo)
             return _Found(trig, noun, undergo, sources, targets or [None], status, negated, reporter)
-        if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex["light_verbs"]:
+        considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
+        if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and (gov.lemma_.lower() in lex["light_verbs"]
+                                                                     or considered):
             if self._match_verb(gov, gov.lemma_.lower()) is not None:
                 return None  # the verb is a trigger of its own ("imposed tariffs")
             governor = gov
@@ -425,6 +427,8 @@ class Events:
         if "target" in trig.flags and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(governor)
+        if considered and governor.i == gov.i:
+            status = "hypothetical"
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
