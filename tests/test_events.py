@@ -152,6 +152,18 @@ def test_said_that_own_act_is_no_accusation(dyads):
     assert not [d for d in found if d[0] == "ACCUSE"]
 
 
+def test_countered_that_accuses_the_actor_named(dyads):
+    found = dyads("Iran denied the charge that it armed the rebels and countered that the "
+                  "real danger was what Israel is doing in the region.")
+    assert ("ACCUSE", "IRN", "ISR", "asserted") in found
+
+
+def test_act_in_a_charge_is_claimed(code):
+    art = code("Belarus rejected the accusation that Russia attacked Ukraine from its territory." + FILLER)
+    assault = [e for e in art.events if e.type == "ASSAULT"]
+    assert assault and {e.status for e in assault} == {"claimed"}
+
+
 def test_demand_that_targets_the_reported_subject(dyads):
     assert ("REQUEST", "IGO:EU", "SRB", "asserted") in dyads(
         "The European Union demanded that Serbia release the detained journalists.")
@@ -289,13 +301,19 @@ def test_bad_article_state_is_passed_through():
 
 # ---------------------------------------------------------------------- the seed
 @pytest.mark.gold
-def test_seed_required_events_found_by_type(pipeline, shared_dir):
+def test_seed_required_events_found(pipeline, shared_dir):
     gold = json.loads((shared_dir / "gold/dev/seed-galuzin.json").read_text())
     text = (shared_dir / "corpora/seed/ap-galuzin-2022-11-11.txt").read_text()
     art = pipeline.code_text(text, published="2022-11-11")
     required = [g for g in gold["events"] if not g["optional"]]
     fold = lambda s: " ".join(s.replace("’", "'").split()).lower()  # noqa: E731
-    found = [g for g in required
-             if any(fold(g["sentence"]) in fold(e.sentence) and e.type == g["type"] for e in art.events)]
+
+    def found(g, dyad):
+        return any(fold(g["sentence"]) in fold(e.sentence) and e.type == g["type"]
+                   and (not dyad or (entity(e.source and e.source.code), entity(e.target and e.target.code))
+                        == (entity(g["source"]), entity(g["target"])))
+                   for e in art.events)
+
     assert len(required) == 11
-    assert len(found) >= 10
+    assert all(found(g, dyad=False) for g in required)
+    assert sum(found(g, dyad=True) for g in required) >= 10

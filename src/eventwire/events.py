@@ -328,6 +328,8 @@ class Events:
                     refs = self._actors(index, subjects)
                     if not refs:  # "warned that the government's actions would ..."
                         refs = self._actors(index, [p for s in subjects for p in s.children if p.dep_ == "poss"])
+                    if not refs and trig.type == "ACCUSE":  # "countered that it is what the US does"
+                        refs = self._first_actor(index, c)
                     if refs:
                         return refs
         for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
@@ -336,6 +338,13 @@ class Events:
                 refs = self._actors(index, [obj], deep=True)
             if refs:
                 return refs
+        return []
+
+    def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
+        """The first coded actor named in a clause."""
+        for m in index.mentions_between(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)):
+            if m.code and getattr(m, "kind", "name") != "pronoun":
+                return [_ref(index.art, m, m.start, m.end)]
         return []
 
     def _noun_targets(self, index: _ArticleIndex, noun, trig: Trigger, depth: int = 0) -> list[ActorRef]:
@@ -647,6 +656,8 @@ class Events:
                 bump("claimed")
             elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
                 bump("hypothetical")
+            if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in lex["report_nouns"]:
+                bump("claimed")  # "the charge that Russia is occupying Ukraine"
             if head.pos_ not in ("VERB", "AUX", "ADP") and dep not in ("pcomp", "pobj"):
                 break
             tok = head
