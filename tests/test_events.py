@@ -126,6 +126,27 @@ def test_series_of_event_nouns(dyads):
         "The United States carried out a series of airstrikes against Syria on Sunday.")
 
 
+def test_object_pronoun_takes_the_targets_named_before(dyads):
+    found = dyads("Brazil kept tariffs on Argentina and Chile to pressure them into a deal.")
+    assert {("COERCE", "BRA", "ARG"), ("COERCE", "BRA", "CHL")} <= {d[:3] for d in found}
+
+
+def test_attack_on_a_hotel_targets_civilians(code):
+    art = code("Gunmen from al-Shabab stormed a hotel in the Somali town of Jowhar on Sunday." + FILLER)
+    ev = [e for e in art.events if e.type == "ASSAULT"]
+    assert ev and ev[0].target is not None and ev[0].target.code == "SOMCVL"
+
+
+def test_participle_object_of_an_event_noun(dyads):
+    found = dyads("China conducted military drills threatening Taiwan on Saturday.")
+    assert ("MOBILIZE", "CHN", "TWN") in [d[:3] for d in found]
+
+
+def test_reported_clause_of_a_noun_is_not_a_target(dyads):
+    found = dyads("Belarus denied the charge that Russia attacked Ukraine from its territory.")
+    assert not [d for d in found if d[0] == "REJECT" and d[2] == "UKR"]
+
+
 def test_noun_event_under_light_verb(dyads):
     assert ("CONSULT", "FRA", "DEU", "asserted") in dyads("France held talks with Germany on the budget.")
 
@@ -316,4 +337,4 @@ def test_seed_required_events_found(pipeline, shared_dir):
 
     assert len(required) == 11
     assert all(found(g, dyad=False) for g in required)
-    assert sum(found(g, dyad=True) for g in required) >= 10
+    assert all(found(g, dyad=True) for g in required)

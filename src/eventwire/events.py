@@ -153,6 +153,7 @@ class _ArticleIndex:
         self.mentions = [m for m in art._mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
+        self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
         self.by_token: dict[int, object] = {}
         doc = art.doc
         for m in self.mentions:
@@ -239,6 +240,7 @@ class Events:
     def _sentence(self, index: _ArticleIndex, sent) -> list[_Found]:
         found: list[_Found] = []
         lex = self.lexicon
+        index.recent_targets = []
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
@@ -247,6 +249,8 @@ class Events:
                     f = self._verb_event(index, tok, trig)
                     if f is not None:
                         found.append(f)
+                        index.recent_targets = [t for t in f.targets if t is not None and t.code] \
+                            or index.recent_targets
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
                 f = self._noun_event(index, tok, lemma)
                 if f is not None:
@@ -314,6 +318,8 @@ class Events:
         objs = [c for c in children if c.dep_ in OBJECTS]
         if objs and not trig.objects:
             refs = self._actors(index, objs)
+            if not refs and trig.type == "ASSAULT":
+                refs = self._civilians(index, objs[0])
             if refs:
                 return refs
         for c in children:
@@ -340,6 +346,21 @@ class Events:
                 return refs
         return []
 
+    def _civilians(self, index: _ArticleIndex, obj) -> list[ActorRef]:
+        """An attack on a hotel, market or village is one on the civilians of its country."""
+        if obj.lemma_.lower() not in self.lexicon["civilian_places"]:
+            return []
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+        phrases = [(start, end)] + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                                    for c in obj.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+        for lo, hi in phrases:  # places count here: "a hotel in the Somali city of X"
+            for m in index.art._mentions:
+                if m.start >= hi:
+                    break
+                if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
+                    return [ActorRef(text=index.art.text[start:end], code=m.code[:3] + "CVL", start=start, end=end)]
+        return []
+
     def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
         """The first coded actor named in a clause."""
         for m in index.mentions_between(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)):
@@ -353,6 +374,10 @@ class Events:
         preps = self._target_preps(trig)
         objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj"]
+        if depth == 0:  # "drills threatening Taiwan", "strikes targeting rebels"
+            objects += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                        and not any(k.dep_ in SUBJECTS or k.dep_ == "mark" for k in c.children)
+                        for o in c.children if o.dep_ in OBJECTS]
         for obj in objects:
             refs = self._actors(index, [obj], deep=True)
             if refs:
@@ -532,6 +557,8 @@ class Events:
                     return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                      start=tok.idx, end=tok.idx + len(tok.text))]
             elif lower in lex["group_pronouns"]:
+                if tok.dep_ in OBJECTS or tok.dep_ == "pobj":  # "tariffs on Mexico ... to pressure them"
+                    return list(index.recent_targets)
                 speaker = self._reporting_subject(tok)
                 if speaker is not None:
                     return self._refs(index, speaker, deep)
@@ -560,7 +587,7 @@ class Events:
         # the noun's own phrase, without clauses and conjuncts: "officials in Iraq"
         stop = tok.right_edge.i
         for c in tok.children:
-            if c.i > tok.i and (c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "punct")
+            if c.i > tok.i and (c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "punct", "ccomp", "advcl")
                                 or (c.dep_ == "prep" and c.lower_ not in lex[
                                     "actor_of_preps" if actor_noun else "phrase_of_preps"])):
                 stop = min(stop, c.left_edge.i - 1)
@@ -570,9 +597,9 @@ class Events:
             if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
-        # "a letter issued by X", "the group, led by X": the agent of a participle
-        for c in tok.children:
-            if c.dep_ == "acl" and (not actor_noun or c.lemma_.lower() in lex["leader_verbs"]):
+        # "a letter issued by X": the agent of a participle on a thing
+        for c in ([] if actor_noun else tok.children):
+            if c.dep_ == "acl":
                 for part in [c, *c.conjuncts]:
                     agent = next((a for a in part.children if a.dep_ == "agent"), None)
                     if agent is not None:
