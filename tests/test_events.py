@@ -248,6 +248,18 @@ def test_place_from_the_clause(code):
     assert art.text[loc.start:loc.end] == "Seoul"
 
 
+def test_place_and_date_through_a_news_conference(code):
+    art = code("Japan accused China of harassing its ships at a news conference in Tokyo on Thursday."
+               + FILLER, published="2024-03-08")
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert ev.date == "2024-03-07" and ev.location.name == "Tokyo"
+
+
+def test_no_date_without_publication(pipeline):
+    art = pipeline.code_text("Russia attacked Ukraine with drones on Friday." + FILLER)
+    assert art.events and art.events[0].date is None
+
+
 def test_place_from_the_dateline(pipeline):
     from eventwire.ingest import from_text
 
@@ -269,7 +281,8 @@ def test_no_place_when_none_is_named(code):
     ("Thursday", False, "2022-11-10"),
     ("Thursday", True, "2022-11-17"),
     ("last month", False, "2022-10"),
-    ("next week", False, "2022-11-14"),
+    ("next week", False, "2022-W46"),
+    ("last week", False, "2022-W44"),
     ("yesterday", False, "2022-11-10"),
     ("March 14", False, "2022-03-14"),
     ("December 2024", False, "2024-12"),

@@ -774,7 +774,7 @@ class Events:
             prep = ent.root.head
             if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
                 continue
-            if _attached(prep, gov, verbs_ok=False):
+            if _attached(prep, gov):
                 loc = place_lookup(ent.text, ent.start_char, ent.end_char)
                 if loc is not None:
                     return loc
@@ -787,14 +787,18 @@ class Events:
 
 
 
-def _attached(tok, gov, verbs_ok: bool = True) -> bool:
-    """Whether ``tok`` hangs on ``gov`` without passing through another clause."""
-    for _ in range(4):
+def _attached(tok, gov) -> bool:
+    """Whether ``tok`` hangs on ``gov`` without passing through a finite clause of its own
+    ("at a news conference in Tokyo" hangs on "said"; a non-finite verb on the way,
+    as in "accused X of harassing ships in Y", is passed)."""
+    for _ in range(7):
         if tok.i == gov.i:
             return True
         if tok.head.i == tok.i:
             return False
-        if tok.i != gov.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp",):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp", "xcomp", "advcl", "acl"):
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN", "VB"):
             return False
         tok = tok.head
     return tok.i == gov.i

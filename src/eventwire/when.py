@@ -1,8 +1,9 @@
 """Event dates: relative time expressions resolved against the publication date.
 
 "on Friday", "Thursday", "last month", "next week", "yesterday", "March 14",
-"earlier this month" are read from spaCy's DATE entities and turned into ISO
-dates: ``YYYY-MM-DD`` for a day, ``YYYY-MM`` for a month, ``YYYY`` for a year.
+"earlier this month" are read from spaCy's DATE entities and turned into ISO 8601
+dates: ``YYYY-MM-DD`` for a day, ``YYYY-Www`` for a week, ``YYYY-MM`` for a month,
+``YYYY`` for a year.
 A weekday named in a past-tense clause is the latest such day on or before
 publication; in a future clause the next one after it.
 """
@@ -82,9 +83,9 @@ def resolve(expr: str, published: dt.date, future: bool = False) -> str | None:
             1 if re.search(r"\bnext\b|\bcoming\b", text) else (0 if "this" in text else None))
         if step is None:
             break
-        if unit == "week":
-            start = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
-            return start.isoformat()
+        if unit == "week":  # an ISO 8601 week: 2022-W46
+            year, week, _ = (published + dt.timedelta(weeks=step)).isocalendar()
+            return f"{year:04d}-W{week:02d}"
         y, mo = _shift_month(published, step * months)
         return f"{y:04d}-{mo:02d}" if unit == "month" else f"{y:04d}"
     if (m := _MONTH_YEAR.search(text)):
