@@ -567,18 +567,15 @@ class Events:
         end = tok.idx + len(tok.text)
         own = index.mention_at(tok)
         if own is not None:
-            return [_ref(art, own, own.start, max(end, own.end))]
-        # coordinated modifiers: "Canadian and Mexican exports"
-        mods = [c for c in tok.children if c.dep_ in MODIFIERS and c.i < tok.i and c.conjuncts]
-        if mods:
-            refs = []
-            for mod in mods:
-                for part in [mod, *mod.conjuncts]:
-                    m = index.mention_at(part)
-                    if m is not None:
-                        refs.append(_ref(art, m, m.start, m.end))
-            if refs:
-                return refs
+            ref = _ref(art, own, own.start, max(end, own.end))
+            if ref.code:
+                return [ref]
+            # an uncoded mention: its modifiers may still name the actor ("European
+            # military and political heads")
+            return [r for r in self._modifier_refs(index, tok) if r.code] or [ref]
+        refs = self._modifier_refs(index, tok)
+        if refs:
+            return refs
         actor_noun = tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["actor_nouns"]
         inside = index.mentions_between(start, end) if actor_noun or deep else []
         if inside:
@@ -608,6 +605,17 @@ class Events:
                         if refs:
                             return refs[:1]
         return []
+
+    def _modifier_refs(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+        """Coordinated modifiers as actors: "Canadian and Mexican exports" -> CAN, MEX."""
+        refs = []
+        for mod in tok.children:
+            if mod.dep_ in MODIFIERS and mod.i < tok.i and mod.conjuncts:
+                for part in [mod, *mod.conjuncts]:
+                    m = index.mention_at(part)
+                    if m is not None:
+                        refs.append(_ref(index.art, m, m.start, m.end))
+        return refs
 
     def _reporting_subject(self, tok):
         """For "it"/"they" in "X said it would ...": the token for X."""
