@@ -351,3 +351,29 @@ def test_seed_required_events_found(pipeline, shared_dir):
     assert len(required) == 11
     assert all(found(g, dyad=False) for g in required)
     assert all(found(g, dyad=True) for g in required)
+
+
+# -------------------------------------------------------------------- robustness
+WORDS = ["Russia", "Japan", "the United Nations", "officials", "he", "they", "it", "not", "will",
+         "attacked", "accused", "of", "sanctions", "on", "talks", "with", "said", "that", "urged",
+         "to", "by", "was", "and", "the", "a", "hotel", "in", "Tokyo", "on Friday", "last month",
+         ",", "who", "imposed", "could", "if", "no longer", "recognize", "them", "came under", "attack"]
+
+
+def test_any_word_salad_codes_valid_events(pipeline):
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=25, deadline=None, derandomize=True)
+    @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=3, max_size=18), min_size=1, max_size=4))
+    def check(sentences):
+        text = " ".join(" ".join(s).capitalize() + "." for s in sentences) + FILLER
+        art = pipeline.code_text(text, published="2024-03-08")
+        assert art.ok, art.error
+        for e in art.events:
+            assert e.type in PLOVER_TYPES and not e.negated
+            assert art.text[e.trigger_start:e.trigger_end] == e.trigger
+            assert art.text[e.sentence_start:e.sentence_end] == e.sentence
+            assert e.source is not None and e.source.code
+            assert e.status in ("asserted", "claimed", "future", "hypothetical")
+
+    check()
