@@ -210,6 +210,19 @@ def test_negation_can_change_the_type(dyads):
     assert not [d for d in found if d[0] == "SUPPORT"]
 
 
+def test_no_object_negates(code):
+    art = code("Japan imposed no sanctions on Russia after the vote." + FILLER)
+    assert not [e for e in art.events if e.type == "SANCTION"]
+    assert [e["type"] for e in art.metadata["negated_events"]] == ["SANCTION"]
+
+
+def test_figurative_war_and_routine_requests_are_no_events(dyads):
+    assert not [d for d in dyads("Canada's trade war with China has hurt farmers on both sides.")
+                if d[0] == "ASSAULT"]
+    assert dyads("Peru requested comment from Chile on the decision.") == []
+    assert ("REQUEST", "PER", "CHL") in [d[:3] for d in dyads("Peru requested talks with Chile on the decision.")]
+
+
 def test_refusal_negates_the_embedded_act(dyads):
     found = dyads("Armenia refused to meet Azerbaijan in Brussels.")
     assert not [d for d in found if d[0] == "CONSULT"]

@@ -278,6 +278,9 @@ class Events:
         return None
 
     def _verb_event(self, index: _ArticleIndex, verb, trig: Trigger) -> _Found | None:
+        objs = [c for c in verb.children if c.dep_ in OBJECTS]
+        if any(o.lower_ in self.lexicon["routine_objects"] for o in objs):
+            return None  # "requesting comment", "offered no evidence"
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -299,6 +302,8 @@ class Events:
         if "target" in trig.flags and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(verb)
+        if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
+            negated = True  # "imposed no sanctions"
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
 
     def _target_preps(self, trig: Trigger) -> frozenset[str]:
@@ -392,6 +397,9 @@ class Events:
     def _noun_event(self, index: _ArticleIndex, noun, lemma: str) -> _Found | None:
         lex = self.lexicon
         rows = lex.nouns[lemma]
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex["figurative_modifiers"]
+               for c in noun.children) and rows[0].type in ("ASSAULT", "MOBILIZE"):
+            return None  # "trade war"
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         trig = next((t for t in rows if not t.particle or t.particle in preps), None)
         if trig is None:
