@@ -233,7 +233,7 @@ def test_refusal_negates_the_embedded_act(dyads):
     ("Italy plans to impose tariffs on China next year.", "future"),
     ("Italy could impose tariffs on China if the talks fail.", "hypothetical"),
     ("If Serbia attacks Kosovo, the region will suffer.", "hypothetical"),
-    ("Serbia tried to attack Kosovo on Sunday, officials in Pristina said.", "asserted"),
+    ("Serbia tried to attack Kosovo on Sunday.", "asserted"),
     ("The European Union is considering sanctions on Belarus over the flights.", "hypothetical"),
 ])
 def test_future_and_hypothetical(dyads, text, status):
