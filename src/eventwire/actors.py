@@ -238,7 +238,7 @@ class _Reader:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if i in taken or tok.pos_ != "PROPN" or not tok.is_title or self.unit_of[i] is not None:
+            if tok.pos_ != "PROPN" or i in taken or not tok.is_title or self.unit_of[i] is not None:
                 i += 1
                 continue
             j = i
@@ -451,12 +451,14 @@ class _Reader:
         self._add(m)
 
     def _org_ent_end(self, i: int) -> int | None:
-        tok = self.doc[i]
-        if tok.ent_type_ in ("ORG", "FAC") and tok.ent_iob_ in ("B", "I"):
-            for ent in self.doc.ents:
-                if ent.start <= i < ent.end:
-                    return ent.end
-        return None
+        """The end of the organisation entity holding token ``i``, if any."""
+        doc = self.doc
+        if doc[i].ent_type_ not in ("ORG", "FAC"):
+            return None
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
 
     def _name_at(self, k: int) -> _Person | None:
         doc = self.doc
@@ -605,7 +607,7 @@ class _Reader:
         doc = self.doc
         for tok in doc:
             low = tok.lower_
-            if tok.dep_ in SUBJECT_DEPS and (low in PERSON_PRONOUNS or low in THING_PRONOUNS):
+            if (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in SUBJECT_DEPS:
                 self._add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
                                   tok_start=tok.i, tok_end=tok.i + 1))
 
