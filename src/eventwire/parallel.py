@@ -194,7 +194,19 @@ _WORKER_SETTINGS: Settings | None = None
 def _init_worker(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    warm(settings)
+
+
+def warm(settings: Settings = DEFAULT) -> bool:
+    """Load this process's pipeline and spaCy model now, not on the first article."""
+    from .nlp import load_model
+
     pipeline_for(settings)
+    try:
+        load_model(settings.model)
+    except RuntimeError:  # reported per article by the nlp stage
+        return False
+    return True
 
 
 def _code_chunk(pairs: list[tuple[Article, str | None]]) -> list[Item]:
@@ -236,16 +248,22 @@ class Partition:
 
 
 def partitions(paths: Iterable[str], settings: Settings = DEFAULT, blocksize: int = DEFAULT_BLOCK,
-               files_per_part: int = 16) -> list[Partition]:
-    """Cut the inputs (fsspec paths: local, s3://, ...) into tasks, in input order."""
+               files_per_part: int = 16, min_parts: int = 1) -> list[Partition]:
+    """Cut the inputs (fsspec paths: local, s3://, ...) into tasks, in input order.
+
+    A JSONL file is cut into line-aligned ranges of at most ``blocksize`` bytes,
+    and into at least ``min_parts`` of them when it has the lines; other files go
+    in groups of at most ``files_per_part`` (fewer when that leaves workers idle).
+    """
     import fsspec
 
     parts: list[Partition] = []
     loose: list[str] = []
 
     def flush() -> None:
-        for i in range(0, len(loose), files_per_part):
-            parts.append(Partition("files", tuple(loose[i:i + files_per_part])))
+        per = max(1, min(files_per_part, -(-len(loose) // max(1, min_parts))))
+        for i in range(0, len(loose), per):
+            parts.append(Partition("files", tuple(loose[i:i + per])))
         loose.clear()
 
     for path in paths:
@@ -257,9 +275,11 @@ def partitions(paths: Iterable[str], settings: Settings = DEFAULT, blocksize: in
         else:
             files = [path]
         for f in files:
-            if Path(f).suffix.lower() in JSONL_SUFFIXES and fs.exists(fsspec.core.url_to_fs(f)[1]):
+            ffs, local = fsspec.core.url_to_fs(f)
+            if Path(f).suffix.lower() in JSONL_SUFFIXES and ffs.exists(local):
                 flush()
-                parts += _jsonl_parts(f, blocksize)
+                size = ffs.size(local) or 0
+                parts += _jsonl_parts(f, max(1, min(blocksize, size // max(1, min_parts))))
             else:
                 loose.append(f)
     flush()
@@ -347,6 +367,12 @@ def code_partition(part: Partition, settings: Settings = DEFAULT, published: str
     return {"items": code_articles(pairs, settings), "skipped": stats.skipped_inputs}
 
 
+def _min_parts(client) -> int:
+    """Enough partitions to keep every worker thread busy and the load balanced."""
+    threads = sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values())
+    return 4 * max(1, threads)
+
+
 def _client(dask: Any):
     from distributed import Client
 
@@ -359,7 +385,8 @@ def _dask_items(paths: list[str], dask: Any, settings: Settings, published: str 
                 blocksize: int, stats: CorpusStats) -> Iterator[Item]:
     client, own = _client(dask)
     try:
-        parts = partitions(paths, settings, blocksize)
+        parts = partitions(paths, settings, blocksize, min_parts=_min_parts(client))
+        client.run(warm, settings)
         skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
         futures = client.map(code_partition, parts, settings=settings, published=published, skip=skip_f, pure=False)
         for fut in futures:  # in input order; later partitions keep running meanwhile
@@ -418,7 +445,8 @@ def code_to_parquet(paths: Iterable[str], out: str, dask: Any, *, settings: Sett
     """Code ``paths`` on a Dask cluster into Parquet partitions under ``out``; one dict of counts per partition."""
     client, own = _client(dask)
     try:
-        parts = partitions(list(paths), settings, blocksize)
+        parts = partitions(list(paths), settings, blocksize, min_parts=_min_parts(client))
+        client.run(warm, settings)
         skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
         futures = client.map(write_partition, range(len(parts)), parts, out=out, settings=settings,
                              published=published, skip=skip_f, pure=False)
