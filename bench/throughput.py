@@ -2,10 +2,17 @@
 """Throughput of eventwire against spaCy's nlp.pipe alone, on the same texts, in one run.
 
     python bench/throughput.py [CORPUS.jsonl] [--limit N] [--repeat R] [--json OUT]
+                               [--workers N [N ...]] [--dask local|ADDRESS]
 
 CORPUS defaults to ../shared/corpora/voa/voa_stories.jsonl. Both runs use the same
 loaded model and batch size; each is timed after a warm-up on a few articles, and
 the best of R repeats is reported (least disturbed by the machine's other work).
+
+``--workers 1 2`` also times ``eventwire.parallel.code_corpus`` (what ``eventwire
+ingest`` runs, without a database) with that many worker processes, and ``--dask
+local`` (a ``distributed.LocalCluster`` of 2 single-threaded worker processes) or
+``--dask tcp://host:8786`` the same on a Dask cluster. These times include
+starting the workers and loading the model in each, as a user's run does.
 """
 from __future__ import annotations
 
@@ -55,6 +62,44 @@ def time_eventwire(records: list[dict], batch_size: int) -> tuple[float, dict]:
     return time.perf_counter() - start, counts
 
 
+def time_corpus(corpus: Path, workers: int = 1, dask=None) -> tuple[float, dict]:
+    from eventwire.parallel import code_corpus
+
+    stats = code_corpus([corpus], workers=workers, dask=dask)
+    return stats.seconds, {"events": stats.events, "quotes": stats.quotes, "failed": stats.errors,
+                           "articles": stats.articles}
+
+
+def parallel_runs(args, n_articles: int, n_words: int, spacy_s: float) -> dict:
+    """Figures for worker processes and Dask, each against spaCy alone."""
+    runs: dict[str, dict] = {}
+    corpus = args.corpus
+    if args.limit:
+        import tempfile
+        tmp = Path(tempfile.mkdtemp()) / "corpus.jsonl"
+        tmp.write_text("".join(line + "\n" for line in corpus.read_text(encoding="utf-8").splitlines()[:args.limit]))
+        corpus = tmp
+    for n in args.workers or ():
+        seconds, counts = time_corpus(corpus, workers=n)
+        runs[f"workers={n}"] = {"seconds": round(seconds, 3), "articles_per_s": round(n_articles / seconds, 2),
+                                "words_per_s": round(n_words / seconds), **counts}
+    if args.dask:
+        from distributed import Client, LocalCluster
+
+        if args.dask == "local":
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                    Client(cluster) as client:
+                seconds, counts = time_corpus(corpus, dask=client)
+        else:
+            with Client(args.dask) as client:
+                seconds, counts = time_corpus(corpus, dask=client)
+        runs[f"dask={args.dask}"] = {"seconds": round(seconds, 3), "articles_per_s": round(n_articles / seconds, 2),
+                                     "words_per_s": round(n_words / seconds), **counts}
+    for run in runs.values():
+        run["ratio_to_spacy"] = round(spacy_s / run["seconds"], 3)
+    return runs
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -62,6 +107,9 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="timed repeats of each run (best is reported)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--workers", type=int, nargs="+", metavar="N",
+                    help="also time the corpus run with N worker processes (several values allowed)")
+    ap.add_argument("--dask", metavar="ADDRESS", help="also time it on a Dask cluster ('local' starts a LocalCluster)")
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (pass a JSONL path)", file=sys.stderr)
@@ -92,6 +140,15 @@ def main(argv=None) -> int:
     print(f"eventwire / spaCy alone throughput: {result['ratio_to_spacy']:.2f} "
           f"({n_articles} articles, {n_words:,} words; {counts['events']} events, "
           f"{counts['quotes']} quotes, {counts['failed']} failed)")
+    if args.workers or args.dask:
+        result["parallel"] = parallel_runs(args, n_articles, n_words, spacy_s)
+        print(f"\n{'corpus run':22} {'seconds':>8} {'articles/s':>11} {'x spaCy alone':>14}")
+        for name, r in result["parallel"].items():
+            print(f"{name:22} {r['seconds']:8.2f} {r['articles_per_s']:11.2f} {r['ratio_to_spacy']:14.2f}")
+        one, two = result["parallel"].get("workers=1"), result["parallel"].get("workers=2")
+        if one and two:
+            result["speedup_2_workers"] = round(one["seconds"] / two["seconds"], 3)
+            print(f"2 workers / 1 worker: {result['speedup_2_workers']:.2f}x")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2))
     return 0

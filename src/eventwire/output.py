@@ -54,7 +54,7 @@ def render(art: Article, console: Console) -> None:
     console.rule(head)
     events = Table(title="Events", show_lines=False, expand=True)
     for col in ("#", "type", "cameo", "source", "target", "trigger", "status", "date"):
-        events.add_column(col, overflow="fold")
+        events.add_column(col, overflow="fold", no_wrap=col in ("#", "type", "cameo", "date"))
     for e in art.events:
         events.add_row(str(e.sentence_index), e.type, e.cameo or "", _ref(e.source), _ref(e.target), e.trigger,
                        e.status + (" (negated)" if e.negated else ""), e.date or "")
