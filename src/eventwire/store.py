@@ -563,11 +563,23 @@ class Store:
             self._recount(rest)
 
     def _insert(self, table: str, rows: list[dict]) -> None:
+        """Insert rows (dicts keyed by column) in one statement, through Arrow."""
         if not rows:
             return
+        import pyarrow as pa
+
         cols = self._table_columns(table)
-        self._con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in cols)})",
-                              [[r.get(c) for c in cols] for r in rows])
+        try:
+            data = pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in cols})
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed types in a column: row by row
+            self._con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in cols)})",
+                                  [[r.get(c) for c in cols] for r in rows])
+            return
+        self._con.register("_eventwire_rows", data)
+        try:
+            self._con.execute(f"INSERT INTO {table} SELECT * FROM _eventwire_rows")
+        finally:
+            self._con.unregister("_eventwire_rows")
 
     def _table_columns(self, table: str) -> list[str]:
         if table not in self._columns:
