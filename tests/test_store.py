@@ -489,15 +489,63 @@ def test_cli_ingest_twice_and_query(tmp_path, capsys, pipeline):
     assert cli.main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
 
 
-def test_voa_corpus_ingest_twice_same_counts(shared_dir, tmp_path):
-    pytest.importorskip("duckdb")
-    if not os.environ.get("EVENTWIRE_SLOW"):
-        pytest.skip("codes 89 VOA articles (~20 s); set EVENTWIRE_SLOW=1")
+@pytest.mark.gold
+def test_voa_corpus_ingest_twice_same_counts(shared_dir, tmp_path, pipeline):
+    """The VOA corpus ingested twice: the same rows. The first 12 stories by default, all with EVENTWIRE_SLOW=1."""
+    from eventwire import parallel
+    from eventwire.config import DEFAULT
+
+    parallel._PIPELINES.setdefault(DEFAULT, pipeline)
     voa = shared_dir / "corpora" / "voa" / "voa_stories.jsonl"
-    db = str(tmp_path / "voa.duckdb")
-    assert cli.main(["ingest", str(voa), "--db", db, "--workers", "1", "--quiet"]) == 0
+    if not os.environ.get("EVENTWIRE_SLOW"):
+        lines = voa.read_text(encoding="utf-8").splitlines(keepends=True)[:12]
+        voa = tmp_path / "voa12.jsonl"
+        voa.write_text("".join(lines), encoding="utf-8")
+    n = sum(1 for line in voa.read_text(encoding="utf-8").splitlines() if line.strip())
+    db = tmp_path / "voa.duckdb"
+    first = parallel.code_corpus([str(voa)], workers=1, db=db)
+    assert first.stored.added == n and first.errors == 0
     with Store(db, read_only=True) as s:
-        first = s.counts()
-    assert cli.main(["ingest", str(voa), "--db", db, "--workers", "1", "--quiet"]) == 0
-    with Store(db, read_only=True) as s:
-        assert s.counts() == first and first["articles"] == 89
+        counts = s.counts()
+    second = parallel.code_corpus([str(voa)], workers=1, db=db)
+    assert second.skipped_inputs == n and second.articles == 0
+    third = Store(db)
+    with third:  # documents offered again are skipped by content hash too
+        again = third.ingest(pipeline.code_paths([str(voa)]))
+        assert again.skipped == n and third.counts() == counts
+    assert counts["articles"] == n and counts["events"] > 0
+
+
+def test_cli_ingest_killed_then_rerun_equals_clean_run(tmp_path, pipeline):
+    """`eventwire ingest` killed with SIGKILL while storing, then rerun, gives the clean run's database."""
+    import time
+
+    from eventwire import parallel
+    from eventwire.config import DEFAULT
+
+    countries = ["Japan", "Russia", "China", "France", "Brazil", "Kenya", "Canada", "India", "Chile", "Egypt"]
+    recs = [{"id": f"k{i:03d}", "published": f"2023-02-{1 + i % 28:02d}",
+             "text": f"{countries[i % 10]} accused {countries[(i + 3) % 10]} of blocking shipment number {i} "
+                     f"at the border on Monday."} for i in range(80)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    parallel._PIPELINES.setdefault(DEFAULT, pipeline)  # the clean run reuses the loaded pipeline
+    clean = tmp_path / "clean.duckdb"
+    parallel.code_corpus([str(feed)], workers=1, db=clean)
+
+    killed = tmp_path / "killed.duckdb"
+    wal = Path(str(killed) + ".wal")
+    cmd = [sys.executable, "-m", "eventwire", "ingest", str(feed), "--db", str(killed), "--workers", "1", "--quiet"]
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.poll() is None:
+        if wal.exists() and wal.stat().st_size > 200_000:  # articles are being committed
+            break
+        time.sleep(0.01)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    with Store(killed, read_only=True) as s:
+        assert 0 < s.counts()["articles"] < len(recs)
+    subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+    assert _snapshot(killed) == _snapshot(clean)

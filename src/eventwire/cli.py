@@ -363,6 +363,9 @@ def cmd_ingest(args) -> int:
     if args.out and not args.dask:
         print("eventwire: --out needs --dask", file=sys.stderr)
         return 2
+    if args.dask and "-" in args.paths:
+        print("eventwire: --dask reads files or URLs, not stdin", file=sys.stderr)
+        return 2
     db = None if args.no_store else args.db
     console = Console(stderr=True)
     columns = (TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} articles"),
