@@ -51,17 +51,26 @@ class CorpusStats:
     events: int = 0         # events coded (before duplicate merging)
     quotes: int = 0
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # of seconds: starting workers and loading the pipeline
     workers: int = 1
     mode: str = "local"     # local | processes | dask
     stored: IngestStats | None = None
 
     @property
     def articles_per_s(self) -> float:
+        """Articles per second over the whole run, start-up included."""
         return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def steady_articles_per_s(self) -> float:
+        """Articles per second once the workers were up and the pipeline loaded."""
+        busy = self.seconds - self.startup_seconds
+        return self.articles / busy if busy > 0 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["articles_per_s"] = round(self.articles_per_s, 3)
+        out["steady_articles_per_s"] = round(self.steady_articles_per_s, 3)
         return out
 
 
@@ -81,7 +90,10 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
     """Code (and with ``db``, store) every article under ``paths``.
 
     ``workers``: processes on this machine (``None``: one per core). ``dask``: a
-    scheduler address or ``distributed.Client``; then ``workers`` is ignored.
+    scheduler address, a ``distributed.Client``, or ``"local:N"`` for a Dask
+    ``LocalCluster`` of N single-threaded worker processes started for the run;
+    then ``workers`` is ignored. Call it under ``if __name__ == "__main__":`` in
+    scripts: worker processes are spawned, and re-import the main module.
     ``out``: with ``dask``, write Parquet partitions there instead of returning
     documents. ``on_article(doc, outcome)`` is called for each article (outcome is
     the store's, or ``None`` without a store).
@@ -98,7 +110,7 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
         if dask is not None:
             if out is not None:
                 parts = code_to_parquet(paths, out, dask, settings=settings, published=published,
-                                        skip=skip, blocksize=blocksize)
+                                        skip=skip, blocksize=blocksize, stats=stats)
                 for part in parts:
                     stats.articles += part["articles"]
                     stats.errors += part["errors"]
@@ -112,8 +124,8 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
             items = _dask_items(paths, dask, settings, published, skip, blocksize, stats)
         else:
             articles = _unseen(read(paths, settings), published, skip, stats)
-            items = _local_items(articles, settings) if workers == 1 else \
-                _process_items(articles, settings, workers, chunk_size)
+            items = _local_items(articles, settings, stats) if workers == 1 else \
+                _process_items(articles, settings, workers, chunk_size, stats)
         ingest = IngestStats()
         for doc, key in items:
             stats.articles += 1
@@ -167,7 +179,11 @@ def pipeline_for(settings: Settings):
         return _PIPELINES[settings]
 
 
-def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Settings) -> Iterator[Item]:
+def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Settings,
+                 stats: CorpusStats) -> Iterator[Item]:
+    started = time.perf_counter()
+    warm(settings)
+    stats.startup_seconds = time.perf_counter() - started
     keys: list[str | None] = []
 
     def arts() -> Iterator[Article]:
@@ -224,11 +240,18 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _ready(_: int) -> bool:
+    return True
+
+
 def _process_items(articles: Iterable[tuple[Article, str | None]], settings: Settings, workers: int,
-                   chunk_size: int) -> Iterator[Item]:
+                   chunk_size: int, stats: CorpusStats) -> Iterator[Item]:
     """Code chunks in ``workers`` spawned processes; documents come back in input order."""
     ctx = mp.get_context("spawn")
+    started = time.perf_counter()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pool.map(_ready, range(workers), chunksize=1)  # returns once workers have loaded the pipeline
+        stats.startup_seconds = time.perf_counter() - started
         for chunk in pool.imap(_code_chunk, _chunks(articles, max(1, chunk_size))):
             yield from chunk
 
@@ -374,19 +397,32 @@ def _min_parts(client) -> int:
 
 
 def _client(dask: Any):
-    from distributed import Client
+    """(client, close): a client for a scheduler address, a ``Client``, or ``"local:N"``."""
+    from distributed import Client, LocalCluster
 
     if isinstance(dask, Client):
-        return dask, False
-    return Client(dask), True
+        return dask, lambda: None
+    if isinstance(dask, str) and (dask == "local" or dask.startswith("local:")):
+        n = int(dask.partition(":")[2] or default_workers())
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
+        client = Client(cluster)
+
+        def close() -> None:
+            client.close()
+            cluster.close()
+        return client, close
+    client = Client(dask)
+    return client, client.close
 
 
 def _dask_items(paths: list[str], dask: Any, settings: Settings, published: str | None, skip: set[str],
                 blocksize: int, stats: CorpusStats) -> Iterator[Item]:
-    client, own = _client(dask)
+    started = time.perf_counter()
+    client, close = _client(dask)
     try:
-        parts = partitions(paths, settings, blocksize, min_parts=_min_parts(client))
         client.run(warm, settings)
+        stats.startup_seconds = time.perf_counter() - started
+        parts = partitions(paths, settings, blocksize, min_parts=_min_parts(client))
         skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
         futures = client.map(code_partition, parts, settings=settings, published=published, skip=skip_f, pure=False)
         for fut in futures:  # in input order; later partitions keep running meanwhile
@@ -395,8 +431,7 @@ def _dask_items(paths: list[str], dask: Any, settings: Settings, published: str 
             stats.skipped_inputs += result["skipped"]
             yield from result["items"]
     finally:
-        if own:
-            client.close()
+        close()
 
 
 # -- Parquet partitions -------------------------------------------------------
@@ -441,19 +476,21 @@ def write_partition(index: int, part: Partition, out: str, settings: Settings = 
 
 def code_to_parquet(paths: Iterable[str], out: str, dask: Any, *, settings: Settings = DEFAULT,
                     published: str | None = None, skip: set[str] | None = None,
-                    blocksize: int = DEFAULT_BLOCK) -> list[dict]:
+                    blocksize: int = DEFAULT_BLOCK, stats: CorpusStats | None = None) -> list[dict]:
     """Code ``paths`` on a Dask cluster into Parquet partitions under ``out``; one dict of counts per partition."""
-    client, own = _client(dask)
+    started = time.perf_counter()
+    client, close = _client(dask)
     try:
-        parts = partitions(list(paths), settings, blocksize, min_parts=_min_parts(client))
         client.run(warm, settings)
+        if stats is not None:
+            stats.startup_seconds = time.perf_counter() - started
+        parts = partitions(list(paths), settings, blocksize, min_parts=_min_parts(client))
         skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
         futures = client.map(write_partition, range(len(parts)), parts, out=out, settings=settings,
                              published=published, skip=skip_f, pure=False)
         return client.gather(futures)
     finally:
-        if own:
-            client.close()
+        close()
 
 
 def parquet_docs(out: str) -> Iterator[Item]:
