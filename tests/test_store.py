@@ -353,6 +353,12 @@ def test_parquet_and_csv_exports(store, tmp_path):
     assert json.loads(actors["mentions"][0]) == ["Russia"]
 
 
+def test_gdelt_fraction_date():
+    assert gdelt._fraction_date(D(2022, 1, 1)) == 2022.0
+    assert gdelt._fraction_date(D(2024, 12, 31)) == 2024.9973
+    assert gdelt._fraction_date(D(2022, 7, 2)) == 2022.4986  # 182 of 365 days gone
+
+
 def test_gdelt_columns_file():
     names = gdelt.column_names()
     assert len(names) == 61
