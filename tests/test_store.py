@@ -175,12 +175,15 @@ def test_errors_are_stored_not_fatal(store):
 
 
 def test_a_document_that_cannot_be_stored_becomes_an_error(tmp_path):
-    bad = {"id": "b1", "text": "Some text here.", "events": [{"type": "ACCUSE"}]}  # no sentence, trigger ...
-    good = corpus()[0]
+    good = corpus()[0].to_dict()
+    bad = dict(good, id="b1", actors=[{"id": "not a number", "name": "X"}])  # fails after its article row
     with Store(tmp_path / "c.duckdb") as s:
         stats = s.ingest([bad, good])
-        assert stats.errors == 0 or s.errors()["article_id"].tolist() == ["b1"]
-        assert s.article("a1") is not None
+        assert (stats.errors, stats.added) == (1, 1)
+        assert rows(s.errors(), ["article_id", "kind"]) == [("b1", "store")]
+        assert s.article("b1") is None  # rolled back: no half-written article
+        assert s.sql("SELECT count(*) AS n FROM events WHERE article_id = 'b1'")["n"][0] == 0
+        assert s.article("a1") == good
 
 
 # -- duplicates and boilerplate --------------------------------------------------------
