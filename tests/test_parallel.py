@@ -79,7 +79,8 @@ def test_partitions_are_line_aligned_and_read_like_local(inputs):
     assert dist == local
 
 
-def test_two_workers_same_as_one(inputs, local_db, tmp_path):
+def test_two_workers_same_as_one(inputs, local_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "IN_FLIGHT", 1)  # the reader waits for the writer: 2 chunks ahead at most
     db = tmp_path / "w2.duckdb"
     stats = code_corpus(inputs, workers=2, db=db, chunk_size=2)
     assert stats.mode == "processes" and stats.articles == 7 and stats.errors == 2

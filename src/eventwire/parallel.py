@@ -39,6 +39,7 @@ from .store import IngestStats, Store, article_rows, input_key
 Item = tuple[dict, "str | None"]  # (output document, raw-input key)
 DEFAULT_CHUNK = 8  # articles per task sent to a worker process
 DEFAULT_BLOCK = 2_000_000  # bytes of JSONL per Dask partition
+IN_FLIGHT = 4  # tasks per worker read or submitted ahead of the writer (bounds memory on big corpora)
 
 
 @dataclass
@@ -249,11 +250,25 @@ def _process_items(articles: Iterable[tuple[Article, str | None]], settings: Set
     """Code chunks in ``workers`` spawned processes; documents come back in input order."""
     ctx = mp.get_context("spawn")
     started = time.perf_counter()
+    window = threading.Semaphore(IN_FLIGHT * workers)  # chunks read ahead of the writer, at most
+    stop = threading.Event()
+
+    def feed() -> Iterator[list]:
+        for chunk in _chunks(articles, max(1, chunk_size)):
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield chunk
+
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        pool.map(_ready, range(workers), chunksize=1)  # returns once workers have loaded the pipeline
-        stats.startup_seconds = time.perf_counter() - started
-        for chunk in pool.imap(_code_chunk, _chunks(articles, max(1, chunk_size))):
-            yield from chunk
+        try:
+            pool.map(_ready, range(workers), chunksize=1)  # returns once workers have loaded the pipeline
+            stats.startup_seconds = time.perf_counter() - started
+            for chunk in pool.imap(_code_chunk, feed()):
+                window.release()
+                yield from chunk
+        finally:
+            stop.set()
 
 
 # -- Dask -----------------------------------------------------------------------
@@ -424,14 +439,24 @@ def _dask_items(paths: list[str], dask: Any, settings: Settings, published: str 
         stats.startup_seconds = time.perf_counter() - started
         parts = partitions(paths, settings, blocksize, min_parts=_min_parts(client))
         skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
-        futures = client.map(code_partition, parts, settings=settings, published=published, skip=skip_f, pure=False)
-        for fut in futures:  # in input order; later partitions keep running meanwhile
-            result = fut.result()
-            fut.release()
-            stats.skipped_inputs += result["skipped"]
-            yield from result["items"]
+        ahead = IN_FLIGHT * _min_parts(client)  # partitions submitted ahead of the writer, at most
+        futures = []
+        for i, part in enumerate(parts):
+            futures.append(client.submit(code_partition, part, settings=settings, published=published,
+                                         skip=skip_f, pure=False))
+            if i + 1 >= ahead:
+                yield from _take(futures.pop(0), stats)
+        while futures:  # in input order; later partitions keep running meanwhile
+            yield from _take(futures.pop(0), stats)
     finally:
         close()
+
+
+def _take(future, stats: CorpusStats) -> list[Item]:
+    result = future.result()
+    future.release()
+    stats.skipped_inputs += result["skipped"]
+    return result["items"]
 
 
 # -- Parquet partitions -------------------------------------------------------
