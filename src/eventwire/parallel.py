@@ -26,6 +26,7 @@ import multiprocessing as mp
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -185,7 +186,7 @@ def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Setti
     started = time.perf_counter()
     warm(settings)
     stats.startup_seconds = time.perf_counter() - started
-    keys: list[str | None] = []
+    keys: deque[str | None] = deque()  # the pipeline yields articles in the order it takes them
 
     def arts() -> Iterator[Article]:
         for art, key in articles:
@@ -193,7 +194,7 @@ def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Setti
             yield art
 
     for art in pipeline_for(settings).pipe(arts()):
-        yield art.to_dict(), keys.pop(0)
+        yield art.to_dict(), keys.popleft()
 
 
 def code_articles(pairs: list[tuple[Article, str | None]], settings: Settings) -> list[Item]:
