@@ -142,3 +142,6 @@ def test_cli_ingest_on_a_local_dask_cluster_through_parquet(inputs, local_db, tm
     assert (out / "articles").is_dir()
     assert _events(db) == _events(local_db)
     assert cli.main(["ingest", *inputs, "--db", str(db), "--out", str(out)]) == 2  # --out needs --dask
+    again = tmp_path / "again.duckdb"
+    assert cli.main(["load", str(out), "--db", str(again), "--quiet"]) == 0
+    assert _events(again) == _events(local_db)
