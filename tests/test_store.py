@@ -285,6 +285,8 @@ def test_events_query_exact_rows(store):
     assert rows(store.events(until="2022-01-31"), ["article_id", "type"]) == [("a6", "ACCUSE")]
     assert rows(store.events(quad_class=4), ["article_id", "type"]) == [("a2", "SANCTION"), ("a3", "SANCTION")]
     assert len(store.events(limit=2)) == 2
+    assert store.events(limit=2, offset=2)["event_id"].tolist() == store.events()["event_id"].tolist()[2:4]
+    assert store.articles(offset=3)["article_id"].tolist() == ["a4", "a6"]
     needed = {"event_id", "article_id", "sentence_index", "type", "mode", "cameo", "quad_class", "goldstein",
               "source_code", "source_name", "source_text", "target_code", "target_name", "target_text", "trigger",
               "trigger_start", "trigger_end", "status", "negated", "date", "location_name", "location_country",

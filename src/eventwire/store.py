@@ -623,13 +623,14 @@ class Store:
     def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
                quad_class: int | None = None, since: str | dt.date | None = None,
                until: str | dt.date | None = None, article_id: str | None = None, limit: int | None = None,
-               *, boilerplate: bool = False) -> pd.DataFrame:
+               *, offset: int | None = None, boilerplate: bool = False) -> pd.DataFrame:
         """Events, filtered; ``source``/``target`` match a code prefix (``RUS`` matches ``RUSGOV``).
 
         ``since``/``until`` bound ``date`` (the event's date, else its article's),
         both inclusive. With ``article_id``, the events that article reports,
         including the canonical events a duplicate article was merged into.
         Events read from boilerplate paragraphs are left out unless ``boilerplate``.
+        ``limit``/``offset`` page through the rows.
         """
         where, params = self._event_filters(source, target, type, quad_class, since, until, boilerplate)
         if article_id is not None:
@@ -638,7 +639,7 @@ class Store:
         query = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM events e"
                  + (" WHERE " + " AND ".join(where) if where else "")
                  + " ORDER BY e.date NULLS LAST, e.article_id, e.event_index")
-        query, params = _limit(query, params, limit)
+        query, params = _limit(query, params, limit, offset)
         return self._frame(query, params)
 
     @staticmethod
@@ -690,7 +691,7 @@ class Store:
         return self._frame(query, [period] + params)
 
     def quotes(self, speaker: str | None = None, article_id: str | None = None, limit: int | None = None,
-               *, duplicates: bool = False, boilerplate: bool = False) -> pd.DataFrame:
+               *, offset: int | None = None, duplicates: bool = False, boilerplate: bool = False) -> pd.DataFrame:
         """Quotes; ``speaker`` matches part of the speaker's name or words, any case.
 
         Quotes of duplicate articles (copies of a stored story) are left out unless
@@ -711,7 +712,7 @@ class Store:
                  "FROM quotes q JOIN articles a USING (article_id)"
                  + (" WHERE " + " AND ".join(where) if where else "")
                  + " ORDER BY a.date NULLS LAST, q.article_id, q.quote_index")
-        query, params = _limit(query, params, limit)
+        query, params = _limit(query, params, limit, offset)
         return self._frame(query, params)
 
     def actors(self, code: str | None = None, name: str | None = None, *, duplicates: bool = False) -> pd.DataFrame:
@@ -747,12 +748,13 @@ class Store:
             cur.close()
         return json.loads(row[0]) if row else None
 
-    def articles(self, limit: int | None = None, *, duplicates: bool = True) -> pd.DataFrame:
+    def articles(self, limit: int | None = None, *, offset: int | None = None,
+                 duplicates: bool = True) -> pd.DataFrame:
         """The stored articles (without their text), in ingest order."""
         query = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
         if not duplicates:
             query += " WHERE canonical_id IS NULL"
-        query, params = _limit(query + " ORDER BY seq", [], limit)
+        query, params = _limit(query + " ORDER BY seq", [], limit, offset)
         return self._frame(query, params)
 
     def errors(self) -> pd.DataFrame:
@@ -839,10 +841,12 @@ class Store:
         return write_gdelt(self, path, extended=extended)
 
 
-def _limit(query: str, params: list, limit: int | None) -> tuple[str, list]:
-    if limit is None:
-        return query, params
-    return query + " LIMIT ?", params + [max(0, int(limit))]
+def _limit(query: str, params: list, limit: int | None, offset: int | None = None) -> tuple[str, list]:
+    if limit is not None:
+        query, params = query + " LIMIT ?", params + [max(0, int(limit))]
+    if offset:
+        query, params = query + " OFFSET ?", params + [max(0, int(offset))]
+    return query, params
 
 
 def _as_date(value: str | dt.date, name: str) -> dt.date:
