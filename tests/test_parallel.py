@@ -79,7 +79,8 @@ def test_partitions_are_line_aligned_and_read_like_local(inputs):
     assert dist == local
 
 
-def test_two_workers_same_as_one(inputs, local_db, tmp_path):
+def test_two_workers_same_as_one(inputs, local_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "IN_FLIGHT", 1)  # the reader waits for the writer: 2 chunks ahead at most
     db = tmp_path / "w2.duckdb"
     stats = code_corpus(inputs, workers=2, db=db, chunk_size=2)
     assert stats.mode == "processes" and stats.articles == 7 and stats.errors == 2
@@ -93,7 +94,7 @@ def test_two_workers_same_as_one(inputs, local_db, tmp_path):
 @pytest.fixture(scope="module")
 def client():
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0")
     client = distributed.Client(cluster)
     yield client
     client.close()
@@ -129,3 +130,18 @@ def test_dask_parquet_partitions(inputs, local_db, tmp_path, client):
 def test_default_workers_is_positive():
     assert parallel.default_workers() >= 1
     assert DEFAULT.batch_size > 0
+
+
+def test_cli_ingest_on_a_local_dask_cluster_through_parquet(inputs, local_db, tmp_path, capsys):
+    from eventwire import cli
+
+    db = tmp_path / "cli.duckdb"
+    out = tmp_path / "parts"
+    assert cli.main(["ingest", *inputs, "--db", str(db), "--dask", "local:1", "--out", str(out)]) == 0
+    assert "dask" in capsys.readouterr().err
+    assert (out / "articles").is_dir()
+    assert _events(db) == _events(local_db)
+    assert cli.main(["ingest", *inputs, "--db", str(db), "--out", str(out)]) == 2  # --out needs --dask
+    again = tmp_path / "again.duckdb"
+    assert cli.main(["load", str(out), "--db", str(again), "--quiet"]) == 0
+    assert _events(again) == _events(local_db)

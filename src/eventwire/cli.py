@@ -215,7 +215,8 @@ def add_corpus_commands(sub) -> None:
     ing.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (or fsspec URL with --dask)")
     ing.add_argument("--workers", type=int, default=None, metavar="N",
                      help="worker processes on this machine (default: one per core)")
-    ing.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (scheduler address, tcp://host:8786)")
+    ing.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: scheduler address (tcp://host:8786), or local:N for a "
+                          "local cluster of N processes")
     ing.add_argument("--out", metavar="URL", help="with --dask: write Parquet partitions here (fsspec URL), then load")
     ing.add_argument("--no-store", action="store_true", help="with --dask --out: only write the Parquet partitions")
     ing.add_argument("--published", metavar="DATE", help="publication date for articles that carry none (YYYY-MM-DD)")
@@ -418,6 +419,9 @@ def cmd_ingest(args) -> int:
 
     if args.out and not args.dask:
         print("eventwire: --out needs --dask", file=sys.stderr)
+        return 2
+    if args.dask and "-" in args.paths:
+        print("eventwire: --dask reads files or URLs, not stdin", file=sys.stderr)
         return 2
     db = None if args.no_store else args.db
     console = Console(stderr=True)

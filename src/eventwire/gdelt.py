@@ -99,6 +99,12 @@ def _actor(code: str | None, name: str | None) -> dict[str, str]:
     return out
 
 
+def _fraction_date(date: dt.date) -> float:
+    """GDELT's YYYY.FFFF: the year plus the share of it gone by (0 to 0.9999)."""
+    days = 366 if (date.year % 4 == 0 and date.year % 100 != 0) or date.year % 400 == 0 else 365
+    return round(date.year + min(0.9999, (date.timetuple().tm_yday - 1) / days), 4)
+
+
 def _geo_type(country: str | None, lat: Any, lon: Any) -> int:
     if lat is not None and lon is not None:
         return 4
@@ -133,7 +139,7 @@ def gdelt_row(row: dict) -> list[Any]:
         date.strftime("%Y%m%d") if date else None,
         date.strftime("%Y%m") if date else None,
         date.year if date else None,
-        round(date.year + (date.timetuple().tm_yday - 1) / 365, 4) if date else None,
+        _fraction_date(date) if date else None,
     ]
     values += [a1[k] for k in a1] + [a2[k] for k in a2]
     values += [1 if row["sentence_index"] == 0 else 0, cameo, cameo[:3], cameo[:2], row["quad_class"],

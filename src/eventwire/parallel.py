@@ -26,6 +26,7 @@ import multiprocessing as mp
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ from .store import IngestStats, Store, article_rows, input_key
 Item = tuple[dict, "str | None"]  # (output document, raw-input key)
 DEFAULT_CHUNK = 8  # articles per task sent to a worker process
 DEFAULT_BLOCK = 2_000_000  # bytes of JSONL per Dask partition
+IN_FLIGHT = 4  # tasks per worker read or submitted ahead of the writer (bounds memory on big corpora)
 
 
 @dataclass
@@ -51,17 +53,26 @@ class CorpusStats:
     events: int = 0         # events coded (before duplicate merging)
     quotes: int = 0
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # of seconds: starting workers and loading the pipeline
     workers: int = 1
     mode: str = "local"     # local | processes | dask
     stored: IngestStats | None = None
 
     @property
     def articles_per_s(self) -> float:
+        """Articles per second over the whole run, start-up included."""
         return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def steady_articles_per_s(self) -> float:
+        """Articles per second once the workers were up and the pipeline loaded."""
+        busy = self.seconds - self.startup_seconds
+        return self.articles / busy if busy > 0 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["articles_per_s"] = round(self.articles_per_s, 3)
+        out["steady_articles_per_s"] = round(self.steady_articles_per_s, 3)
         return out
 
 
@@ -81,7 +92,10 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
     """Code (and with ``db``, store) every article under ``paths``.
 
     ``workers``: processes on this machine (``None``: one per core). ``dask``: a
-    scheduler address or ``distributed.Client``; then ``workers`` is ignored.
+    scheduler address, a ``distributed.Client``, or ``"local:N"`` for a Dask
+    ``LocalCluster`` of N single-threaded worker processes started for the run;
+    then ``workers`` is ignored. Call it under ``if __name__ == "__main__":`` in
+    scripts: worker processes are spawned, and re-import the main module.
     ``out``: with ``dask``, write Parquet partitions there instead of returning
     documents. ``on_article(doc, outcome)`` is called for each article (outcome is
     the store's, or ``None`` without a store).
@@ -98,7 +112,7 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
         if dask is not None:
             if out is not None:
                 parts = code_to_parquet(paths, out, dask, settings=settings, published=published,
-                                        skip=skip, blocksize=blocksize)
+                                        skip=skip, blocksize=blocksize, stats=stats)
                 for part in parts:
                     stats.articles += part["articles"]
                     stats.errors += part["errors"]
@@ -112,8 +126,8 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
             items = _dask_items(paths, dask, settings, published, skip, blocksize, stats)
         else:
             articles = _unseen(read(paths, settings), published, skip, stats)
-            items = _local_items(articles, settings) if workers == 1 else \
-                _process_items(articles, settings, workers, chunk_size)
+            items = _local_items(articles, settings, stats) if workers == 1 else \
+                _process_items(articles, settings, workers, chunk_size, stats)
         ingest = IngestStats()
         for doc, key in items:
             stats.articles += 1
@@ -167,8 +181,12 @@ def pipeline_for(settings: Settings):
         return _PIPELINES[settings]
 
 
-def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Settings) -> Iterator[Item]:
-    keys: list[str | None] = []
+def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Settings,
+                 stats: CorpusStats) -> Iterator[Item]:
+    started = time.perf_counter()
+    warm(settings)
+    stats.startup_seconds = time.perf_counter() - started
+    keys: deque[str | None] = deque()  # the pipeline yields articles in the order it takes them
 
     def arts() -> Iterator[Article]:
         for art, key in articles:
@@ -176,7 +194,7 @@ def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Setti
             yield art
 
     for art in pipeline_for(settings).pipe(arts()):
-        yield art.to_dict(), keys.pop(0)
+        yield art.to_dict(), keys.popleft()
 
 
 def code_articles(pairs: list[tuple[Article, str | None]], settings: Settings) -> list[Item]:
@@ -224,13 +242,34 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _ready(_: int) -> bool:
+    return True
+
+
 def _process_items(articles: Iterable[tuple[Article, str | None]], settings: Settings, workers: int,
-                   chunk_size: int) -> Iterator[Item]:
+                   chunk_size: int, stats: CorpusStats) -> Iterator[Item]:
     """Code chunks in ``workers`` spawned processes; documents come back in input order."""
     ctx = mp.get_context("spawn")
+    started = time.perf_counter()
+    window = threading.Semaphore(IN_FLIGHT * workers)  # chunks read ahead of the writer, at most
+    stop = threading.Event()
+
+    def feed() -> Iterator[list]:
+        for chunk in _chunks(articles, max(1, chunk_size)):
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield chunk
+
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        for chunk in pool.imap(_code_chunk, _chunks(articles, max(1, chunk_size))):
-            yield from chunk
+        try:
+            pool.map(_ready, range(workers), chunksize=1)  # returns once workers have loaded the pipeline
+            stats.startup_seconds = time.perf_counter() - started
+            for chunk in pool.imap(_code_chunk, feed()):
+                window.release()
+                yield from chunk
+        finally:
+            stop.set()
 
 
 # -- Dask -----------------------------------------------------------------------
@@ -374,29 +413,51 @@ def _min_parts(client) -> int:
 
 
 def _client(dask: Any):
-    from distributed import Client
+    """(client, close): a client for a scheduler address, a ``Client``, or ``"local:N"``."""
+    from distributed import Client, LocalCluster
 
     if isinstance(dask, Client):
-        return dask, False
-    return Client(dask), True
+        return dask, lambda: None
+    if isinstance(dask, str) and (dask == "local" or dask.startswith("local:")):
+        n = int(dask.partition(":")[2] or default_workers())
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
+        client = Client(cluster)
+
+        def close() -> None:
+            client.close()
+            cluster.close()
+        return client, close
+    client = Client(dask)
+    return client, client.close
 
 
 def _dask_items(paths: list[str], dask: Any, settings: Settings, published: str | None, skip: set[str],
                 blocksize: int, stats: CorpusStats) -> Iterator[Item]:
-    client, own = _client(dask)
+    started = time.perf_counter()
+    client, close = _client(dask)
     try:
-        parts = partitions(paths, settings, blocksize, min_parts=_min_parts(client))
         client.run(warm, settings)
+        stats.startup_seconds = time.perf_counter() - started
+        parts = partitions(paths, settings, blocksize, min_parts=_min_parts(client))
         skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
-        futures = client.map(code_partition, parts, settings=settings, published=published, skip=skip_f, pure=False)
-        for fut in futures:  # in input order; later partitions keep running meanwhile
-            result = fut.result()
-            fut.release()
-            stats.skipped_inputs += result["skipped"]
-            yield from result["items"]
+        ahead = IN_FLIGHT * _min_parts(client)  # partitions submitted ahead of the writer, at most
+        futures = []
+        for i, part in enumerate(parts):
+            futures.append(client.submit(code_partition, part, settings=settings, published=published,
+                                         skip=skip_f, pure=False))
+            if i + 1 >= ahead:
+                yield from _take(futures.pop(0), stats)
+        while futures:  # in input order; later partitions keep running meanwhile
+            yield from _take(futures.pop(0), stats)
     finally:
-        if own:
-            client.close()
+        close()
+
+
+def _take(future, stats: CorpusStats) -> list[Item]:
+    result = future.result()
+    future.release()
+    stats.skipped_inputs += result["skipped"]
+    return result["items"]
 
 
 # -- Parquet partitions -------------------------------------------------------
@@ -441,19 +502,21 @@ def write_partition(index: int, part: Partition, out: str, settings: Settings = 
 
 def code_to_parquet(paths: Iterable[str], out: str, dask: Any, *, settings: Settings = DEFAULT,
                     published: str | None = None, skip: set[str] | None = None,
-                    blocksize: int = DEFAULT_BLOCK) -> list[dict]:
+                    blocksize: int = DEFAULT_BLOCK, stats: CorpusStats | None = None) -> list[dict]:
     """Code ``paths`` on a Dask cluster into Parquet partitions under ``out``; one dict of counts per partition."""
-    client, own = _client(dask)
+    started = time.perf_counter()
+    client, close = _client(dask)
     try:
-        parts = partitions(list(paths), settings, blocksize, min_parts=_min_parts(client))
         client.run(warm, settings)
+        if stats is not None:
+            stats.startup_seconds = time.perf_counter() - started
+        parts = partitions(list(paths), settings, blocksize, min_parts=_min_parts(client))
         skip_f = client.scatter(frozenset(skip), broadcast=True) if skip else frozenset()
         futures = client.map(write_partition, range(len(parts)), parts, out=out, settings=settings,
                              published=published, skip=skip_f, pure=False)
         return client.gather(futures)
     finally:
-        if own:
-            client.close()
+        close()
 
 
 def parquet_docs(out: str) -> Iterator[Item]:

@@ -37,7 +37,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -338,7 +338,11 @@ class Store:
 
     def known_inputs(self) -> set[str]:
         """The raw-input keys of the stored articles (see :func:`input_key`)."""
-        rows = self._cursor().execute("SELECT input_key FROM articles WHERE input_key IS NOT NULL").fetchall()
+        cur = self._cursor()
+        try:
+            rows = cur.execute("SELECT input_key FROM articles WHERE input_key IS NOT NULL").fetchall()
+        finally:
+            cur.close()
         return {r[0] for r in rows}
 
     def ingest(self, articles: Iterable[Article | dict], *,
@@ -351,12 +355,7 @@ class Store:
         stats = IngestStats()
         started = time.perf_counter()
         for item in articles:
-            if isinstance(item, Article):
-                doc, key = item.to_dict(), input_key(item)
-            else:
-                doc, key = item, item.get("_input_key")
-                if key is not None:
-                    doc = {k: v for k, v in item.items() if k != "_input_key"}
+            doc, key = (item.to_dict(), input_key(item)) if isinstance(item, Article) else (item, None)
             outcome = self.ingest_doc(doc, key, stats)
             if on_article is not None:
                 on_article(doc, outcome)
@@ -440,6 +439,8 @@ class Store:
         site = dedup.site_of(doc.get("url"), doc.get("metadata"))
         rows = article_rows(doc)
         canonical = match.canonical_id if match else None
+        paras = list(dedup.paragraphs(text, doc.get("sentences")))
+        self._mark_known_boilerplate(rows, paras, site or "")
         con.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [aid, self._next_seq(), chash, key, doc.get("title"), doc.get("published"), to_date(doc.get("published")),
@@ -456,7 +457,7 @@ class Store:
             self._recount([m["event_id"] for m in merged])
         if sig is not None:
             con.execute("INSERT INTO minhashes VALUES (?, ?)", [aid, dedup.to_bytes(sig)])
-        learned = self._learn_boilerplate(aid, text, doc.get("sentences"), site or "", is_copy=canonical is not None)
+        learned = self._learn_boilerplate(aid, paras, site or "", is_copy=canonical is not None)
         con.execute("DELETE FROM errors WHERE article_id = ?", [aid])
         con.commit()
         if sig is not None:
@@ -501,28 +502,41 @@ class Store:
                      FROM event_mentions WHERE list_contains(?, event_id) GROUP BY event_id) AS m
                WHERE events.event_id = m.event_id""", [sorted(set(event_ids))])
 
-    def _learn_boilerplate(self, aid: str, text: str, sentences: list[dict] | None, site: str, *,
-                           is_copy: bool) -> int:
-        """Record the article's paragraphs; learn those now shared by enough articles of its site."""
-        paras = list(dedup.paragraphs(text, sentences))
+    def _mark_known_boilerplate(self, rows: dict[str, list[dict]], paras: list[dedup.Paragraph], site: str) -> None:
+        """Flag the events and quotes that an article reads from its site's known boilerplate."""
+        _, known = self._paragraph_state()
+        spans = [(p.start, p.end) for p in paras if (site, p.hash) in known]
+        if not spans:
+            return
+        for table, start in (("events", "sentence_start"), ("quotes", "quote_start")):
+            for row in rows[table]:
+                pos = row.get(start)
+                if pos is not None and any(a <= pos < b for a, b in spans):
+                    row["boilerplate"] = True
+
+    def _learn_boilerplate(self, aid: str, paras: list[dedup.Paragraph], site: str, *, is_copy: bool) -> int:
+        """Record the article's paragraphs; learn those now shared by enough articles of its site.
+
+        A newly learned paragraph flags the events and quotes read from it in every
+        article of the site, this one included.
+        """
         if not paras:
             return 0
-        counts, known = self._paragraph_state()  # before this article's rows are in
+        counts, known = self._paragraph_state()  # as before this article's paragraphs
         self._insert("paragraphs", [{"article_id": aid, "para_index": p.index, "site": site, "para_hash": p.hash,
                                      "para_start": p.start, "para_end": p.end} for p in paras])
+        if is_copy:
+            return 0
         texts = {p.hash: p.text for p in paras}
         learned = 0
         for digest in dedup.unique(p.hash for p in paras):
             key = (site, digest)
             if key in known:
-                self._flag_boilerplate(site, digest, aid)
-                continue
-            if is_copy:
                 continue
             counts[key] = counts.get(key, 0) + 1
             if counts[key] >= BOILERPLATE_MIN_ARTICLES:
                 self._con.execute("INSERT INTO boilerplate VALUES (?, ?, ?)", [site, digest, texts[digest]])
-                self._flag_boilerplate(site, digest, None)
+                self._flag_boilerplate(site, digest)
                 known.add(key)
                 learned += 1
         return learned
@@ -538,16 +552,14 @@ class Store:
             self._paragraphs = ({(site, digest): n for site, digest, n in rows}, known)
         return self._paragraphs
 
-    def _flag_boilerplate(self, site: str, digest: str, aid: str | None) -> None:
-        """Flag the events and quotes read from a boilerplate paragraph (of one article, or all)."""
+    def _flag_boilerplate(self, site: str, digest: str) -> None:
+        """Flag the events and quotes read from a newly learned boilerplate paragraph, in all articles."""
         for table, start in (("events", "sentence_start"), ("quotes", "quote_start")):
             self._con.execute(
                 f"""UPDATE {table} SET boilerplate = TRUE
-                    WHERE ({'article_id = ?' if aid else '? IS NULL'}) AND EXISTS (
-                      SELECT 1 FROM paragraphs p WHERE p.site = ? AND p.para_hash = ?
-                        AND p.article_id = {table}.article_id
-                        AND {table}.{start} >= p.para_start AND {table}.{start} < p.para_end)""",
-                [aid, site, digest])
+                    FROM paragraphs p WHERE p.site = ? AND p.para_hash = ? AND p.article_id = {table}.article_id
+                      AND {table}.{start} >= p.para_start AND {table}.{start} < p.para_end""",
+                [site, digest])
 
     def _delete_article(self, aid: str) -> None:
         con = self._con
@@ -563,11 +575,23 @@ class Store:
             self._recount(rest)
 
     def _insert(self, table: str, rows: list[dict]) -> None:
+        """Insert rows (dicts keyed by column) in one statement, through Arrow."""
         if not rows:
             return
+        import pyarrow as pa
+
         cols = self._table_columns(table)
-        self._con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in cols)})",
-                              [[r.get(c) for c in cols] for r in rows])
+        try:
+            data = pa.Table.from_pydict({c: [r.get(c) for r in rows] for c in cols})
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed types in a column: row by row
+            self._con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in cols)})",
+                                  [[r.get(c) for c in cols] for r in rows])
+            return
+        self._con.register("_eventwire_rows", data)
+        try:
+            self._con.execute(f"INSERT INTO {table} SELECT * FROM _eventwire_rows")
+        finally:
+            self._con.unregister("_eventwire_rows")
 
     def _table_columns(self, table: str) -> list[str]:
         if table not in self._columns:
@@ -599,13 +623,14 @@ class Store:
     def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
                quad_class: int | None = None, since: str | dt.date | None = None,
                until: str | dt.date | None = None, article_id: str | None = None, limit: int | None = None,
-               *, boilerplate: bool = False) -> pd.DataFrame:
+               *, offset: int | None = None, boilerplate: bool = False) -> pd.DataFrame:
         """Events, filtered; ``source``/``target`` match a code prefix (``RUS`` matches ``RUSGOV``).
 
         ``since``/``until`` bound ``date`` (the event's date, else its article's),
         both inclusive. With ``article_id``, the events that article reports,
         including the canonical events a duplicate article was merged into.
         Events read from boilerplate paragraphs are left out unless ``boilerplate``.
+        ``limit``/``offset`` page through the rows.
         """
         where, params = self._event_filters(source, target, type, quad_class, since, until, boilerplate)
         if article_id is not None:
@@ -614,7 +639,7 @@ class Store:
         query = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM events e"
                  + (" WHERE " + " AND ".join(where) if where else "")
                  + " ORDER BY e.date NULLS LAST, e.article_id, e.event_index")
-        query, params = _limit(query, params, limit)
+        query, params = _limit(query, params, limit, offset)
         return self._frame(query, params)
 
     @staticmethod
@@ -666,7 +691,7 @@ class Store:
         return self._frame(query, [period] + params)
 
     def quotes(self, speaker: str | None = None, article_id: str | None = None, limit: int | None = None,
-               *, duplicates: bool = False, boilerplate: bool = False) -> pd.DataFrame:
+               *, offset: int | None = None, duplicates: bool = False, boilerplate: bool = False) -> pd.DataFrame:
         """Quotes; ``speaker`` matches part of the speaker's name or words, any case.
 
         Quotes of duplicate articles (copies of a stored story) are left out unless
@@ -687,7 +712,7 @@ class Store:
                  "FROM quotes q JOIN articles a USING (article_id)"
                  + (" WHERE " + " AND ".join(where) if where else "")
                  + " ORDER BY a.date NULLS LAST, q.article_id, q.quote_index")
-        query, params = _limit(query, params, limit)
+        query, params = _limit(query, params, limit, offset)
         return self._frame(query, params)
 
     def actors(self, code: str | None = None, name: str | None = None, *, duplicates: bool = False) -> pd.DataFrame:
@@ -723,12 +748,13 @@ class Store:
             cur.close()
         return json.loads(row[0]) if row else None
 
-    def articles(self, limit: int | None = None, *, duplicates: bool = True) -> pd.DataFrame:
+    def articles(self, limit: int | None = None, *, offset: int | None = None,
+                 duplicates: bool = True) -> pd.DataFrame:
         """The stored articles (without their text), in ingest order."""
         query = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
         if not duplicates:
             query += " WHERE canonical_id IS NULL"
-        query, params = _limit(query + " ORDER BY seq", [], limit)
+        query, params = _limit(query + " ORDER BY seq", [], limit, offset)
         return self._frame(query, params)
 
     def errors(self) -> pd.DataFrame:
@@ -815,10 +841,12 @@ class Store:
         return write_gdelt(self, path, extended=extended)
 
 
-def _limit(query: str, params: list, limit: int | None) -> tuple[str, list]:
-    if limit is None:
-        return query, params
-    return query + " LIMIT ?", params + [max(0, int(limit))]
+def _limit(query: str, params: list, limit: int | None, offset: int | None = None) -> tuple[str, list]:
+    if limit is not None:
+        query, params = query + " LIMIT ?", params + [max(0, int(limit))]
+    if offset:
+        query, params = query + " OFFSET ?", params + [max(0, int(offset))]
+    return query, params
 
 
 def _as_date(value: str | dt.date, name: str) -> dt.date:
