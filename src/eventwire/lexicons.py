@@ -36,8 +36,10 @@ def _sources(name: str, extra_dirs: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_tsv(path: Path, required: Iterable[str] = ()) -> list[dict[str, str | None]]:
-    """Rows of one TSV file as dicts; checks the ``required`` columns are present."""
+def read_tsv(path: Path, required: Iterable[str] = (),
+             nonempty: Iterable[str] | None = None) -> list[dict[str, str | None]]:
+    """Rows of one TSV file as dicts; checks the ``required`` columns are present and
+    the ``nonempty`` ones (default: the required ones) filled in every row."""
     text = path.read_text(encoding="utf-8")
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
              if line.strip() and not line.lstrip().startswith("#")]
@@ -45,6 +47,8 @@ def read_tsv(path: Path, required: Iterable[str] = ()) -> list[dict[str, str | N
         return []
     header_no, header = lines[0]
     columns = [c.strip() for c in header.split("\t")]
+    required = tuple(required)
+    nonempty = required if nonempty is None else tuple(nonempty)
     missing = [c for c in required if c not in columns]
     if missing:
         raise LexiconError(f"{path}:{header_no}: missing column(s) {', '.join(missing)}")
@@ -55,7 +59,7 @@ def read_tsv(path: Path, required: Iterable[str] = ()) -> list[dict[str, str | N
             raise LexiconError(f"{path}:{n}: {len(cells)} cells for {len(columns)} columns")
         cells += [""] * (len(columns) - len(cells))
         row = {c: (v.strip() or None) for c, v in zip(columns, cells)}
-        for c in required:
+        for c in nonempty:
             if row.get(c) is None:
                 raise LexiconError(f"{path}:{n}: empty '{c}'")
         row["_where"] = f"{path.name}:{n}"

@@ -18,13 +18,13 @@ source``); see ``docs/actors.md``.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from .lexicons import LexiconError, read_tsv
 
 MEMORY_COLUMNS = ("name", "code", "title", "first_seen", "last_seen", "source")
 
@@ -157,25 +157,11 @@ class ActorMemory:
 
 
 def _tsv_rows(path: Path, required: tuple[str, ...]) -> list[dict]:
+    """A user TSV file's rows (format as for lexicons): every row needs a name."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise ActorFileError(f"{path}: {err}") from None
-    lines = [(n, l) for n, l in enumerate(text.splitlines(), 1) if l.strip() and not l.lstrip().startswith("#")]
-    if not lines:
-        return []
-    columns = [c.strip() for c in lines[0][1].split("\t")]
-    missing = [c for c in required if c not in columns]
-    if missing:
-        raise ActorFileError(f"{path}:{lines[0][0]}: missing column(s) {', '.join(missing)}")
-    rows = []
-    for n, line in lines[1:]:
-        cells = next(csv.reader(io.StringIO(line), delimiter="\t", quoting=csv.QUOTE_NONE))
-        row = {c: (v.strip() or None) for c, v in zip(columns, cells)}
-        if not row.get("name"):
-            raise ActorFileError(f"{path}:{n}: empty 'name'")
-        rows.append(row)
-    return rows
+        return read_tsv(path, required, nonempty=("name",))
+    except (OSError, LexiconError) as err:
+        raise ActorFileError(str(err) if isinstance(err, LexiconError) else f"{path}: {err}") from None
 
 
 def read_tsv_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
