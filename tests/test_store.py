@@ -507,6 +507,16 @@ def test_cli_ingest_twice_and_query(tmp_path, capsys, pipeline):
 
 
 @pytest.mark.gold
+def test_cli_load_documents_written_by_code(tmp_path, store):
+    docs = tmp_path / "coded.jsonl"
+    docs.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in corpus()), encoding="utf-8")
+    db = tmp_path / "loaded.duckdb"
+    assert cli.main(["load", str(docs), "--db", str(db), "--quiet"]) == 0
+    store.close()
+    assert _snapshot(db) == _snapshot(store.path)  # the same database as ingesting the Article objects
+
+
+@pytest.mark.gold
 def test_voa_corpus_ingest_twice_same_counts(shared_dir, tmp_path, pipeline):
     """The VOA corpus ingested twice: the same rows. The first 12 stories by default, all with EVENTWIRE_SLOW=1."""
     from eventwire import parallel
