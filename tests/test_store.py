@@ -506,7 +506,6 @@ def test_cli_ingest_twice_and_query(tmp_path, capsys, pipeline):
     assert cli.main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
 
 
-@pytest.mark.gold
 def test_cli_load_documents_written_by_code(tmp_path, store):
     docs = tmp_path / "coded.jsonl"
     docs.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in corpus()), encoding="utf-8")
