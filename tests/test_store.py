@@ -337,6 +337,16 @@ def test_sql_and_articles(store):
     assert store.articles(limit=2, duplicates=False)["article_id"].tolist() == ["a1", "a2"]
 
 
+def test_queries_from_many_threads(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(i: int) -> tuple[int, int]:
+        return len(store.events()), len(store.quotes(speaker="orlov"))
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(work, range(64))) == {(7, 2)}
+
+
 def test_read_only_store_refuses_writes(tmp_path, store):
     store.close()
     with Store(store.path, read_only=True) as ro:
