@@ -337,6 +337,16 @@ def test_sql_and_articles(store):
     assert store.articles(limit=2, duplicates=False)["article_id"].tolist() == ["a1", "a2"]
 
 
+def test_queries_from_many_threads(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(i: int) -> tuple[int, int]:
+        return len(store.events()), len(store.quotes(speaker="orlov"))
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(work, range(64))) == {(7, 2)}
+
+
 def test_read_only_store_refuses_writes(tmp_path, store):
     store.close()
     with Store(store.path, read_only=True) as ro:
@@ -504,6 +514,15 @@ def test_cli_ingest_twice_and_query(tmp_path, capsys, pipeline):
     assert cli.main(["export", "--db", db, "--out", str(tmp_path / "pq"), "--table", "nope"]) == 2
     assert cli.main(["sql", "--db", db, "SELEKT nothing"]) == 2
     assert cli.main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
+
+
+def test_cli_load_documents_written_by_code(tmp_path, store):
+    docs = tmp_path / "coded.jsonl"
+    docs.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in corpus()), encoding="utf-8")
+    db = tmp_path / "loaded.duckdb"
+    assert cli.main(["load", str(docs), "--db", str(db), "--quiet"]) == 0
+    store.close()
+    assert _snapshot(db) == _snapshot(store.path)  # the same database as ingesting the Article objects
 
 
 @pytest.mark.gold

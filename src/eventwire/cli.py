@@ -227,10 +227,12 @@ def add_corpus_commands(sub) -> None:
     ing.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     ing.set_defaults(func=cmd_ingest)
 
-    load = with_db(sub.add_parser("load", help="store Parquet partitions written by ingest --dask --out",
-                                  description="Store the documents of Parquet partitions (from "
-                                              "`eventwire ingest --dask ... --out URL`) in the database."))
-    load.add_argument("url", metavar="URL", help="folder (fsspec URL) holding articles/part-*.parquet")
+    load = with_db(sub.add_parser("load", help="store coded documents: Parquet partitions or `code` JSONL output",
+                                  description="Store already coded documents in the database: the Parquet "
+                                              "partitions of `eventwire ingest --dask ... --out URL`, or a JSONL "
+                                              "file written by `eventwire code --format jsonl`."))
+    load.add_argument("url", metavar="URL",
+                      help="folder (fsspec URL) holding articles/part-*.parquet, or a .jsonl file of documents")
     load.add_argument("--quiet", action="store_true", help="no summary")
     load.set_defaults(func=cmd_load)
 
@@ -455,9 +457,14 @@ def cmd_load(args) -> int:
     store = _open_store(args, read_only=False)
     if store is None:
         return 2
+    from .store import iter_jsonl_docs
+
     started = time.perf_counter()
     with store:
-        stored = load_parquet(store, args.url)
+        if args.url.lower().endswith((".jsonl", ".ndjson")):
+            stored = store.ingest(iter_jsonl_docs(args.url))
+        else:
+            stored = load_parquet(store, args.url)
     if not args.quiet:
         from .parallel import CorpusStats
 

@@ -274,7 +274,8 @@ class Store:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
             raise StoreError(f"cannot open {self.path}: {err}") from None
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # one writer at a time
+        self._cursor_lock = threading.Lock()
         self._index: dedup.DuplicateIndex | None = None
         self._seq: int | None = None
         self._columns: dict[str, list[str]] = {}
@@ -603,9 +604,11 @@ class Store:
     # -- queries ---------------------------------------------------------------
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
-            raise StoreError("the store is closed")
-        return self._con.cursor()
+        """A connection of its own for one query (DuckDB connections are not shared between threads)."""
+        with self._cursor_lock:
+            if self._con is None:
+                raise StoreError("the store is closed")
+            return self._con.cursor()
 
     def _frame(self, query: str, params: list | dict | None = None) -> pd.DataFrame:
         cur = self._cursor()
