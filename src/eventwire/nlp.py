@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 
 import spacy
 from spacy.language import Language
@@ -24,8 +25,6 @@ def paragraph_starts(doc):
         prev = doc[i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             token.is_sent_start = True
-        elif not token.is_space:
-            token.is_sent_start = None if token.is_sent_start is None else token.is_sent_start
     return doc
 
 
@@ -45,9 +44,12 @@ def load_model(name: str = DEFAULT.model) -> Language:
 
 @dataclass
 class NLP:
-    """Pipeline stage: parse ``Article.text`` and fill ``Article.sentences``."""
+    """Pipeline stage: parse ``Article.text`` and fill ``Article.sentences``.
+
+    It works in batches (``nlp.pipe``) and isolates a failing article itself."""
 
     settings: Settings = field(default_factory=lambda: DEFAULT)
+    batched: ClassVar[bool] = True
 
     @property
     def nlp(self) -> Language:

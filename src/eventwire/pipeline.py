@@ -78,7 +78,7 @@ def _with_date(articles: Iterable[Article], published: str | None) -> Iterator[A
 def _guarded(stage, articles: Iterable[Article]) -> Iterator[Article]:
     """``stage.pipe`` with per-article failure isolation."""
     name = type(stage).__name__
-    if name == "NLP":  # batches through spaCy; it isolates failures itself
+    if getattr(stage, "batched", False):  # batches (through spaCy) and isolates failures itself
         yield from stage.pipe(articles)
         return
     for art in articles:
