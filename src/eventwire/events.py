@@ -126,6 +126,9 @@ class Lexicon:
         return Trigger(row["lemma"].lower(), row["pos"].upper(), row.get("particle"), objects, code, type_,
                        info.mode, negated, flags)
 
+    #: how many mentions back a bare definite actor noun ("the officials") may refer
+    window: int = 8
+
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
 
@@ -296,7 +299,8 @@ class Events:
         sources = self._actors(index, source_heads)
         if not sources:
             return None
-        targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig)
+        targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
+                                                                                              sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
         if "target" in trig.flags and not any(t.code for t in targets or ()):
@@ -310,7 +314,8 @@ class Events:
         lex = self.lexicon
         return lex["target_preps_motion"] if trig.type.lower() in lex["motion_types"] else lex["target_preps"]
 
-    def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+    def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger,
+                      sources: list[ActorRef] = ()) -> list[ActorRef]:
         lex = self.lexicon
         preps = self._target_preps(trig)
         children = list(verb.children)
@@ -324,7 +329,7 @@ class Events:
         if objs and not trig.objects:
             refs = self._actors(index, objs)
             if not refs and trig.type == "ASSAULT":
-                refs = self._civilians(index, objs[0])
+                refs = self._civilians(index, objs[0]) or self._people(index, objs[0], verb, sources)
             if refs:
                 return refs
         for c in children:
@@ -364,6 +369,27 @@ class Events:
                     break
                 if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
                     return [ActorRef(text=index.art.text[start:end], code=m.code[:3] + "CVL", start=start, end=end)]
+        return []
+
+    def _people(self, index: _ArticleIndex, obj, verb, sources: list[ActorRef]) -> list[ActorRef]:
+        """ "killed ten people", "shot civilians": the civilians of the country named as the
+        clause's place ("in Somalia"), else of the source's own country (a domestic actor
+        such as SOMREB or SOMMIL; never an IGO or a transnational group)."""
+        if obj.lemma_.lower() not in self.lexicon["civilian_nouns"] or index.mention_at(obj) is not None:
+            return []
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+        text = index.art.text[start:end]
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
+                for m in index.art._mentions:
+                    if m.start >= hi:
+                        break
+                    if lo <= m.start and m.code and ":" not in m.code:
+                        return [ActorRef(text=text, code=m.code[:3] + "CVL", start=start, end=end)]
+        countries = {s.code[:3] for s in sources if s.code and ":" not in s.code and len(s.code) >= 3}
+        if len(countries) == 1:
+            return [ActorRef(text=text, code=countries.pop() + "CVL", start=start, end=end)]
         return []
 
     def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
@@ -602,6 +628,10 @@ class Events:
             if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
+        if actor_noun and tok.pos_ == "NOUN":  # "the officials", "the group": named before
+            refs = self._definite_antecedent(index, tok)
+            if refs:
+                return refs
         # "a letter issued by X": the agent of a participle on a thing
         for c in ([] if actor_noun else tok.children):
             if c.dep_ == "acl":
@@ -612,6 +642,31 @@ class Events:
                         refs = self._actors(index, pobj[:1])
                         if refs:
                             return refs[:1]
+        return []
+
+    def _definite_antecedent(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+        """A bare definite actor noun refers back to the latest coded mention of its kind:
+        "Iraqi officials said ... The officials added ..." -> IRQGOV; "the group" after a
+        named armed group. Only a bare "the/those/these N" (no modifier or phrase of its
+        own) within the last few mentions is resolved; anything else is left unknown."""
+        lex = self.lexicon
+        if not any(c.dep_ == "det" and c.lower_ in lex["definite_dets"] for c in tok.children):
+            return []
+        if any(c.dep_ in MODIFIERS or c.dep_ in ("prep", "amod") for c in tok.children):
+            return []
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        armed = lemma in lex["armed_group_nouns"]
+        i = bisect.bisect_left(index.starts, tok.idx) - 1
+        for m in index.mentions[max(0, i - lex.window + 1): i + 1][::-1]:
+            if not m.code or getattr(m, "kind", "name") in ("pronoun", "modifier"):
+                continue
+            head = m.text.split()[-1].lower() if m.text.split() else ""
+            if armed and (m.code.startswith("NSA:") or _sector(m.code) in lex["armed_sectors"]):
+                pass
+            elif head not in (lower, lemma) or head in ("the",):
+                continue
+            return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=m.name, code=m.code,
+                             actor_id=m.actor_id, start=tok.left_edge.idx, end=tok.idx + len(tok.text))]
         return []
 
     def _modifier_refs(self, index: _ArticleIndex, tok) -> list[ActorRef]:

@@ -1,0 +1,53 @@
+"""Recall rules of the events stage: back-references and civilian targets.
+
+Every sentence here is written for these tests.
+"""
+from __future__ import annotations
+
+from eventwire.events import Lexicon
+
+
+def triples(art):
+    return [(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in art.events]
+
+
+def test_recall_words_load():
+    lex = Lexicon()
+    assert "the" in lex["definite_dets"]
+    assert "group" in lex["armed_group_nouns"]
+    assert "people" in lex["civilian_nouns"]
+
+
+def test_bare_definite_officials_refer_back(code):
+    art = code("Iraqi officials said the raid killed two militants. "
+               "The officials also said they arrested five suspects in Anbar.")
+    second = [e for e in art.events if e.trigger == "arrested"]
+    assert second and second[0].source.code == "IRQGOV"
+
+
+def test_the_group_refers_back_to_armed_group(code):
+    art = code("Al-Shabab militants stormed a hotel in Mogadishu. "
+               "In a statement, the group said it had killed ten soldiers.")
+    killed = [e for e in art.events if e.trigger == "killed"]
+    assert killed and killed[0].source.code == "SOMREB"
+
+
+def test_definite_noun_without_antecedent_stays_unknown(code):
+    art = code("Officials met on Monday. The officials later arrested five suspects.")
+    assert not [e for e in art.events if e.trigger == "arrested"]
+
+
+def test_killed_people_are_civilians_of_the_place(code):
+    art = code("Russian forces killed five civilians in Ukraine.")
+    assert ("ASSAULT", "RUSMIL", "UKRCVL") in triples(art)
+
+
+def test_killed_people_are_civilians_of_a_domestic_source(code):
+    art = code("Al-Shabab militants said they had killed ten people.")
+    assert ("ASSAULT", "SOMREB", "SOMCVL") in triples(art)
+
+
+def test_killed_people_of_an_igo_have_no_country(code):
+    art = code("The UN said that UN peacekeepers killed two people.")
+    assert not any(t[2] and t[2].endswith("CVL") for t in triples(art))
