@@ -51,3 +51,19 @@ def test_killed_people_are_civilians_of_a_domestic_source(code):
 def test_killed_people_of_an_igo_have_no_country(code):
     art = code("The UN said that UN peacekeepers killed two people.")
     assert not any(t[2] and t[2].endswith("CVL") for t in triples(art))
+
+
+def test_denounced_the_move_targets_previous_actor(code):
+    art = code("Hungary's prime minister signed a decree closing the border. "
+               "Austrian opposition lawmakers have denounced the move.")
+    assert ("ACCUSE", "AUTOPP", "HUNGOV") in triples(art)
+
+
+def test_act_noun_without_previous_sentence_has_no_target(code):
+    art = code("Germany has spoken out against the decision.")
+    assert not [e for e in art.events if e.type == "ACCUSE"]
+
+
+def test_explained_act_noun_is_not_resolved(code):
+    art = code("Turkey expelled ten diplomats on Monday. Germany has rejected the decision to raise taxes.")
+    assert not [e for e in art.events if e.type == "REJECT"]

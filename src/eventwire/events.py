@@ -301,6 +301,8 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
+        if not targets and not passive and trig.type in ("ACCUSE", "REJECT"):
+            targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
         if "target" in trig.flags and not any(t.code for t in targets or ()):
@@ -370,6 +372,31 @@ class Events:
                 if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
                     return [ActorRef(text=index.art.text[start:end], code=m.code[:3] + "CVL", start=start, end=end)]
         return []
+
+    def _act_owner(self, index: _ArticleIndex, verb, sources: list[ActorRef]) -> list[ActorRef]:
+        """ "denounced the move", "spoke out against the decision": a definite act noun with
+        no actor of its own refers to the act of the previous sentence, whose subject is
+        the target. Only for a main clause that opens its sentence's argument (no actor
+        in this sentence before the verb other than the source)."""
+        lex = self.lexicon
+        nouns = [c for c in verb.children if c.dep_ in OBJECTS]
+        nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "over")
+                  for p in c.children if p.dep_ == "pobj"]
+        noun = next((n for n in nouns if n.lemma_.lower() in lex["act_nouns"]), None)
+        if noun is None or not any(c.dep_ == "det" and c.lower_ in lex["act_dets"] for c in noun.children):
+            return []
+        if any(c.dep_ in ("poss", "prep", "compound", "relcl", "acl") for c in noun.children):
+            return []  # "the EU's move", "the decision to ...": named or explained in place
+        sent = verb.sent
+        if sent.start == 0:
+            return []
+        prev = verb.doc[sent.start - 1].sent
+        root = prev.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return []
+        own = {_entity(s.code) for s in sources}
+        refs = [r for r in self._actors(index, self._subjects(root)) if r.code and _entity(r.code) not in own]
+        return refs[:1]
 
     def _people(self, index: _ArticleIndex, obj, verb, sources: list[ActorRef]) -> list[ActorRef]:
         """ "killed ten people", "shot civilians": the civilians of the country named as the
