@@ -67,3 +67,18 @@ def test_act_noun_without_previous_sentence_has_no_target(code):
 def test_explained_act_noun_is_not_resolved(code):
     art = code("Turkey expelled ten diplomats on Monday. Germany has rejected the decision to raise taxes.")
     assert not [e for e in art.events if e.type == "REJECT"]
+
+
+def test_finite_verb_misread_under_preposition_keeps_subject(code):
+    art = code("British Prime Minister Keir Starmer spoke on Monday. "
+               "Starmer at first imposed 20% tariffs on Chinese and Russian steel, then lifted them.")
+    found = set(triples(art))
+    assert {("SANCTION", "GBRGOV", "CHN"), ("SANCTION", "GBRGOV", "RUS")} <= found
+
+
+def test_surname_tagged_as_common_noun_is_a_mention(code):
+    art = code("U.S. President Donald Trump spoke on Monday. "
+               "Trump at first imposed 25% tariffs on Canadian and Mexican exports to the U.S., then exempted the duties.")
+    second = art.text.index("Trump at first")
+    assert any(m.start == second and m.code == "USAGOV" for m in art._mentions)
+    assert ("SANCTION", "USAGOV", "MEX") in triples(art)

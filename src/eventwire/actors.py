@@ -238,6 +238,12 @@ class _Reader:
         i = 0
         while i < len(doc):
             tok = doc[i]
+            if tok.pos_ == "NOUN" and tok.is_title and tok.text in surnames and i not in taken \
+                    and self.unit_of[i] is None:
+                spans.append((i, i + 1))  # a surname the tagger read as a common noun ("Trump at first ...")
+                taken.add(i)
+                i += 1
+                continue
             if tok.pos_ != "PROPN" or i in taken or not tok.is_title or self.unit_of[i] is not None:
                 i += 1
                 continue

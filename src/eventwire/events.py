@@ -573,6 +573,10 @@ class Events:
                 and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
                 and not any(c.dep_ == "auxpass" for c in verb.children):
             return [head]  # a subject misread as the root: "Trump at first imposed ..."
+        finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in OBJECTS for c in verb.children))
+        if dep == "pcomp" and finite and head.dep_ == "prep" and head.head.dep_ in ("ROOT", "nsubj") \
+                and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i:
+            return [head.head]  # a finite verb misread under a preposition: "Japan at first imposed ..."
         if dep == "pcomp" and head.dep_ in ("prep", "agent"):
             head = head.head
         if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
