@@ -101,3 +101,9 @@ def test_nickname_in_headline_before_the_full_name(code):
 def test_known_as_without_a_name_links_nothing(code):
     art = code("Brazilian President Luiz Inacio da Silva, known as a tough negotiator, signed the bill.")
     assert all(m.code != "BRAGOV" or "Silva" in m.text or m.text == "Brazilian" for m in art._mentions)
+
+
+def test_same_country_opposition_denounces_the_government_act(code):
+    art = code("Kenyan President William Ruto signed a decree extending his term. "
+               "Kenyan opposition lawmakers have spoken out against the measure.")
+    assert any(t[0] == "ACCUSE" and t[1] == "KENOPP" and t[2] == "KENGOV" for t in triples(art))

@@ -394,8 +394,8 @@ class Events:
         root = prev.root
         if root.pos_ not in ("VERB", "AUX"):
             return []
-        own = {_entity(s.code) for s in sources}
-        refs = [r for r in self._actors(index, self._subjects(root)) if r.code and _entity(r.code) not in own]
+        own = {s.code for s in sources}
+        refs = [r for r in self._actors(index, self._subjects(root)) if r.code and r.code not in own]
         return refs[:1]
 
     def _people(self, index: _ArticleIndex, obj, verb, sources: list[ActorRef]) -> list[ActorRef]:
