@@ -107,3 +107,14 @@ def test_same_country_opposition_denounces_the_government_act(code):
     art = code("Kenyan President William Ruto signed a decree extending his term. "
                "Kenyan opposition lawmakers have spoken out against the measure.")
     assert any(t[0] == "ACCUSE" and t[1] == "KENOPP" and t[2] == "KENGOV" for t in triples(art))
+
+
+def test_politician_attacking_a_newspaper_is_an_accusation(code):
+    art = code("U.S. President Joe Biden attacked The New York Times on Monday.")
+    assert ("ACCUSE", "USAGOV", "USAMED") in triples(art)
+    assert not [e for e in art.events if e.type == "ASSAULT"]
+
+
+def test_troops_attacking_a_newspaper_office_stay_assault(code):
+    art = code("U.S. troops attacked The New York Times office.")
+    assert ("ASSAULT", "USAMIL", "USAMED") in triples(art)

@@ -843,16 +843,28 @@ class Events:
                     continue
                 if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
                     continue
+                pair_type, pair_code, pair_cameo = type_, code, cameo
+                if self._verbal_attack(f, source, target):
+                    pair_type, pair_code = "ACCUSE", "111"
+                    pair_cameo = self.cameo.get(pair_code)
                 yield Event(
-                    type=type_, mode=cameo.mode if cameo else trig.mode, cameo=code,
-                    quad_class=cameo.quad_class if cameo else None,
-                    goldstein=cameo.goldstein if cameo else None,
+                    type=pair_type, mode=pair_cameo.mode if pair_cameo else trig.mode, cameo=pair_code,
+                    quad_class=pair_cameo.quad_class if pair_cameo else None,
+                    goldstein=pair_cameo.goldstein if pair_cameo else None,
                     source=source, target=target, sentence=info.text, sentence_index=info.index,
                     sentence_start=info.start, sentence_end=info.end, trigger=tok.text,
                     trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
                     negated=negated, status=f.status if not negated else "asserted",
                     date=date, location=place, confidence=confidence,
                 )
+
+    def _verbal_attack(self, f: _Found, source: ActorRef, target: ActorRef | None) -> bool:
+        """ "The president attacked the newspaper": a politician's attack on a newspaper, a
+        party or a court is one in words (ACCUSE), not the use of force."""
+        lex = self.lexicon
+        if f.trigger.type != "ASSAULT" or target is None or f.token.lemma_.lower() not in lex["verbal_attack_verbs"]:
+            return False
+        return _sector(source.code) in lex["speaking_sectors"] and _sector(target.code) in lex["verbal_target_sectors"]
 
     def _date(self, index: _ArticleIndex, sent, f: _Found) -> str | None:
         published = index.published
