@@ -118,3 +118,10 @@ def test_politician_attacking_a_newspaper_is_an_accusation(code):
 def test_troops_attacking_a_newspaper_office_stay_assault(code):
     art = code("U.S. troops attacked The New York Times office.")
     assert ("ASSAULT", "USAMIL", "USAMED") in triples(art)
+
+
+def test_initials_commonly_known_by_are_the_person(code):
+    art = code("Emirati President Mohamed bin Zayed, commonly known by his initials MBZ, met reporters on Monday. "
+               "MBZ held a separate meeting with Ukrainian President Volodymyr Zelenskyy in Abu Dhabi.")
+    assert all(m.code == "AREGOV" for m in art._mentions if m.text == "MBZ")
+    assert ("CONSULT", "AREGOV", "UKRGOV") in triples(art)

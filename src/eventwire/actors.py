@@ -225,7 +225,8 @@ class _Reader:
         for s, e in list(spans):  # "Silva, known by his nickname Lula": Lula is a name too
             k = self._nickname_start(e)
             run = self._propn_run(k, taken) if k is not None else None
-            if run is None and k is not None and k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title \
+            if run is None and k is not None and k < len(doc) and doc[k].pos_ == "PROPN" \
+                    and (doc[k].is_title or (doc[k].is_upper and len(doc[k]) >= 2)) \
                     and k not in taken and self.unit_of[k] is None:
                 run = (k, k + 1)
             if run is not None:
@@ -251,9 +252,10 @@ class _Reader:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if tok.pos_ == "NOUN" and tok.is_title and tok.text in surnames and i not in taken \
-                    and self.unit_of[i] is None:
-                spans.append((i, i + 1))  # a surname the tagger read as a common noun ("Trump at first ...")
+            if ((tok.pos_ == "NOUN" and tok.is_title) or (tok.is_upper and len(tok) >= 2)) and tok.text in surnames \
+                    and i not in taken and self.unit_of[i] is None:
+                # a surname the tagger read as a common noun ("Trump at first ..."), or initials ("MBZ")
+                spans.append((i, i + 1))
                 taken.add(i)
                 i += 1
                 continue
@@ -783,6 +785,8 @@ class _Reader:
         nickname X" / ", nicknamed X" starts, or None."""
         doc = self.doc
         k += k < len(doc) and doc[k].text == ","
+        if k < len(doc) and doc[k].lower_ in ("commonly", "widely", "popularly", "better", "also", "often"):
+            k += 1  # "commonly known by ..."
         if k >= len(doc):
             return None
         word = doc[k].lower_
