@@ -56,6 +56,8 @@ ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "instit
              "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post",
              "report", "act", "law", "plan", "agreement", "charter", "treaty", "accord", "program", "programme"}
 NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
+NICKNAME_VERBS = {"nicknamed", "dubbed", "alias", "aka"}  # "Smith, nicknamed Bud"
+NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "moniker", "nom"}
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
             "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
@@ -182,6 +184,7 @@ class _Reader:
         self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
         self._cover: list | None = None  # token -> the role mention covering it
         self._chain: dict[int, _Person] = {}  # id of a name -> the person it is
+        self._nickname_pairs: list | None = None  # ("Mohamed", "Farmajo") name pairs, found on demand
         self._home_share = 0.0  # the home country's share of country mentions
         self._named: set[int] = set()  # ids of actors named in the text with a title of their own
 
@@ -219,6 +222,17 @@ class _Reader:
         full_names = {tuple(t.text for t in doc[s:e]) for s, e in spans if e - s >= 2}
         surnames = {n[-1] for n in full_names}
         surnames |= {n[-2] + " " + n[-1] for n in full_names if len(n) >= 3}
+        for s, e in list(spans):  # "Silva, known by his nickname Lula": Lula is a name too
+            k = self._nickname_start(e)
+            run = self._propn_run(k, taken) if k is not None else None
+            if run is None and k is not None and k < len(doc) and doc[k].pos_ == "PROPN" \
+                    and (doc[k].is_title or (doc[k].is_upper and len(doc[k]) >= 2)) \
+                    and k not in taken and self.unit_of[k] is None:
+                run = (k, k + 1)
+            if run is not None:
+                spans.append(run)
+                taken.update(range(*run))
+                surnames.add(doc[run[0]:run[1]].text)
         # surnames and known names tagged as organisations or places ("Galuzin said")
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
@@ -238,6 +252,13 @@ class _Reader:
         i = 0
         while i < len(doc):
             tok = doc[i]
+            if ((tok.pos_ == "NOUN" and tok.is_title) or (tok.is_upper and len(tok) >= 2)) and tok.text in surnames \
+                    and i not in taken and self.unit_of[i] is None:
+                # a surname the tagger read as a common noun ("Trump at first ..."), or initials ("MBZ")
+                spans.append((i, i + 1))
+                taken.add(i)
+                i += 1
+                continue
             if tok.pos_ != "PROPN" or i in taken or not tok.is_title or self.unit_of[i] is not None:
                 i += 1
                 continue
@@ -747,11 +768,62 @@ class _Reader:
                 m.code, m.title = link.code, link.title
                 m.type = "PERSON"
 
+    def _nicknames(self) -> list[tuple[list[str], list[str]]]:
+        """Pairs of names the text gives as one person's: "Mohamed, known by his nickname
+        Farmajo", "Ali, known as Bashir", "Smith, nicknamed Bud" (both found as names)."""
+        doc = self.doc
+        pairs = []
+        for p in self.persons:
+            k = self._nickname_start(p.end)
+            q = self.person_of[k] if k is not None and k < len(doc) else None
+            if q is not None and q is not p and q.start == k:
+                pairs.append((_name_words(doc[p.start:p.end].text), _name_words(doc[q.start:q.end].text)))
+        return pairs
+
+    def _nickname_start(self, k: int) -> int | None:
+        """After a name ending at token ``k``: where the other name of ", known by his
+        nickname X" / ", nicknamed X" starts, or None."""
+        doc = self.doc
+        k += k < len(doc) and doc[k].text == ","
+        if k < len(doc) and doc[k].lower_ in ("commonly", "widely", "popularly", "better", "also", "often"):
+            k += 1  # "commonly known by ..."
+        if k >= len(doc):
+            return None
+        word = doc[k].lower_
+        if word == "known" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "by"):
+            k += 2
+        elif word in NICKNAME_VERBS:
+            k += 1
+        else:
+            return None
+        if k < len(doc) and doc[k].lower_ in ("his", "her", "the", "their"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in NICKNAME_NOUNS:
+            k += 1
+        return k
+
+    def _nickname_head(self, words: list[str], people: list) -> "_Person | None":
+        """The known person a name is another name of (see :meth:`_nicknames`)."""
+        if self._nickname_pairs is None:
+            self._nickname_pairs = self._nicknames()
+        for a, b in self._nickname_pairs:
+            for mine, other in ((a, b), (b, a)):
+                if words[-len(mine):] != mine:
+                    continue
+                for cand in reversed(people):
+                    cwords = _name_words(self.doc[cand.start:cand.end].text)
+                    if cwords[-len(other):] == other:
+                        return cand
+        return None
+
     def _link_person(self, p: _Person, by_name: dict, people: list) -> _Person:
-        """The chain a person name belongs to: same full name, or a known name ending in it."""
+        """The chain a person name belongs to: same full name, a known name ending in it,
+        or a name the text gives as its nickname."""
         text = self.doc[p.start:p.end].text
         words = _name_words(text)
         head = by_name.get(text)
+        if head is None and people:
+            head = self._nickname_head(words, people)
         if head is None:
             for cand in reversed(people):
                 cwords = _name_words(self.doc[cand.start:cand.end].text)

@@ -126,6 +126,9 @@ class Lexicon:
         return Trigger(row["lemma"].lower(), row["pos"].upper(), row.get("particle"), objects, code, type_,
                        info.mode, negated, flags)
 
+    #: how many mentions back a bare definite actor noun ("the officials") may refer
+    window: int = 8
+
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
 
@@ -296,7 +299,10 @@ class Events:
         sources = self._actors(index, source_heads)
         if not sources:
             return None
-        targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig)
+        targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
+                                                                                              sources)
+        if not targets and not passive and trig.type in ("ACCUSE", "REJECT"):
+            targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
         if "target" in trig.flags and not any(t.code for t in targets or ()):
@@ -310,7 +316,8 @@ class Events:
         lex = self.lexicon
         return lex["target_preps_motion"] if trig.type.lower() in lex["motion_types"] else lex["target_preps"]
 
-    def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+    def _verb_targets(self, index: _ArticleIndex, verb, trig: Trigger,
+                      sources: list[ActorRef] = ()) -> list[ActorRef]:
         lex = self.lexicon
         preps = self._target_preps(trig)
         children = list(verb.children)
@@ -324,7 +331,7 @@ class Events:
         if objs and not trig.objects:
             refs = self._actors(index, objs)
             if not refs and trig.type == "ASSAULT":
-                refs = self._civilians(index, objs[0])
+                refs = self._civilians(index, objs[0]) or self._people(index, objs[0], verb, sources)
             if refs:
                 return refs
         for c in children:
@@ -364,6 +371,52 @@ class Events:
                     break
                 if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
                     return [ActorRef(text=index.art.text[start:end], code=m.code[:3] + "CVL", start=start, end=end)]
+        return []
+
+    def _act_owner(self, index: _ArticleIndex, verb, sources: list[ActorRef]) -> list[ActorRef]:
+        """ "denounced the move", "spoke out against the decision": a definite act noun with
+        no actor of its own refers to the act of the previous sentence, whose subject is
+        the target. Only for a main clause that opens its sentence's argument (no actor
+        in this sentence before the verb other than the source)."""
+        lex = self.lexicon
+        nouns = [c for c in verb.children if c.dep_ in OBJECTS]
+        nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "over")
+                  for p in c.children if p.dep_ == "pobj"]
+        noun = next((n for n in nouns if n.lemma_.lower() in lex["act_nouns"]), None)
+        if noun is None or not any(c.dep_ == "det" and c.lower_ in lex["act_dets"] for c in noun.children):
+            return []
+        if any(c.dep_ in ("poss", "prep", "compound", "relcl", "acl") for c in noun.children):
+            return []  # "the EU's move", "the decision to ...": named or explained in place
+        sent = verb.sent
+        if sent.start == 0:
+            return []
+        prev = verb.doc[sent.start - 1].sent
+        root = prev.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return []
+        own = {s.code for s in sources}
+        refs = [r for r in self._actors(index, self._subjects(root)) if r.code and r.code not in own]
+        return refs[:1]
+
+    def _people(self, index: _ArticleIndex, obj, verb, sources: list[ActorRef]) -> list[ActorRef]:
+        """ "killed ten people", "shot civilians": the civilians of the country named as the
+        clause's place ("in Somalia"), else of the source's own country (a domestic actor
+        such as SOMREB or SOMMIL; never an IGO or a transnational group)."""
+        if obj.lemma_.lower() not in self.lexicon["civilian_nouns"] or index.mention_at(obj) is not None:
+            return []
+        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+        text = index.art.text[start:end]
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
+                for m in index.art._mentions:
+                    if m.start >= hi:
+                        break
+                    if lo <= m.start and m.code and ":" not in m.code:
+                        return [ActorRef(text=text, code=m.code[:3] + "CVL", start=start, end=end)]
+        countries = {s.code[:3] for s in sources if s.code and ":" not in s.code and len(s.code) >= 3}
+        if len(countries) == 1:
+            return [ActorRef(text=text, code=countries.pop() + "CVL", start=start, end=end)]
         return []
 
     def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
@@ -520,6 +573,10 @@ class Events:
                 and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
                 and not any(c.dep_ == "auxpass" for c in verb.children):
             return [head]  # a subject misread as the root: "Trump at first imposed ..."
+        finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in OBJECTS for c in verb.children))
+        if dep == "pcomp" and finite and head.dep_ == "prep" and head.head.dep_ in ("ROOT", "nsubj") \
+                and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i:
+            return [head.head]  # a finite verb misread under a preposition: "Japan at first imposed ..."
         if dep == "pcomp" and head.dep_ in ("prep", "agent"):
             head = head.head
         if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
@@ -602,6 +659,10 @@ class Events:
             if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
+        if actor_noun and tok.pos_ == "NOUN":  # "the officials", "the group": named before
+            refs = self._definite_antecedent(index, tok)
+            if refs:
+                return refs
         # "a letter issued by X": the agent of a participle on a thing
         for c in ([] if actor_noun else tok.children):
             if c.dep_ == "acl":
@@ -612,6 +673,31 @@ class Events:
                         refs = self._actors(index, pobj[:1])
                         if refs:
                             return refs[:1]
+        return []
+
+    def _definite_antecedent(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+        """A bare definite actor noun refers back to the latest coded mention of its kind:
+        "Iraqi officials said ... The officials added ..." -> IRQGOV; "the group" after a
+        named armed group. Only a bare "the/those/these N" (no modifier or phrase of its
+        own) within the last few mentions is resolved; anything else is left unknown."""
+        lex = self.lexicon
+        if not any(c.dep_ == "det" and c.lower_ in lex["definite_dets"] for c in tok.children):
+            return []
+        if any(c.dep_ in MODIFIERS or c.dep_ in ("prep", "amod") for c in tok.children):
+            return []
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        armed = lemma in lex["armed_group_nouns"]
+        i = bisect.bisect_left(index.starts, tok.idx) - 1
+        for m in index.mentions[max(0, i - lex.window + 1): i + 1][::-1]:
+            if not m.code or getattr(m, "kind", "name") in ("pronoun", "modifier"):
+                continue
+            head = m.text.split()[-1].lower() if m.text.split() else ""
+            if armed and (m.code.startswith("NSA:") or _sector(m.code) in lex["armed_sectors"]):
+                pass
+            elif head not in (lower, lemma) or head in ("the",):
+                continue
+            return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=m.name, code=m.code,
+                             actor_id=m.actor_id, start=tok.left_edge.idx, end=tok.idx + len(tok.text))]
         return []
 
     def _modifier_refs(self, index: _ArticleIndex, tok) -> list[ActorRef]:
@@ -757,16 +843,28 @@ class Events:
                     continue
                 if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
                     continue
+                pair_type, pair_code, pair_cameo = type_, code, cameo
+                if self._verbal_attack(f, source, target):
+                    pair_type, pair_code = "ACCUSE", "111"
+                    pair_cameo = self.cameo.get(pair_code)
                 yield Event(
-                    type=type_, mode=cameo.mode if cameo else trig.mode, cameo=code,
-                    quad_class=cameo.quad_class if cameo else None,
-                    goldstein=cameo.goldstein if cameo else None,
+                    type=pair_type, mode=pair_cameo.mode if pair_cameo else trig.mode, cameo=pair_code,
+                    quad_class=pair_cameo.quad_class if pair_cameo else None,
+                    goldstein=pair_cameo.goldstein if pair_cameo else None,
                     source=source, target=target, sentence=info.text, sentence_index=info.index,
                     sentence_start=info.start, sentence_end=info.end, trigger=tok.text,
                     trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
                     negated=negated, status=f.status if not negated else "asserted",
                     date=date, location=place, confidence=confidence,
                 )
+
+    def _verbal_attack(self, f: _Found, source: ActorRef, target: ActorRef | None) -> bool:
+        """ "The president attacked the newspaper": a politician's attack on a newspaper, a
+        party or a court is one in words (ACCUSE), not the use of force."""
+        lex = self.lexicon
+        if f.trigger.type != "ASSAULT" or target is None or f.token.lemma_.lower() not in lex["verbal_attack_verbs"]:
+            return False
+        return _sector(source.code) in lex["speaking_sectors"] and _sector(target.code) in lex["verbal_target_sectors"]
 
     def _date(self, index: _ArticleIndex, sent, f: _Found) -> str | None:
         published = index.published
