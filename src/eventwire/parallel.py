@@ -38,7 +38,9 @@ from .model import Article
 from .store import IngestStats, Store, article_rows, input_key
 
 Item = tuple[dict, "str | None"]  # (output document, raw-input key)
-DEFAULT_CHUNK = 8  # articles per task sent to a worker process
+DEFAULT_CHUNK = 4  # articles per task sent to a worker process (small: the last tasks balance)
+WARM_UP_TEXT = ("The foreign minister of Chile said on Monday that Peru had agreed to reopen the border, "
+                "and police arrested two people in Lima.")
 DEFAULT_BLOCK = 2_000_000  # bytes of JSONL per Dask partition
 IN_FLIGHT = 4  # tasks per worker read or submitted ahead of the writer (bounds memory on big corpora)
 
@@ -216,14 +218,17 @@ def _init_worker(settings: Settings) -> None:
 
 
 def warm(settings: Settings = DEFAULT) -> bool:
-    """Load this process's pipeline and spaCy model now, not on the first article."""
+    """Load this process's pipeline and spaCy model now, and build every stage's
+    lazy tables (gazetteer, matchers, lexicons) by coding one short text, so that
+    none of it is paid on the first real articles."""
     from .nlp import load_model
 
-    pipeline_for(settings)
+    pipeline = pipeline_for(settings)
     try:
         load_model(settings.model)
     except RuntimeError:  # reported per article by the nlp stage
         return False
+    pipeline.code_text(WARM_UP_TEXT, id="warm-up", published="2024-01-01")
     return True
 
 
