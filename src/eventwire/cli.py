@@ -317,13 +317,36 @@ def _print_frame(df, fmt: str | None) -> None:
     else:
         from rich.table import Table
 
+        columns = _table_columns(list(df.columns))
         table = Table(show_lines=False, expand=False)
-        for col in df.columns:
-            table.add_column(str(col), overflow="fold")
-        for row in df.itertuples(index=False):
-            table.add_row(*("" if _missing(v) else str(v) for v in row))
+        for col in columns:
+            table.add_column(str(col), overflow="fold", no_wrap=col in NO_WRAP)
+        for row in df[columns].itertuples(index=False):
+            table.add_row(*("" if _missing(v) else _short(str(v), 90) for v in row))
         Console().print(table)
-        Console(stderr=True).print(f"[dim]{len(df)} row(s)[/]")
+        hidden = len(df.columns) - len(columns)
+        more = f"; {hidden} more column(s) with --format csv or jsonl" if hidden else ""
+        Console(stderr=True).print(f"[dim]{len(df)} row(s){more}[/]")
+
+
+# The columns a terminal table shows, in this order, when a result has too many to read.
+TABLE_COLUMNS = ("date", "period", "type", "source", "source_code", "target", "target_code", "events",
+                 "articles", "mean_goldstein", "goldstein", "trigger", "speaker", "speaker_name", "kind", "name",
+                 "code", "text", "article_id")
+TABLE_MAX_COLUMNS = 7
+NO_WRAP = {"date", "period", "type", "source", "source_code", "target", "target_code", "code", "goldstein",
+           "article_id"}
+
+
+def _table_columns(columns: list[str]) -> list[str]:
+    if len(columns) <= TABLE_MAX_COLUMNS:
+        return columns
+    preferred = [c for c in TABLE_COLUMNS if c in columns][:TABLE_MAX_COLUMNS]
+    return preferred or columns[:TABLE_MAX_COLUMNS]
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _json_value(value):
