@@ -889,13 +889,13 @@ class Events:
             if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
                 continue
             if _attached(prep, gov):
-                loc = place_lookup(ent.text, ent.start_char, ent.end_char)
+                loc = place_lookup(ent.text, ent.start_char, ent.end_char, tuple(self.settings.lexicon_dirs))
                 if loc is not None:
                     return loc
         dateline = index.art.metadata.get("dateline")
         if isinstance(dateline, str) and dateline.strip():
             name = dateline.split(",")[0].strip()
-            return place_lookup(name)
+            return place_lookup(name, lexicon_dirs=tuple(self.settings.lexicon_dirs))
         return None
 
 

