@@ -26,6 +26,7 @@ from functools import cached_property
 
 from .config import DEFAULT, Settings
 from .lexicons import cached_yaml
+from .marks import MARKS, find_marked
 from .model import Article
 
 _GLUE = re.compile(r"(?<=[a-z0-9%)\]][.!?])(?=[A-Z][a-z’'])|(?<=[a-z0-9%][.!?][\"”’])(?=[A-Z][a-z])")
@@ -261,22 +262,15 @@ def unglue_paragraphs(paragraphs: list[str]) -> list[list[tuple[str, str]]]:
     return blocks
 
 
-_QUOTE_MARKS = "\"“”"
-
-
 def mask_quotes(text: str) -> str:
-    """The text with everything inside quotation marks replaced by spaces.
-
-    Straight and curly marks are read by position, not by shape, since scrapes mix
-    them (``"... world”``): a mark after a space or at the start opens, any other
-    closes. A quotation left open runs to the end of the paragraph."""
+    """The text with its quotation marks, and everything inside them, replaced by
+    spaces (marks read as :func:`eventwire.marks.find_marked` reads them)."""
     out = list(text)
-    inside = False
+    for quote in find_marked(text):
+        end = quote.close + 1 if quote.close is not None else quote.end
+        out[quote.open:end] = " " * (end - quote.open)
     for i, ch in enumerate(text):
-        if ch in _QUOTE_MARKS:
-            inside = ch == "“" or (ch == '"' and (i == 0 or text[i - 1] in " \t([—–-"))
-            out[i] = " "
-        elif inside:
+        if ch in MARKS:
             out[i] = " "
     return "".join(out)
 
