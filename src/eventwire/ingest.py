@@ -78,7 +78,7 @@ def read_bytes(data: bytes, source: str, settings: Settings = DEFAULT, *, defaul
         if len(data) > settings.max_bytes:
             raise InputError("too_large", f"{len(data):,} bytes is over the limit of {settings.max_bytes:,}")
         if html is None and _looks_like_jsonl(data):
-            yield from _records(data.splitlines(), source, settings)
+            yield from records(data.splitlines(), source, settings)
             return
         text = decode(data)
         if html is None:
@@ -91,11 +91,14 @@ def read_bytes(data: bytes, source: str, settings: Settings = DEFAULT, *, defaul
 def read_jsonl(path: Path, settings: Settings = DEFAULT) -> Iterator[Article]:
     """One article per line; a bad line becomes an error record named ``path:line``."""
     with path.open("rb") as fh:
-        yield from _records(fh, str(path), settings)
+        yield from records(fh, str(path), settings)
 
 
-def _records(lines: Iterable[bytes], source: str, settings: Settings) -> Iterator[Article]:
-    for lineno, line in enumerate(lines, 1):
+def records(lines: Iterable[bytes], source: str, settings: Settings = DEFAULT,
+            first_line: int = 1) -> Iterator[Article]:
+    """One article per JSONL line; a bad line becomes an error record named
+    ``source:line`` (lines counted from ``first_line``)."""
+    for lineno, line in enumerate(lines, first_line):
         where = f"{source}:{lineno}"
         if not line.strip():
             continue

@@ -367,21 +367,7 @@ def read_partition(part: Partition, settings: Settings = DEFAULT) -> Iterator[Ar
         with fsspec.open(path, "rb") as fh:
             fh.seek(part.start)
             data = fh.read(part.end - part.start)
-        for lineno, line in enumerate(data.splitlines(keepends=True), part.first_line):
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                if len(line) > settings.max_bytes:
-                    raise InputError("too_large", f"record of {len(line):,} bytes is over the limit of "
-                                                  f"{settings.max_bytes:,}")
-                try:
-                    record = json.loads(ingest.decode(line))
-                except json.JSONDecodeError as err:
-                    raise InputError("bad_json", f"not a JSON object: {err.msg} at column {err.colno}") from None
-                yield ingest.from_record(record, source=where)
-            except InputError as err:
-                yield ingest._failed(ingest._record_id(line) or where, where, err)
+        yield from ingest.records(data.splitlines(keepends=True), path, settings, part.first_line)
         return
     for path in part.paths:
         stem = Path(path).stem
