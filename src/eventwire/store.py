@@ -46,6 +46,7 @@ import pandas as pd
 
 from . import dedup
 from .model import Article
+from .when import parse_published as to_date
 
 log = logging.getLogger("eventwire.store")
 
@@ -187,16 +188,6 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     if ":" in code:
         return code, None
     return code[:3], (code[3:6] or None)
-
-
-def to_date(value: str | None) -> dt.date | None:
-    """The date in an ISO-8601 string (``2022-11-11``, ``2022-11-11T08:00:00Z``), else ``None``."""
-    if not value or not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
 
 
 def _ref(ref: dict | None, key: str) -> Any:

@@ -24,11 +24,11 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def parse_published(published: str | None) -> dt.date | None:
-    """The publication day of an ISO date or timestamp, or None."""
-    if not published:
+    """The day of an ISO-8601 date or timestamp (``2022-11-11``, ``2022-11-11T08:00:00Z``), else None."""
+    if not published or not isinstance(published, str):
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        return dt.date.fromisoformat(published.strip()[:10])
     except ValueError:
         return None
 
