@@ -50,6 +50,7 @@ _JOINED_END = re.compile(r"(?<=[a-z0-9%)\]])[.!?](?=[\"“”‘’]?[A-Z0-9]|[\
 # Where a scrape may have joined two blocks inside a run of letters (a candidate: a
 # capital, digit, opening mark or symbol after a non-space; _soft_join decides).
 _SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“(@#©])(?<=\S)")
+_INNER_END = re.compile(r"(?<=[a-z\s])[.!?][\"”’]?\s*[A-Z\"“]")
 _NAME_START = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,5}$")
 _ANY_MARK = re.compile(r'["“”«»„]')
 _DATE_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.m\.|[A-Za-z]+\.?|\d+")
@@ -71,6 +72,7 @@ class Piece:
     unquoted: str = ""  # the text with quoted words blanked out
     verdict: str = "keep"  # keep | noise | credit | byline | weak
     why: str = ""
+    glued: bool = False  # joined to the piece before it with no space by the scrape
 
 
 @dataclass
@@ -110,7 +112,8 @@ class Cleaner:
         paragraphs = self._paragraphs(art.raw)
         paragraphs = self._take_headline(art, paragraphs)
         paragraphs = self._take_dateline(art, paragraphs)
-        pieces = [Piece(text, i) for i, block in enumerate(self.unglue(paragraphs)) for text in block]
+        pieces = [Piece(text, i, glued=glued) for i, block in enumerate(self.unglue(paragraphs))
+                  for text, glued in block]
         self._judge_lines(pieces)
         self._read_quotes(pieces)
         self._judge_address(pieces)
@@ -176,55 +179,61 @@ class Cleaner:
                 break
         return paragraphs
 
-    def unglue(self, paragraphs: list[str]) -> list[list[str]]:
-        """Paragraphs as lists of sentence-sized pieces. Sentences the scrape joined at a
-        sentence end come apart (each part a paragraph of its own); furniture joined to
-        a sentence inside a run of letters is peeled off when it reads as furniture."""
-        blocks = []
+    def unglue(self, paragraphs: list[str]) -> list[list[tuple[str, bool]]]:
+        """Paragraphs as lists of sentence-sized pieces ``(text, glued)``, ``glued``
+        when the scrape joined the piece to the one before it with no space. Sentences
+        joined at a sentence end come apart (each part a paragraph of its own);
+        furniture joined to a sentence inside a run of letters is peeled off when it
+        reads as furniture, and is a paragraph of its own."""
+        blocks: list[list[tuple[str, bool]]] = []
         quotes, offset = _QuoteSides("\n".join(paragraphs)), 0
         for paragraph in paragraphs:
             parts = split_joined(paragraph, quotes, offset)
             offset += len(paragraph) + 1
-            for part in parts:
-                pieces: list[str] = []
-                for piece in _split_keep_quotes(part):
+            for n, part in enumerate(parts):
+                pieces: list[tuple[str, bool]] = []
+                for k, piece in enumerate(_split_keep_quotes(part)):
                     peeled = self._peel(piece.strip())
+                    first = (peeled[0], n > 0 and k == 0)
                     if len(peeled) == 1:
-                        pieces.append(peeled[0])
+                        pieces.append(first)
                         continue
                     blocks.append(pieces)  # what was glued at a block join: a block of its own
-                    blocks.extend([p] for p in peeled)
+                    blocks.extend([p] for p in [first] + [(p, True) for p in peeled[1:]])
                     pieces = []
                 blocks.append(pieces)
-        return [[p for p in block if p] for block in blocks if any(block)]
+        return [[p for p in block if p[0]] for block in blocks if any(p[0] for p in block)]
 
     def _peel(self, text: str) -> list[str]:
-        """``text`` cut where a scrape may have joined blocks inside a run of letters;
-        each part that reads as furniture on its own becomes a piece of its own, and
-        the parts between them are joined again exactly as they were."""
+        """``text`` cut where a scrape may have joined blocks inside a run of letters.
+        After a sentence end ("...Christmas Day ?Video duration 2:31") it always comes
+        apart; elsewhere each part that reads as furniture on its own becomes a piece
+        of its own, and the parts between them are joined again exactly as they were."""
         cuts = [m.start() for m in _SOFT_JOIN.finditer(text) if 0 < m.start() < len(text) - 1
                 and _soft_join(text, m.start())]
         if not cuts:
             return [text]
         parts = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
+        ends = [bool(_TERMINAL.search(part.rstrip())) for part in parts]  # a sentence end before the cut
         # a cut after a short capitalised fragment may be inside a name (You|Tube,
         # Deep|Seek, Mc|Caul): the part before it must then be furniture by shape
         inside_name = [bool(_NAME_START.search(part)) for part in parts[:-1]] + [False]
         furniture = [self._is_furniture(part, strict) for part, strict in zip(parts, inside_name)]
         for i in range(len(parts) - 1):  # "Share on Whats|App": a word cut in two goes whole
-            if furniture[i] and not furniture[i + 1] and parts[i + 1].strip().isalnum() \
+            if furniture[i] and not furniture[i + 1] and parts[i + 1].strip().isalpha() \
                     and self._is_furniture(parts[i] + parts[i + 1]):
                 parts[i + 1], furniture[i + 1] = parts[i] + parts[i + 1], True
                 parts[i] = ""
         out, story = [], ""
-        for part, is_furniture in zip(parts, furniture):
+        for i, (part, is_furniture) in enumerate(zip(parts, furniture)):
             if not is_furniture:
                 story += part
-                continue
+                if not ends[i]:
+                    continue
             if story.strip():
                 out.append(story.strip())
             story = ""
-            if part.strip():
+            if is_furniture and part.strip():
                 out.append(part.strip())
         if story.strip():
             out.append(story.strip())
@@ -292,7 +301,8 @@ class Cleaner:
                 (rules["list"] and len(rules["list"]) > 1 and rules["list"][1].search(text)
                  and len(_WORD.findall(text)) <= 12):
             return "noise", "a list of links, tags or handles"
-        if short and len(_WORD.findall(text)) <= 12 and not _count(rules["story"], _tokens(text)):
+        if short and len(_WORD.findall(text)) <= 12 and not _count(rules["story"], _tokens(text)) \
+                and not _INNER_END.search(text):
             return "noise", _SHORT
         return None
 
@@ -369,25 +379,49 @@ class Cleaner:
                 return False
             return names or (len(tokens) > 25 and not _count(rules["second"], tokens))
 
-        # a weak signal beside reader address is noise: spread until nothing changes
+        blocks: dict[int, list[Piece]] = {}
+        for piece in pieces:
+            blocks.setdefault(piece.para, []).append(piece)
+        order = [blocks[k] for k in sorted(blocks)]
+
+        def appeal(block: list[Piece]) -> bool:  # a line of nothing but reader address
+            return all(p.why in _ADDRESS for p in block)
+
+        def line(block: list[Piece]) -> bool:  # a block that starts a line, not one glued on
+            return not block[0].glued
+
+        def drop(piece: Piece, why: str) -> bool:
+            piece.verdict, piece.why = "noise", why
+            return True
+
         changed = True
         while changed:
             changed = False
-            for i, piece in enumerate(pieces):
-                if piece.verdict == "weak" and not story(piece) and any(
-                        0 <= j < len(pieces) and pieces[j].verdict == "noise" and pieces[j].why in _ADDRESS
-                        for j in (i - 1, i + 1)):
-                    piece.verdict, piece.why, changed = "noise", "beside an appeal to the reader", True
-        # a paragraph mostly of reader address goes whole
-        by_para: dict[int, list[Piece]] = {}
-        for piece in pieces:
-            by_para.setdefault(piece.para, []).append(piece)
-        for group in by_para.values():
-            address = sum(p.why in _ADDRESS for p in group)
-            if address and address * 2 >= len(group):
-                for p in group:
-                    if p.verdict in KEPT and not reported(p):
-                        p.verdict, p.why = "noise", "in an appeal paragraph"
+            for k, block in enumerate(order):
+                # a weak signal beside reader address in the same paragraph is noise
+                for i, piece in enumerate(block):
+                    if piece.verdict == "weak" and not story(piece) and any(
+                            0 <= j < len(block) and block[j].why in _ADDRESS for j in (i - 1, i + 1)):
+                        changed = drop(piece, "beside an appeal to the reader")
+                # a paragraph mostly of reader address goes whole
+                address = sum(p.why in _ADDRESS for p in block)
+                if address and address * 2 >= len(block):
+                    for p in block:
+                        if p.verdict in KEPT and not reported(p):
+                            changed = drop(p, "in an appeal paragraph")
+                if not line(block) or not any(p.verdict == "weak" for p in block) \
+                        or any(p.verdict not in KEPT or reported(p) for p in block):
+                    continue
+                before = order[k - 1] if k > 0 else None
+                after = order[k + 1] if k + 1 < len(order) else None
+                beside = [b for b in (before, after) if b is not None and appeal(b) and line(b)
+                          and (b is before or line(after))]
+                # a paragraph of weak signals beside an appeal of two or more sentences on
+                # lines of their own, or any paragraph between two appeals, is part of it
+                weak_only = all(p.verdict == "weak" and not story(p) for p in block)
+                if (weak_only and any(len(b) >= 2 for b in beside)) or len(beside) == 2:
+                    for p in block:
+                        changed = drop(p, "in an appeal paragraph")
 
     @staticmethod
     def _judge_repeats(pieces: list[Piece]) -> None:
@@ -473,7 +507,7 @@ def _soft_join(text: str, at: int) -> bool:
     a, b, c = text[at - 1], text[at], text[at + 1]
     if b.isupper():
         closing = a in "\"”’" and text[at - 2:at - 1] in tuple(".!?,")  # '...peace."Advertisement'
-        initial = text[at - 2:at - 1].isupper() and not text[at - 3:at - 2].isalpha()  # U.S.Senate
+        initial = text[at - 2:at - 1].isupper() and not text[at - 3:at - 2].isupper()  # U.S.Senate, linkU.S.
         return a.islower() or (a.isupper() and c.islower()) or a.isdigit() or a in ")]:|" or closing \
             or (a in ".!?" and not initial)
     if b.isdigit():
@@ -488,15 +522,18 @@ class _QuoteSides:
     article: each mark whose characters tell (a space on one side, a word on the
     other) opens or closes a quotation; a mark that does not tell, such as one
     between a sentence end and a capital ('...inbox."Ukraine', '...peace."Advert'),
-    closes the quotation open before it and otherwise opens one."""
+    opens one when the next mark closes one and closes one when the next mark opens
+    one; failing that, it closes the quotation open before it, or opens one."""
 
     def __init__(self, text: str):
         self._opens: dict[int, bool] = {}
+        marks = [(m.start(), mark_role(text, m.start())) for m in _ANY_MARK.finditer(text)]
         inside = False
-        for m in _ANY_MARK.finditer(text):
-            role = mark_role(text, m.start())
-            self._opens[m.start()] = not inside
-            inside = role == "open" or (role == "either" and not inside)
+        for i, (pos, role) in enumerate(marks):
+            after = marks[i + 1][1] if i + 1 < len(marks) else "either"
+            # the next mark, where it tells, says which: '"Ukraine is ... peace," he said'
+            self._opens[pos] = (after == "close") if role == "either" and after != "either" else not inside
+            inside = role == "open" or (role == "either" and self._opens[pos])
 
     def opens(self, pos: int) -> bool:
         return self._opens.get(pos, True)
@@ -507,7 +544,7 @@ def unglue_paragraphs(paragraphs: list[str], cleaner: Cleaner | None = None) -> 
     blanked)``. Where the scrape glued two paragraphs ("...the difference.Russia's
     ambassador"), they come apart again; furniture glued to a sentence is peeled off."""
     cleaner = cleaner or Cleaner()
-    return [[(text, mask_quotes(text)) for text in block] for block in cleaner.unglue(paragraphs)]
+    return [[(text, mask_quotes(text)) for text, _ in block] for block in cleaner.unglue(paragraphs)]
 
 
 def mask_quotes(text: str) -> str:
