@@ -51,6 +51,8 @@ _JOINED_END = re.compile(r"(?<=[a-z0-9%)\]])[.!?](?=[\"“”‘’]?[A-Z0-9]|[\
 # capital, digit, opening mark or symbol after a non-space; _soft_join decides).
 _SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“(@#©])(?<=\S)")
 _INNER_END = re.compile(r"(?<=[a-z\s])[.!?][\"”’]?\s*[A-Z\"“]")
+# a capitalised word that does not open the text or a clause
+_CAPITALISED = re.compile(r"(?<![.!?:;—–-]\s)(?<!^)(?<![\w'’])[A-Z][\w'’.-]*")
 _NAME_START = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,5}$")
 _ANY_MARK = re.compile(r'["“”«»„]')
 _DATE_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.m\.|[A-Za-z]+\.?|\d+")
@@ -102,6 +104,7 @@ class Cleaner:
             "speaker": words("first_singular"),
             "self": words("self_reference"), "cta": words("call_to_action"),
             "story": words("story_cues"), "date": words("date_words"),
+            "business": words("site_business"),
             "imperative": re.compile(rf"^\W*(?:(?:{lead})\s+)?(?:{verbs})\b(?![-’'])", re.I) if verbs else re.compile(r"(?!)"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
         }
@@ -332,7 +335,9 @@ class Cleaner:
 
     def address(self, text: str, unquoted: str) -> tuple[str, str] | None:
         """("noise" or "weak", why) for a sentence that speaks to the reader, orders the
-        reader, or speaks as the site or of the page, outside quotation marks."""
+        reader, or speaks as the site or of the page, outside quotation marks. A
+        sentence that names someone, reports speech or asks a question is held to
+        stronger signals than one that names no one."""
         rules = self.rules
         tokens = _tokens(unquoted)
         you = _count(rules["second"], tokens)
@@ -341,17 +346,38 @@ class Cleaner:
         cta = _count(rules["cta"], tokens)
         order = bool(rules["imperative"].match(unquoted)) and unquoted.lstrip()[:1].isupper()
         n = len(_WORD.findall(text))
+        if page >= 2:
+            return "noise", "speaks of the page"
         if _count(rules["story"], tokens):
             return None  # a report of what someone said is the story
         if (you and we) or ((you or we or page) and cta and 2 * you + we + 2 * page + 2 * cta >= 4):
             return "noise", "addresses the reader"
         if order and n <= 25 and (you or we or page or cta > (1 if tokens and tokens[0].lower() in rules["cta"] else 0)):
             return "noise", "tells the reader what to do"
-        if page >= 2 or (page and (we or you)):
+        if page and (we or you):
             return "noise", "speaks of the page"
+        if not self.names(unquoted) and not text.rstrip().endswith("?"):  # no one named, no question
+            if you and n <= 15 or you >= 2:
+                return "noise", "addresses the reader"
+            if page and n <= 20:
+                return "noise", "speaks of the page"
+            if n <= 15 and _count(rules["business"], tokens):
+                return "noise", "the site's own business"
+            if order and n <= 12 and not re.match(r"\W*\w+\s+\w+ed\b", unquoted):  # not "Help arrived"
+                return "noise", "tells the reader what to do"
         if you or we or page or (cta and n <= 12):
             return "weak", "speaks to or as us, of the page, or asks for something"
         return None
+
+    def names(self, text: str) -> bool:
+        """Whether ``text`` names someone: a capitalised word that does not open the
+        text or a clause and is not "I", a month, a weekday or a clock abbreviation."""
+        dates = self.rules["date"]
+        for m in _CAPITALISED.finditer(text):
+            word = m.group(0)
+            if word != "I" and word.lower().rstrip(".") not in dates:
+                return True
+        return False
 
     def _judge_address(self, pieces: list[Piece]) -> None:
         """Drop sentences that address the reader or speak as the site."""
@@ -371,7 +397,7 @@ class Cleaner:
         def story(piece: Piece) -> bool:  # never dropped for its neighbours alone
             if reported(piece):
                 return True
-            names = any(w[0].isupper() and w != "I" for w in _WORD.findall(piece.unquoted)[1:])
+            names = self.names(piece.unquoted)
             if piece.text.endswith("?"):  # a question put to someone named
                 return names
             tokens = _tokens(piece.unquoted)  # a sentence about others, not in the site's voice
