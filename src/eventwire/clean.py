@@ -53,6 +53,7 @@ _SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“(@#©])(?<=\S)")
 _INNER_END = re.compile(r"(?<=[a-z\s])[.!?][\"”’]?\s*[A-Z\"“]")
 # a capitalised word that does not open the text or a clause
 _CAPITALISED = re.compile(r"(?<![.!?:;—–-]\s)(?<!^)(?<![\w'’])[A-Z][\w'’.-]*")
+_CLAUSE_START = re.compile(r"[,:;]\s+(?=[a-z])")
 _NAME_START = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,5}$")
 _ANY_MARK = re.compile(r'["“”«»„]')
 _DATE_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.m\.|[A-Za-z]+\.?|\d+")
@@ -345,6 +346,8 @@ class Cleaner:
         page = _count(rules["self"], tokens)
         cta = _count(rules["cta"], tokens)
         order = bool(rules["imperative"].match(unquoted)) and unquoted.lstrip()[:1].isupper()
+        # an order after an opening phrase: "For the latest, follow our live blog."
+        order_later = any(rules["imperative"].match(unquoted[m.end():]) for m in _CLAUSE_START.finditer(unquoted))
         n = len(_WORD.findall(text))
         if page >= 2:
             return "noise", "speaks of the page"
@@ -352,7 +355,8 @@ class Cleaner:
             return None  # a report of what someone said is the story
         if (you and we) or ((you or we or page) and cta and 2 * you + we + 2 * page + 2 * cta >= 4):
             return "noise", "addresses the reader"
-        if order and n <= 25 and (you or we or page or cta > (1 if tokens and tokens[0].lower() in rules["cta"] else 0)):
+        if (order or order_later) and n <= 25 and (
+                you or we or page or cta > (1 if tokens and tokens[0].lower() in rules["cta"] else 0)):
             return "noise", "tells the reader what to do"
         if page and (we or you):
             return "noise", "speaks of the page"
