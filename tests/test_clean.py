@@ -62,7 +62,10 @@ def test_headline_becomes_title_and_credit_becomes_metadata():
     assert art.title == "Chile criticises Peru over border closure"
     assert not art.text.startswith("Chile criticises Peru over")
     assert art.credits == ["Maria Lopez in Lima contributed to this report."]
-    assert art.metadata["removed_lines"] >= 10
+    removed = art.metadata["removed"]
+    assert len(removed) >= 10 and all(r["text"] and r["reason"] for r in removed)
+    assert {"text": "Maria Lopez in Lima contributed to this report.",
+            "reason": "credit line (kept in credits)"} in removed
 
 
 def test_given_title_is_not_repeated_in_text():

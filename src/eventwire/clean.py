@@ -1,22 +1,32 @@
 """Cleaning scraped text the way a reader would.
 
 A scrape carries the site around the story: donation appeals, newsletter and app
-prompts, share and cookie lines, "Advertisement", "Related" lists, captions,
-bylines, credit lines, copyright footers and separators. The cleaner drops them by
-general features rather than by remembered sentences:
+prompts, share bars, cookie banners, "Advertisement", "Related" and "Read more"
+lists, tag lists, captions, bylines, timestamps, credit lines, copyright footers and
+separators. The cleaner drops them by general features rather than by remembered
+sentences:
 
-* line shape: site furniture and captions (``data/noise.yaml``), separators,
-  runs of short unpunctuated lines (link lists), lines repeated in the article;
-* address: a sentence that speaks to the reader ("your support", "sign up") or as
-  the site ("we need reporters"), outside quotation marks, with a call to action;
-  sentences with a weaker signal are dropped when they sit beside dropped ones,
-  and a paragraph most of whose sentences are noise goes whole;
-* glue: sentences the scrape joined ("...all the difference.Russia's ambassador")
-  are split apart first, so the story sentence survives its noisy neighbour.
+* glue: what a scrape joined without a space comes apart first. Sentences joined
+  at a sentence end ("...the difference.Russia's ambassador", also before an
+  opening and after a closing quotation mark) are always split; furniture joined to
+  a sentence at a change of case or after a digit or bracket ("AdvertisementLawyer
+  Lionel ...") is peeled off only when the peeled part reads as furniture, so a
+  name such as "McCaul" or "WhatsApp" is never cut;
+* line shape: site furniture, credits, bylines and captions (``data/noise.yaml``),
+  a label and what it labels ("READ MORE: ...", "Tags: ..."), lists strung together
+  with bars, dots, handles or hashtags, short lines with no sentence in them,
+  separators, runs of short unpunctuated lines, lines repeated in the article;
+* address: a sentence that speaks to the reader ("your support", "sign up"), gives
+  the reader an order ("Download the app ..."), or speaks as the site or of the page
+  ("we need reporters", "an earlier version of this story"), outside quotation
+  marks. Quotation marks are read over the whole story at once, so a quotation
+  broken by a line of furniture is still a quotation. Sentences with a weaker
+  signal are dropped when they sit beside dropped ones, and a paragraph most of
+  whose sentences are noise goes whole, but a sentence with a quotation or a word
+  of reporting ("said", "told") is never dropped for its neighbours.
 
 Credit lines ("X contributed to this report") and bylines are kept as metadata.
-A sentence of the story is never dropped for its words alone: only lines that
-match the furniture shapes, or sentences that address the reader.
+Every line removed is listed, with the reason, in ``Article.metadata["removed"]``.
 """
 from __future__ import annotations
 
@@ -26,17 +36,34 @@ from functools import cached_property
 
 from .config import DEFAULT, Settings
 from .lexicons import cached_yaml
-from .marks import MARKS, find_marked
+from .marks import MARKS, find_marked, mark_role
 from .model import Article
 
-_GLUE = re.compile(r"(?<=[a-z0-9%)\]][.!?])(?=[A-Z][a-z’'])|(?<=[a-z0-9%][.!?][\"”’])(?=[A-Z][a-z])")
 _ABBREVIATIONS = r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bSt\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bMaj\.)(?<!\bNo\.)(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bProf\.)(?<!\bRev\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)"
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]%][.!?])" + _ABBREVIATIONS + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# A sentence end with no space after it: [.!?], maybe a quotation mark, then a capital,
+# a digit or an opening mark. Where the mark goes is decided in _hard_cuts.
+_JOINED_END = re.compile(r"(?<=[a-z0-9%)\]])[.!?](?=[\"“”‘’]?[A-Z0-9]|[\"“‘][\"“‘]?[A-Z0-9])")
+# Where a scrape may have joined two blocks inside a run of letters: a change of case
+# (AdvertisementLawyer, GMTThe), a digit before a capital, a bracket, colon or sentence
+# end before a capital, a word before an opening quotation mark, a handle or a symbol.
+# Where a scrape may have joined two blocks inside a run of letters (a candidate: a
+# capital, digit, opening mark or symbol after a non-space; _soft_join decides).
+_SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“(@#©])(?<=\S)")
+_INNER_END = re.compile(r"(?<=[a-z\s])[.!?][\"”’]?\s*[A-Z\"“]")
+# a capitalised word that does not open the text or a clause
+_CAPITALISED = re.compile(r"(?<![.!?:;—–-]\s)(?<!^)(?<![\w'’])[A-Z][\w'’.-]*")
+_CLAUSE_START = re.compile(r"[,:;]\s+(?=[a-z])")
+_NAME_START = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,5}$")
+_ANY_MARK = re.compile(r'["“”«»„]')
+_DATE_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.m\.|[A-Za-z]+\.?|\d+")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TERMINAL = re.compile(r"[.!?…][\"”’)\]]*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z. ]{1,30})?)\s*(?:\((?P<agency>[A-Za-z. ]{1,30})\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
 )
+KEPT = ("keep", "weak")
 
 
 @dataclass
@@ -48,6 +75,7 @@ class Piece:
     unquoted: str = ""  # the text with quoted words blanked out
     verdict: str = "keep"  # keep | noise | credit | byline | weak
     why: str = ""
+    glued: bool = False  # joined to the piece before it with no space by the scrape
 
 
 @dataclass
@@ -63,15 +91,22 @@ class Cleaner:
         def any_of(key: str) -> re.Pattern:
             return re.compile("|".join(f"(?:{p})" for p in data.get(key, [])) or r"(?!)", re.I)
 
-        def words(key: str) -> re.Pattern:
-            alts = sorted(data.get(key, []), key=len, reverse=True)
-            return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w-])", re.I)
+        def words(key: str) -> frozenset[str]:
+            return frozenset(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get(key, []))
 
+        lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data.get("imperative_lead", []))
+        verbs = "|".join(re.escape(w) for w in data.get("imperative", []))
         return {
             "furniture": any_of("furniture"), "credit": any_of("credit"),
             "byline": any_of("byline"), "caption": any_of("caption"),
+            "label": re.compile("|".join(f"(?:{p})" for p in data.get("label_line", [])) or r"(?!)"),
+            "list": [re.compile(p) for p in data.get("list_marks", [])],
             "second": words("second_person"), "first": words("first_plural"),
-            "cta": words("call_to_action"),
+            "speaker": words("first_singular"),
+            "self": words("self_reference"), "cta": words("call_to_action"),
+            "story": words("story_cues"), "date": words("date_words"),
+            "business": words("site_business"),
+            "imperative": re.compile(rf"^\W*(?:(?:{lead})\s+)?(?:{verbs})\b(?![-’'])", re.I) if verbs else re.compile(r"(?!)"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
         }
 
@@ -81,24 +116,27 @@ class Cleaner:
         paragraphs = self._paragraphs(art.raw)
         paragraphs = self._take_headline(art, paragraphs)
         paragraphs = self._take_dateline(art, paragraphs)
-        pieces = [Piece(text, i, unquoted) for i, block in enumerate(unglue_paragraphs(paragraphs))
-                  for text, unquoted in block]
+        pieces = [Piece(text, i, glued=glued) for i, block in enumerate(self.unglue(paragraphs))
+                  for text, glued in block]
         self._judge_lines(pieces)
+        self._read_quotes(pieces)
         self._judge_address(pieces)
         self._judge_repeats(pieces)
         self._judge_link_lists(pieces)
         self._judge_unbroken(pieces)
         kept: dict[int, list[str]] = {}
+        removed = []
         for piece in pieces:
-            if piece.verdict in ("keep", "weak"):
+            if piece.verdict in KEPT:
                 kept.setdefault(piece.para, []).append(piece.text)
-            elif piece.verdict == "credit":
+                continue
+            if piece.verdict == "credit":
                 art.credits.append(piece.text)
             elif piece.verdict == "byline" and not art.author:
                 art.author = re.sub(r"^by\s+", "", piece.text, flags=re.I).strip()
-        removed = [p for p in pieces if p.verdict not in ("keep", "weak")]
+            removed.append({"text": piece.text, "reason": piece.why})
         if removed:
-            art.metadata["removed_lines"] = len(removed)
+            art.metadata["removed"] = removed
         art.text = "\n\n".join(" ".join(parts) for _, parts in sorted(kept.items()))
         if not art.text.strip():
             return art.fail("empty", "no article text is left after removing the site's noise")
@@ -126,7 +164,8 @@ class Cleaner:
         first = paragraphs[0]
         if art.title and _fold(first) == _fold(art.title):
             return paragraphs[1:]
-        if not art.title and looks_like_headline(first) and self.classify_line(first) is None:
+        if not art.title and looks_like_headline(first) and self.classify_line(first) is None \
+                and self.classify_shape(first, short=False) is None:
             art.title = first
             return paragraphs[1:]
         return paragraphs
@@ -144,26 +183,205 @@ class Cleaner:
                 break
         return paragraphs
 
+    def unglue(self, paragraphs: list[str]) -> list[list[tuple[str, bool]]]:
+        """Paragraphs as lists of sentence-sized pieces ``(text, glued)``, ``glued``
+        when the scrape joined the piece to the one before it with no space. Sentences
+        joined at a sentence end come apart (each part a paragraph of its own);
+        furniture joined to a sentence inside a run of letters is peeled off when it
+        reads as furniture, and is a paragraph of its own."""
+        blocks: list[list[tuple[str, bool]]] = []
+        quotes, offset = _QuoteSides("\n".join(paragraphs)), 0
+        for paragraph in paragraphs:
+            parts = split_joined(paragraph, quotes, offset)
+            offset += len(paragraph) + 1
+            for n, part in enumerate(parts):
+                pieces: list[tuple[str, bool]] = []
+                for k, piece in enumerate(_split_keep_quotes(part)):
+                    peeled = self._peel(piece.strip())
+                    first = (peeled[0], n > 0 and k == 0)
+                    if len(peeled) == 1:
+                        pieces.append(first)
+                        continue
+                    blocks.append(pieces)  # what was glued at a block join: a block of its own
+                    blocks.extend([p] for p in [first] + [(p, True) for p in peeled[1:]])
+                    pieces = []
+                blocks.append(pieces)
+        return [[p for p in block if p[0]] for block in blocks if any(p[0] for p in block)]
+
+    def _peel(self, text: str) -> list[str]:
+        """``text`` cut where a scrape may have joined blocks inside a run of letters.
+        After a sentence end ("...Christmas Day ?Video duration 2:31") it always comes
+        apart; elsewhere each part that reads as furniture on its own becomes a piece
+        of its own, and the parts between them are joined again exactly as they were."""
+        cuts = [m.start() for m in _SOFT_JOIN.finditer(text) if 0 < m.start() < len(text) - 1
+                and _soft_join(text, m.start())]
+        if not cuts:
+            return [text]
+        parts = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
+        ends = [bool(_TERMINAL.search(part.rstrip())) for part in parts]  # a sentence end before the cut
+        # a cut after a short capitalised fragment may be inside a name (You|Tube,
+        # Deep|Seek, Mc|Caul): the part before it must then be furniture by shape
+        inside_name = [bool(_NAME_START.search(part)) for part in parts[:-1]] + [False]
+        furniture = [self._is_furniture(part, strict) for part, strict in zip(parts, inside_name)]
+        for i in range(len(parts) - 1):  # "Share on Whats|App": a word cut in two goes whole
+            if furniture[i] and not furniture[i + 1] and parts[i + 1].strip().isalpha() \
+                    and self._is_furniture(parts[i] + parts[i + 1]):
+                parts[i + 1], furniture[i + 1] = parts[i] + parts[i + 1], True
+                parts[i] = ""
+        out, story = [], ""
+        for i, (part, is_furniture) in enumerate(zip(parts, furniture)):
+            if not is_furniture:
+                story += part
+                if not ends[i]:
+                    continue
+            if story.strip():
+                out.append(story.strip())
+            story = ""
+            if is_furniture and part.strip():
+                out.append(part.strip())
+        if story.strip():
+            out.append(story.strip())
+        return out
+
+    def _is_furniture(self, text: str, strict: bool = False) -> bool:
+        """Whether a part cut from a glued line reads as furniture on its own: its
+        shape (lexicon, label, list, an order with no sentence end) or its address to
+        the reader, never its length alone."""
+        text = text.strip()
+        if not 0 < len(_WORD.findall(text)) <= 40:
+            return False
+        if self.classify_line(text) or self.classify_shape(text, short=False):
+            return True
+        if not _TERMINAL.search(text) and not strict:
+            if self.rules["imperative"].match(text) and text[:1].isupper():
+                return True  # an order with no sentence end
+            found = self.address(text, mask_quotes(text))
+            if found and len(_WORD.findall(text)) <= 12:
+                return True  # a few words to or as us, with no sentence end ("Content from our partners")
+        found = self.address(text, mask_quotes(text))
+        return found is not None and found[0] == "noise"
+
     def classify_line(self, text: str) -> tuple[str, str] | None:
         """(verdict, why) for a line of site furniture, a credit, byline or caption; else None."""
         rules, n = self.rules, len(_WORD.findall(text))
         if n == 0:
             return "noise", "no words"
         if n <= 40 and rules["credit"].fullmatch(text):
-            return "credit", "credit line"
+            return "credit", "credit line (kept in credits)"
         if n <= 12 and rules["byline"].fullmatch(text):
-            return "byline", "byline"
+            return "byline", "byline (kept as author)"
         if n <= 15 and rules["furniture"].fullmatch(text):
             return "noise", "site furniture"
         if n <= 60 and rules["caption"].fullmatch(text):
             return "noise", "caption"
+        if n <= 20 and self.is_timestamp(text):
+            return "noise", "timestamp"
+        return None
+
+    def is_timestamp(self, text: str) -> bool:
+        """A line of nothing but a date or a time (``date_words`` in noise.yaml)."""
+        dates = self.rules["date"]
+        seen = False
+        for token in _DATE_TOKEN.findall(text):
+            low = token.lower().rstrip(".")
+            if low in dates and low not in ("on", "at", "last"):
+                seen = True
+            elif re.fullmatch(r"\d{1,2}[:.]\d{2}", token):
+                seen = True
+            elif not (token.isdigit() or low in dates or (token.isupper() and 2 <= len(token) <= 4)):
+                return False
+        return seen
+
+    def classify_shape(self, text: str, short: bool = True) -> tuple[str, str] | None:
+        """(verdict, why) for a line with no sentence in it: a label and what it labels,
+        a list strung with bars, dots, handles or hashtags, or (``short``) a few words
+        with no sentence end and no word of reporting; else None."""
+        if _TERMINAL.search(text):
+            return None
+        rules = self.rules
+        if rules["label"].match(text):
+            return "noise", "a label and what it labels"
+        if sum(len(p.findall(text)) for p in rules["list"]) >= 2 or \
+                (rules["list"] and len(rules["list"]) > 1 and rules["list"][1].search(text)
+                 and len(_WORD.findall(text)) <= 12):
+            return "noise", "a list of links, tags or handles"
+        if short and len(_WORD.findall(text)) <= 12 and not _count(rules["story"], _tokens(text)) \
+                and not _INNER_END.search(text):
+            return "noise", _SHORT
         return None
 
     def _judge_lines(self, pieces: list[Piece]) -> None:
         for piece in pieces:
-            found = self.classify_line(piece.text)
+            found = self.classify_line(piece.text) or self.classify_shape(piece.text)
+            if found and found[1] == _SHORT:  # a short line that speaks to the reader says so
+                found = self.address(piece.text, mask_quotes(piece.text)) or found
+                found = found if found[0] == "noise" else ("noise", _SHORT)
             if found:
                 piece.verdict, piece.why = found
+
+    def _read_quotes(self, pieces: list[Piece]) -> None:
+        """``unquoted`` for every piece, reading quotation marks over the pieces still
+        kept as one text, so a quotation that a line of furniture broke in two (or a
+        scrape broke over lines) is still read as one."""
+        kept = [p for p in pieces if p.verdict in KEPT]
+        flat = " ".join(p.text for p in kept)
+        masked = mask_quotes(flat)
+        at = 0
+        for piece in kept:
+            piece.unquoted = masked[at:at + len(piece.text)]
+            at += len(piece.text) + 1
+        for piece in pieces:
+            if piece.verdict not in KEPT:
+                piece.unquoted = mask_quotes(piece.text)
+
+    def address(self, text: str, unquoted: str) -> tuple[str, str] | None:
+        """("noise" or "weak", why) for a sentence that speaks to the reader, orders the
+        reader, or speaks as the site or of the page, outside quotation marks. A
+        sentence that names someone, reports speech or asks a question is held to
+        stronger signals than one that names no one."""
+        rules = self.rules
+        tokens = _tokens(unquoted)
+        you = _count(rules["second"], tokens)
+        we = _count(rules["first"], tokens)
+        page = _count(rules["self"], tokens)
+        cta = _count(rules["cta"], tokens)
+        order = bool(rules["imperative"].match(unquoted)) and unquoted.lstrip()[:1].isupper()
+        # an order after an opening phrase: "For the latest, follow our live blog."
+        order_later = any(rules["imperative"].match(unquoted[m.end():]) for m in _CLAUSE_START.finditer(unquoted))
+        n = len(_WORD.findall(text))
+        if page >= 2:
+            return "noise", "speaks of the page"
+        if _count(rules["story"], tokens):
+            return None  # a report of what someone said is the story
+        if (you and we) or ((you or we or page) and cta and 2 * you + we + 2 * page + 2 * cta >= 4):
+            return "noise", "addresses the reader"
+        if (order or order_later) and n <= 25 and (
+                you or we or page or cta > (1 if tokens and tokens[0].lower() in rules["cta"] else 0)):
+            return "noise", "tells the reader what to do"
+        if page and (we or you):
+            return "noise", "speaks of the page"
+        if not self.names(unquoted) and not text.rstrip().endswith("?"):  # no one named, no question
+            if you and n <= 15 or you >= 2:
+                return "noise", "addresses the reader"
+            if page and n <= 20:
+                return "noise", "speaks of the page"
+            if n <= 15 and _count(rules["business"], tokens):
+                return "noise", "the site's own business"
+            if order and n <= 12 and not re.match(r"\W*\w+\s+\w+ed\b", unquoted):  # not "Help arrived"
+                return "noise", "tells the reader what to do"
+        if you or we or page or (cta and n <= 12):
+            return "weak", "speaks to or as us, of the page, or asks for something"
+        return None
+
+    def names(self, text: str) -> bool:
+        """Whether ``text`` names someone: a capitalised word that does not open the
+        text or a clause and is not "I", a month, a weekday or a clock abbreviation."""
+        dates = self.rules["date"]
+        for m in _CAPITALISED.finditer(text):
+            word = m.group(0)
+            if word != "I" and word.lower().rstrip(".") not in dates:
+                return True
+        return False
 
     def _judge_address(self, pieces: list[Piece]) -> None:
         """Drop sentences that address the reader or speak as the site."""
@@ -171,42 +389,79 @@ class Cleaner:
         for piece in pieces:
             if piece.verdict != "keep":
                 continue
-            you = _count(rules["second"], piece.unquoted)
-            we = _count(rules["first"], piece.unquoted)
-            cta = _count(rules["cta"], piece.unquoted)
-            if (you or we) and cta and 2 * you + we + 2 * cta >= 4:
-                piece.verdict, piece.why = "noise", "addresses the reader"
-            elif you or we or (cta and len(_WORD.findall(piece.text)) <= 12):
-                piece.verdict, piece.why = "weak", "speaks to or as us, or asks for something"
-        # a weak signal beside noise is noise: spread until nothing changes
+            found = self.address(piece.text, piece.unquoted)
+            if found:
+                piece.verdict, piece.why = found
+
+        def reported(piece: Piece) -> bool:  # a quotation, a report of speech or a speaker's own words
+            tokens = _tokens(piece.unquoted)
+            return any(m in piece.text for m in _QUOTING) or bool(
+                _count(rules["story"], tokens) or _count(rules["speaker"], tokens))
+
+        def story(piece: Piece) -> bool:  # never dropped for its neighbours alone
+            if reported(piece):
+                return True
+            names = self.names(piece.unquoted)
+            if piece.text.endswith("?"):  # a question put to someone named
+                return names
+            tokens = _tokens(piece.unquoted)  # a sentence about others, not in the site's voice
+            if _count(rules["first"], tokens):
+                return False
+            return names or (len(tokens) > 25 and not _count(rules["second"], tokens))
+
+        blocks: dict[int, list[Piece]] = {}
+        for piece in pieces:
+            blocks.setdefault(piece.para, []).append(piece)
+        order = [blocks[k] for k in sorted(blocks)]
+
+        def appeal(block: list[Piece]) -> bool:  # a line of nothing but reader address
+            return all(p.why in _ADDRESS for p in block)
+
+        def line(block: list[Piece]) -> bool:  # a block that starts a line, not one glued on
+            return not block[0].glued
+
+        def drop(piece: Piece, why: str) -> bool:
+            piece.verdict, piece.why = "noise", why
+            return True
+
         changed = True
         while changed:
             changed = False
-            for i, piece in enumerate(pieces):
-                if piece.verdict == "weak" and any(
-                        0 <= j < len(pieces) and pieces[j].verdict == "noise" and pieces[j].why == "addresses the reader"
-                        for j in (i - 1, i + 1)):
-                    piece.verdict, piece.why, changed = "noise", "addresses the reader", True
-        # a paragraph mostly of reader address goes whole
-        by_para: dict[int, list[Piece]] = {}
-        for piece in pieces:
-            by_para.setdefault(piece.para, []).append(piece)
-        for group in by_para.values():
-            address = sum(p.why == "addresses the reader" for p in group)
-            if address and address * 2 >= len(group):
-                for p in group:
-                    if p.verdict in ("keep", "weak"):
-                        p.verdict, p.why = "noise", "in an appeal paragraph"
+            for k, block in enumerate(order):
+                # a weak signal beside reader address in the same paragraph is noise
+                for i, piece in enumerate(block):
+                    if piece.verdict == "weak" and not story(piece) and any(
+                            0 <= j < len(block) and block[j].why in _ADDRESS for j in (i - 1, i + 1)):
+                        changed = drop(piece, "beside an appeal to the reader")
+                # a paragraph mostly of reader address goes whole
+                address = sum(p.why in _ADDRESS for p in block)
+                if address and address * 2 >= len(block):
+                    for p in block:
+                        if p.verdict in KEPT and not reported(p):
+                            changed = drop(p, "in an appeal paragraph")
+                if not line(block) or not any(p.verdict == "weak" for p in block) \
+                        or any(p.verdict not in KEPT or reported(p) for p in block):
+                    continue
+                before = order[k - 1] if k > 0 else None
+                after = order[k + 1] if k + 1 < len(order) else None
+                beside = [b for b in (before, after) if b is not None and appeal(b) and line(b)
+                          and (b is before or line(after))]
+                # a paragraph of weak signals beside an appeal of two or more sentences on
+                # lines of their own, or any paragraph between two appeals, is part of it
+                weak_only = all(p.verdict == "weak" and not story(p) for p in block)
+                if (weak_only and any(len(b) >= 2 for b in beside)) or len(beside) == 2:
+                    for p in block:
+                        changed = drop(p, "in an appeal paragraph")
 
     @staticmethod
     def _judge_repeats(pieces: list[Piece]) -> None:
         seen: set[str] = set()
         counts: dict[str, int] = {}
-        for piece in pieces:
-            counts[_fold(piece.text)] = counts.get(_fold(piece.text), 0) + 1
-        for piece in pieces:
-            key = _fold(piece.text)
-            if piece.verdict not in ("keep", "weak"):
+        keys = [_fold(piece.text) for piece in pieces]
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        for piece, key in zip(pieces, keys):
+            if piece.verdict not in KEPT:
                 continue
             short = len(_WORD.findall(piece.text)) <= 8 and not _TERMINAL.search(piece.text)
             if counts[key] > 1 and short:
@@ -219,7 +474,7 @@ class Cleaner:
     def _judge_link_lists(pieces: list[Piece], min_run: int = 3) -> None:
         run: list[Piece] = []
         for piece in pieces + [None]:
-            listy = (piece is not None and piece.verdict in ("keep", "weak")
+            listy = (piece is not None and piece.verdict in KEPT
                      and len(_WORD.findall(piece.text)) <= 14 and not _TERMINAL.search(piece.text)
                      and not piece.text.endswith(":"))
             if listy:
@@ -232,7 +487,7 @@ class Cleaner:
 
     def _judge_unbroken(self, pieces: list[Piece]) -> None:
         for piece in pieces:
-            if piece.verdict in ("keep", "weak") and len(_WORD.findall(piece.text)) > self.settings.max_unbroken_words \
+            if piece.verdict in KEPT and len(_WORD.findall(piece.text)) > self.settings.max_unbroken_words \
                     and not re.search(r"[.!?]", piece.text):
                 piece.verdict, piece.why = "noise", "not prose: no sentence ends"
 
@@ -243,23 +498,83 @@ class Cleaner:
         return sum(w in self.rules["english"] for w in words) / len(words)
 
 
-def unglue_paragraphs(paragraphs: list[str]) -> list[list[tuple[str, str]]]:
+_ADDRESS = ("addresses the reader", "tells the reader what to do", "speaks of the page",
+            "beside an appeal to the reader")
+_QUOTING = MARKS + "‘"  # a double mark, or an opening single one
+_SHORT = "a short line with no sentence in it"
+
+
+def split_joined(paragraph: str, quotes: _QuoteSides | None = None, offset: int = 0) -> list[str]:
+    """``paragraph`` split where a scrape joined two sentences (or a sentence and a
+    block) at a sentence end with no space: "...the difference.Russia's ambassador".
+    A quotation mark at the join goes with the sentence it opens or closes: a curly
+    mark by its shape, a straight one as :class:`_QuoteSides` reads it (``quotes``
+    over the article, ``offset`` being where the paragraph starts in it)."""
+    quotes = quotes or _QuoteSides(paragraph)
+    cuts = []
+    for m in _JOINED_END.finditer(paragraph):
+        pos = m.end()
+        mark = paragraph[pos] if pos < len(paragraph) else ""
+        if mark in "”’" or (mark == '"' and not quotes.opens(offset + pos)):
+            pos += 1  # a closing mark stays with its sentence
+        if pos < len(paragraph) and (paragraph[pos].isupper() or paragraph[pos].isdigit() or paragraph[pos] in "\"“‘"):
+            if paragraph[m.start() - 1].isdigit() and paragraph[pos].isdigit():
+                continue  # 3.5 is a number
+            cuts.append(pos)
+    parts, last = [], 0
+    for cut in cuts:
+        parts.append(paragraph[last:cut])
+        last = cut
+    parts.append(paragraph[last:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _soft_join(text: str, at: int) -> bool:
+    """Whether ``text`` may have been joined at ``at`` by a scrape: a change of case
+    (AdvertisementLawyer, GMTThe), a digit after a letter or a capital after a digit,
+    a capital or opening mark after a bracket, colon, bar or sentence end, a word
+    before an opening quotation mark, or a handle or symbol after a word."""
+    a, b, c = text[at - 1], text[at], text[at + 1]
+    if b.isupper():
+        closing = a in "\"”’" and text[at - 2:at - 1] in tuple(".!?,")  # '...peace."Advertisement'
+        initial = text[at - 2:at - 1].isupper() and not text[at - 3:at - 2].isupper()  # U.S.Senate, linkU.S.
+        return a.islower() or (a.isupper() and c.islower()) or a.isdigit() or a in ")]:|" or closing \
+            or (a in ".!?" and not initial)
+    if b.isdigit():
+        return a.isalpha() or (a in ")]:|!?\"”’") or (a == "." and not text[at - 2:at - 1].isdigit())
+    if b in "\"“":
+        return c.isupper() and (a.isalnum() or a in ".!?")
+    return b in "(@#©" and (a.isalpha() or a in ".!?\"”’")
+
+
+class _QuoteSides:
+    """Which side of a straight quotation mark a quotation is on, read over the whole
+    article: each mark whose characters tell (a space on one side, a word on the
+    other) opens or closes a quotation; a mark that does not tell, such as one
+    between a sentence end and a capital ('...inbox."Ukraine', '...peace."Advert'),
+    opens one when the next mark closes one and closes one when the next mark opens
+    one; failing that, it closes the quotation open before it, or opens one."""
+
+    def __init__(self, text: str):
+        self._opens: dict[int, bool] = {}
+        marks = [(m.start(), mark_role(text, m.start())) for m in _ANY_MARK.finditer(text)]
+        inside = False
+        for i, (pos, role) in enumerate(marks):
+            after = marks[i + 1][1] if i + 1 < len(marks) else "either"
+            # the next mark, where it tells, says which: '"Ukraine is ... peace," he said'
+            self._opens[pos] = (after == "close") if role == "either" and after != "either" else not inside
+            inside = role == "open" or (role == "either" and self._opens[pos])
+
+    def opens(self, pos: int) -> bool:
+        return self._opens.get(pos, True)
+
+
+def unglue_paragraphs(paragraphs: list[str], cleaner: Cleaner | None = None) -> list[list[tuple[str, str]]]:
     """Paragraphs as lists of sentence-sized pieces ``(text, text with quotations
     blanked)``. Where the scrape glued two paragraphs ("...the difference.Russia's
-    ambassador"), they come apart again."""
-    blocks = []
-    for paragraph in paragraphs:
-        for part in _GLUE.split(paragraph):
-            masked = mask_quotes(part)
-            pieces, at = [], 0
-            for piece in _split_keep_quotes(part):
-                at = part.find(piece, at)
-                if piece.strip():
-                    pieces.append((piece.strip(), masked[at:at + len(piece)]))
-                at += len(piece)
-            if pieces:
-                blocks.append(pieces)
-    return blocks
+    ambassador"), they come apart again; furniture glued to a sentence is peeled off."""
+    cleaner = cleaner or Cleaner()
+    return [[(text, mask_quotes(text)) for text, _ in block] for block in cleaner.unglue(paragraphs)]
 
 
 def mask_quotes(text: str) -> str:
@@ -275,9 +590,25 @@ def mask_quotes(text: str) -> str:
     return "".join(out)
 
 
-def _count(pattern: re.Pattern, text: str) -> int:
-    """Whole-word hits, not counting all-capital abbreviations (US is not us)."""
-    return sum(1 for m in pattern.finditer(text) if not (m.group(0).isupper() and len(m.group(0)) > 1))
+def _count(terms: frozenset[str], tokens: list[str]) -> int:
+    """Whole-word hits of ``terms`` (words and phrases of up to three words) among
+    ``tokens``, not counting all-capital abbreviations (US is not us)."""
+    hits = 0
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low in terms and not (token.isupper() and len(token) > 1):
+            hits += 1
+        if i + 1 < len(tokens):
+            two = low + " " + tokens[i + 1].lower()
+            if two in terms:
+                hits += 1
+            elif i + 2 < len(tokens) and two + " " + tokens[i + 2].lower() in terms:
+                hits += 1
+    return hits
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
 
 
 def _split_keep_quotes(text: str) -> list[str]:

@@ -41,8 +41,9 @@ class Marked:
         return self.pieces[-1][1]
 
 
-def _role(text: str, pos: int) -> str:
-    """'open', 'close' or 'either' for the quotation mark at ``pos``."""
+def mark_role(text: str, pos: int) -> str:
+    """'open', 'close' or 'either' for the quotation mark at ``pos``, read from the
+    characters around it first and from its shape only when those do not tell."""
     left = text[pos - 1] if pos > 0 else " "
     right = text[pos + 1] if pos + 1 < len(text) else " "
     opens = (left.isspace() or left in "([{—–-/" or left in MARKS) and not right.isspace()
@@ -75,13 +76,13 @@ def find_marked(text: str) -> list[Marked]:
                 continue
             current.pieces.append((seg_start, pos))
             nxt = _next_visible(text, pos + 1)
-            if nxt is not None and text[nxt] in MARKS and _role(text, nxt) != "close":
+            if nxt is not None and text[nxt] in MARKS and mark_role(text, nxt) != "close":
                 seg_start, skip = nxt + 1, nxt  # the quote goes on in the next paragraph
             else:
                 found.append(current)  # never closed: it ends with its paragraph
                 current = None
             continue
-        role = _role(text, pos)
+        role = mark_role(text, pos)
         if current is None:
             if role != "close":
                 current, seg_start = Marked(open=pos, close=None, pieces=[]), pos + 1
