@@ -712,7 +712,7 @@ class Store:
         ``goldstein_total`` and ``goldstein_mean``.
 
         ``by``: ``day``, ``week`` (from Monday), ``month``, ``quarter``, ``year``, or
-        ``auto`` (days for under two months, weeks up to about a year, else months);
+        ``auto`` (days for under two months, weeks up to about a year, months up to ten years, else years);
         the period used is in ``frame.attrs["by"]``. ``period`` is the period's first
         day; periods with no event between the first and last are rows of zeros.
         Every event counts, whether or not its target is coded. Filters as :meth:`events`.
