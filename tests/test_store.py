@@ -685,3 +685,74 @@ def test_a_version_1_database_is_migrated(tmp_path):
         a3 = s.events(article_id="a3")
         assert rows(a3, ["type", "num_mentions", "num_articles"]) == [("SANCTION", 2, 1)]
         assert set(s.events()["date_precision"]) == {"day", "week"}
+
+
+def test_stata_export_has_variable_and_value_labels(store, tmp_path):
+    paths = store.export(tmp_path / "dta", "stata", ["events", "actors"])
+    assert [p.name for p in paths] == ["events.dta", "actors.dta", "codebook.csv"]
+    ev = pd.read_stata(tmp_path / "dta" / "events.dta")
+    assert len(ev) == store.counts()["events"]
+    assert set(ev["type"].astype(str)) == {"ACCUSE", "REJECT", "REQUEST", "SANCTION", "CONSULT"}
+    assert set(ev["quad_class"].astype(str)) >= {"verbal conflict", "material conflict"}
+    assert sorted(ev["event_id"].astype(int)) == sorted(store.sql("SELECT event_id FROM events")["event_id"])
+    assert pd.api.types.is_datetime64_any_dtype(ev["date"]) and ev["date"].min() == pd.Timestamp("2022-01-20")
+    with pd.io.stata.StataReader(tmp_path / "dta" / "events.dta") as reader:
+        labels, values = reader.variable_labels(), reader.value_labels()
+    assert labels["goldstein"].startswith("Goldstein scale value") and labels["date_precision"]
+    assert values["quad_class"] == {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                                    4: "material conflict"}
+    assert values["type"][9] == "ACCUSE" and len(values["type"]) == 16
+    mentions = pd.read_stata(tmp_path / "dta" / "actors.dta")["mentions"]
+    assert json.loads(mentions.iloc[0]) == ["Russia"]
+    book = pd.read_csv(tmp_path / "dta" / "codebook.csv")
+    row = book[(book["table"] == "events") & (book["column"] == "quad_class")].iloc[0]
+    assert row["values"].startswith("1=verbal cooperation")
+
+
+def test_feather_export_with_codebook(store, tmp_path):
+    paths = store.export(tmp_path / "f", "feather", ["events"])
+    df = pd.read_feather(paths[0])
+    assert len(df) == store.counts()["events"] and {"date", "date_precision", "type"} <= set(df.columns)
+    book = pd.read_csv(paths[-1])
+    assert set(book["column"]) == set(df.columns) and book["label"].notna().all()
+
+
+def _fixture_db(tmp_path) -> str:
+    db = str(tmp_path / "fixture.duckdb")
+    with Store(db) as s:
+        s.ingest(corpus())
+    return db
+
+
+def test_cli_series_filters_and_columns(tmp_path, capsys):
+    db = _fixture_db(tmp_path)
+    assert cli.main(["series", "--db", db, "--by", "month", "--quad", "--format", "csv"]) == 0
+    df = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out))
+    assert list(df.columns) == ["period", "events", "articles", "quad1", "quad2", "quad3", "quad4",
+                                "goldstein_total", "goldstein_mean"]
+    assert df["events"].tolist() == [1, 0, 5, 1]
+    assert cli.main(["series", "--db", db, "--by", "year", "--dyad", "JPN:RUS", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["period,events,articles,goldstein_total,goldstein_mean",
+                                                    "2022-01-01,2,2,-12.0,-6.0"]
+    assert cli.main(["events", "--db", db, "--source", "USA,RUSGOV", "--columns", "article_id,type",
+                     "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["article_id,type", "a1,ACCUSE", "a3,SANCTION"]
+    assert cli.main(["actors", "--db", db, "--limit", "1", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["events", "--type", "BANANA"], "type: 'BANANA' is not a PLOVER event type"),
+    (["events", "--limit", "-5"], "--limit: '-5' is not a count"),
+    (["events", "--since", "2022-13-45"], "--since: '2022-13-45' is not a date"),
+    (["events", "--quad-class", "7"], "quad: '7' is not a quad class"),
+    (["events", "--columns", "nope"], "--columns: no column 'nope'"),
+    (["series", "--by", "fortnight"], "invalid choice: 'fortnight'"),
+    (["series", "--dyad", "RUS"], "--dyad takes SOURCE:TARGET"),
+    (["quotes", "--sector", "GOVERNMENT"], "sector: 'GOVERNMENT' is not a three-letter sector code"),
+    (["ingest", "x.jsonl", "--published", "11/11/2022"], "--published: '11/11/2022' is not a date"),
+])
+def test_cli_bad_values_exit_2_with_a_clear_message(tmp_path, capsys, argv, message):
+    db = _fixture_db(tmp_path)
+    assert cli.main(argv + ["--db", db]) == 2
+    assert message in capsys.readouterr().err
