@@ -45,7 +45,7 @@ import duckdb
 import pandas as pd
 
 from . import dedup
-from .filters import PERIODS, EventFilters, FilterError, auto_period, next_period, period_start
+from .filters import PERIODS, SORT_COLUMNS, EventFilters, FilterError, auto_period, next_period, period_start
 from .model import Article
 from .when import parse_published as to_date
 from .when import period_date
@@ -133,10 +133,6 @@ EVENT_COLUMNS = (
     "date_text", "location_name", "location_country", "lat", "lon", "sentence", "confidence",
     "num_mentions", "num_sources", "num_articles",
 )
-#: The columns events can be sorted by (``Store.events(sort=...)``, ``/api/events?sort=``).
-SORT_COLUMNS = ("date", "type", "cameo", "quad_class", "goldstein", "source_code", "target_code", "status",
-                "confidence", "num_mentions", "num_articles", "num_sources", "article_id", "location_country",
-                "trigger", "event_id")
 #: The columns of :meth:`Store.series`.
 SERIES_COLUMNS = ("period", "events", "articles", "quad1", "quad2", "quad3", "quad4", "goldstein_total",
                   "goldstein_mean")
