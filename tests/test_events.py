@@ -251,7 +251,8 @@ def test_last_month_and_publication_date(code):
     art = code("Chinese officials said Beijing deployed warships near Taiwan last month. "
                "Japan protested against China over the deployment." + FILLER, published="2024-03-08")
     dates = {e.type: e.date for e in art.events}
-    assert dates["MOBILIZE"] == "2024-02"
+    assert dates["MOBILIZE"] == "2024-02-01"
+    assert {(e.date_precision, e.date_text) for e in art.events if e.type == "MOBILIZE"} == {("month", "last month")}
     assert dates["PROTEST"] == "2024-03-08" or dates.get("ACCUSE") == "2024-03-08"
 
 

@@ -21,6 +21,7 @@ import pytest
 from eventwire import cli, gdelt
 from eventwire.dedup import DuplicateIndex, paragraphs, signature, site_of
 from eventwire.model import Actor, ActorRef, Article, Event, Quote, Sentence
+from eventwire.filters import FilterError
 from eventwire.store import SCHEMA_VERSION, Store, StoreError, event_id, split_code
 
 D = dt.date
@@ -295,11 +296,13 @@ def test_events_query_exact_rows(store):
 
 
 def test_query_input_is_never_sql(store):
-    assert store.events(source="RUS' OR 1=1 --").empty
+    with pytest.raises(FilterError, match="source: .* is not an actor code"):
+        store.events(source="RUS' OR 1=1 --")
+    assert store.events(article_id="a1' OR 1=1 --").empty
     assert store.quotes(speaker="%").empty
-    with pytest.raises(StoreError):
+    with pytest.raises(FilterError, match="since: 'last march' is not a date; write it YYYY-MM-DD"):
         store.events(since="last march")
-    with pytest.raises(StoreError):
+    with pytest.raises(FilterError, match="period"):
         store.dyads(period="fortnight")
 
 

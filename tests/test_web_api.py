@@ -20,6 +20,7 @@ CORPUS = Path(__file__).resolve().parent / "data" / "web-corpus.jsonl"
 ARTICLE = ("Japan imposed new sanctions on Russia on Friday after a missile strike on a port city. "
            "Japanese Foreign Minister Kenji Sato accused Moscow of attacking civilians. "
            "\u201cThis must stop now,\u201d Sato told reporters in Tokyo.")
+MAX = 10_000
 CORPUS_ENDPOINTS = ("/api/events", "/api/dyads", "/api/quotes", "/api/actors", "/api/articles", "/api/articles/x")
 
 
@@ -255,12 +256,14 @@ def test_events_filters(client):
         assert all(check(e) for e in rows), params
         assert len(rows) <= len(events)
     assert client.get("/api/events", params={"limit": 2}).json()["count"] == 2
-    assert client.get("/api/events", params={"since": "2030-01-01"}).json() == {"count": 0, "events": []}
+    assert client.get("/api/events", params={"since": "2030-01-01"}).json() == {"count": 0, "total": 0, "events": []}
 
 
 def test_events_filters_are_parameters_not_sql(client):
     for value in ["RUS' OR 1=1 --", "'; DROP TABLE events; --", "%", "RUS\" OR \"1\"=\"1"]:
-        resp = client.get("/api/events", params={"source": value})
+        resp = client.get("/api/events", params={"source": value})  # not an actor code: refused, never run
+        assert "is not an actor code" in error_of(resp, 422, "invalid_request")["message"], value
+        resp = client.get("/api/events", params={"article_id": value})
         assert resp.status_code == 200 and resp.json()["count"] == 0, value
     assert client.get("/api/events").json()["count"] > 0  # still there
 
@@ -373,3 +376,120 @@ def test_serve_refuses_a_missing_store(tmp_path, capsys):
 
     assert main(["serve", "--db", str(tmp_path / "missing.duckdb")]) == 2
     assert "no corpus store" in capsys.readouterr().err
+
+
+# -- the analyst's filters, paging, CSV, series, places (one contract with the store and the CLI) ------------
+
+def test_events_common_filters(client):
+    everything = client.get("/api/events", params={"limit": MAX}).json()["events"]
+    for params, check in [
+        ({"actor": "JPN"}, lambda e: "JPN" in ((e["source_code"] or "")[:3], (e["target_code"] or "")[:3])),
+        ({"source": "RUS,CHN"}, lambda e: (e["source_code"] or "")[:3] in ("RUS", "CHN")),
+        ({"sector": "GOV"}, lambda e: "GOV" in ((e["source_code"] or "")[3:6], (e["target_code"] or "")[3:6])),
+        ({"type": "ACCUSE,AGREE"}, lambda e: e["type"] in ("ACCUSE", "AGREE")),
+        ({"cameo": "11"}, lambda e: e["cameo"].startswith("11")),
+        ({"quad": "3,4"}, lambda e: e["quad_class"] in (3, 4)),
+        ({"goldstein_min": 1, "goldstein_max": 4}, lambda e: 1 <= e["goldstein"] <= 4),
+        ({"status": "future,claimed"}, lambda e: e["status"] in ("future", "claimed")),
+        ({"confidence_min": 0.85}, lambda e: e["confidence"] >= 0.85),
+        ({"place": "KEN"}, lambda e: e["location_country"] == "KEN"),
+    ]:
+        data = client.get("/api/events", params=params | {"limit": MAX}).json()
+        expected = [e for e in everything if check(e)]
+        assert data["events"], params
+        assert [e["event_id"] for e in data["events"]] == [e["event_id"] for e in expected], params
+        assert data["total"] == len(expected)
+
+
+@pytest.mark.parametrize("params, name", [
+    ({"type": "BANANA"}, "type"), ({"quad": "5"}, "quad"), ({"status": "rumoured"}, "status"),
+    ({"cameo": "1a"}, "cameo"), ({"sector": "GOVERNMENT"}, "sector"), ({"place": "Kenya"}, "place"),
+    ({"goldstein_min": 5, "goldstein_max": -5}, "goldstein_min"), ({"since": "2024-03-20", "until": "2024-03-01"}, "since"),
+    ({"sort": "sentence; DROP TABLE events"}, "sort"), ({"order": "sideways"}, "order"), ({"offset": -1}, "offset"),
+    ({"goldstein_min": 11}, "goldstein_min"), ({"confidence_min": 2}, "confidence_min"),
+])
+def test_bad_filters_name_themselves(client, params, name):
+    err = error_of(client.get("/api/events", params=params), 422, "invalid_request")
+    assert name in err["message"]
+    for path in ("/api/series", "/api/dyads", "/api/places", "/api/quotes", "/api/events.csv"):
+        if name not in ("sort", "order", "offset") or path == "/api/events.csv" and name != "offset":
+            error_of(client.get(path, params=params), 422, "invalid_request")
+
+
+def test_events_total_paging_and_sort(client):
+    first = client.get("/api/events", params={"limit": 3}).json()
+    assert first["count"] == 3 and first["total"] > 3
+    page2 = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
+    whole = client.get("/api/events", params={"limit": MAX}).json()["events"]
+    assert [e["event_id"] for e in first["events"] + page2["events"]] == [e["event_id"] for e in whole[:6]]
+    by_gold = client.get("/api/events", params={"sort": "goldstein", "order": "desc", "limit": MAX}).json()["events"]
+    values = [e["goldstein"] for e in by_gold if e["goldstein"] is not None]
+    assert values == sorted(values, reverse=True) and len(by_gold) == len(whole)
+
+
+def test_events_csv_download(client):
+    resp = client.get("/api/events.csv", params={"type": "ACCUSE"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    assert "attachment" in resp.headers["content-disposition"]
+    import csv, io
+
+    rows = list(csv.DictReader(io.StringIO(resp.text)))
+    assert rows and {r["type"] for r in rows} == {"ACCUSE"}
+    assert len(rows) == client.get("/api/events", params={"type": "ACCUSE"}).json()["total"]
+    assert {"date", "date_precision", "date_text", "source_code", "sentence"} <= set(rows[0])
+
+
+def test_event_dates_are_days_with_their_precision(client):
+    events = client.get("/api/events", params={"limit": MAX}).json()["events"]
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["date"]) for e in events)
+    assert {e["date_precision"] for e in events} <= {"day", "week", "month", "year"}
+    vague = [e for e in events if e["date_precision"] != "day"]
+    assert vague and all(e["date_text"] and e["date"].endswith("-01") for e in vague if e["date_precision"] == "month")
+
+
+def test_series(client):
+    data = client.get("/api/series").json()
+    assert data["by"] == "day"  # the test corpus spans a month
+    rows = data["rows"]
+    total = client.get("/api/events").json()["total"]
+    assert sum(r["events"] for r in rows) == total  # every event counts, with or without a target
+    for r in rows:
+        assert r["quad1"] + r["quad2"] + r["quad3"] + r["quad4"] <= r["events"]
+        assert (r["articles"] > 0) == (r["events"] > 0) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["period"])
+    days = [r["period"] for r in rows]
+    assert days == sorted(days) and len(days) == len(set(days))
+    weekly = client.get("/api/series", params={"by": "week"}).json()
+    assert weekly["by"] == "week" and sum(r["events"] for r in weekly["rows"]) == total
+    conflict = client.get("/api/series", params={"by": "month", "quad": "3,4"}).json()["rows"]
+    assert all(r["quad1"] == r["quad2"] == 0 for r in conflict) and all(r["period"].endswith("-01") for r in conflict)
+    error_of(client.get("/api/series", params={"by": "fortnight"}), 422, "invalid_request")
+
+
+def test_dyads_count_distinct_events_and_keep_untargeted_ones(client):
+    rows = client.get("/api/dyads", params={"period": "year"}).json()["dyads"]
+    assert any(r["target"] is None for r in rows)
+    assert sum(r["events"] for r in rows) == client.get("/api/events").json()["total"]
+    assert all(r["articles"] >= 1 for r in rows)  # a copy of a story adds articles, never events
+    one = client.get("/api/events", params={"limit": MAX}).json()["events"]
+    assert sum(r["articles"] for r in rows) <= sum(e["num_articles"] for e in one)
+
+
+def test_places(client):
+    places = client.get("/api/places").json()["places"]
+    assert places and all({"country", "name", "lat", "lon", "events"} <= set(p) for p in places)
+    kenya = next(p for p in places if p["country"] == "KEN")
+    assert kenya["name"] == "Kenya" and kenya["lat"] == pytest.approx(-1.28, abs=0.1)
+    assert sum(p["events"] for p in places) == client.get("/api/events", params={"limit": MAX}).json()["total"] - sum(
+        1 for e in client.get("/api/events", params={"limit": MAX}).json()["events"] if not e["location_country"])
+    assert client.get("/api/places", params={"place": "DEU"}).json()["places"][0]["country"] == "DEU"
+
+
+def test_quotes_follow_the_filters(client):
+    everything = client.get("/api/quotes").json()["quotes"]
+    jpn = client.get("/api/quotes", params={"source": "JPN"}).json()["quotes"]
+    assert jpn and all(q["speaker_code"].startswith("JPN") for q in jpn) and len(jpn) < len(everything)
+    march = client.get("/api/quotes", params={"until": "2024-03-13"}).json()["quotes"]
+    assert march and all(q["date"] <= "2024-03-13" for q in march)
+    sanctions = client.get("/api/quotes", params={"type": "SANCTION"}).json()["quotes"]
+    with_sanctions = {e["article_id"] for e in client.get("/api/events", params={"type": "SANCTION"}).json()["events"]}
+    assert sanctions and {q["article_id"] for q in sanctions} <= with_sanctions

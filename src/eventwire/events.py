@@ -34,7 +34,7 @@ from .config import DEFAULT, Settings
 from .lexicons import cached_tsv, cached_yaml
 from .model import ActorRef, Article, Event, Location, Sentence
 from .places import lookup as place_lookup
-from .when import parse_published, resolve as resolve_date
+from .when import EventDate, event_date, parse_published
 
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -855,7 +855,8 @@ class Events:
                     sentence_start=info.start, sentence_end=info.end, trigger=tok.text,
                     trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
                     negated=negated, status=f.status if not negated else "asserted",
-                    date=date, location=place, confidence=confidence,
+                    date=date and date.date, date_precision=date and date.precision,
+                    date_text=date and date.text, location=place, confidence=confidence,
                 )
 
     def _verbal_attack(self, f: _Found, source: ActorRef, target: ActorRef | None) -> bool:
@@ -866,7 +867,7 @@ class Events:
             return False
         return _sector(source.code) in lex["speaking_sectors"] and _sector(target.code) in lex["verbal_target_sectors"]
 
-    def _date(self, index: _ArticleIndex, sent, f: _Found) -> str | None:
+    def _date(self, index: _ArticleIndex, sent, f: _Found) -> EventDate | None:
         published = index.published
         if published is None:
             return None
@@ -875,10 +876,10 @@ class Events:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             if _attached(ent.root, gov):
-                value = resolve_date(ent.text, published, future=f.status == "future")
+                value = event_date(ent.text, published, future=f.status == "future")
                 if value:
                     return value
-        return published.isoformat()
+        return EventDate(published.isoformat(), "day")
 
     def _place(self, index: _ArticleIndex, sent, f: _Found) -> Location | None:
         gov = f.governor

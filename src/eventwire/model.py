@@ -17,6 +17,7 @@ SCHEMA_VERSION = "1"
 
 ActorType = Literal["PERSON", "ORG", "COUNTRY", "GROUP"]
 EventStatus = Literal["asserted", "claimed", "hypothetical", "future"]
+DatePrecision = Literal["day", "week", "month", "year"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "REQUEST", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -89,7 +90,11 @@ class Event(_Model):
     trigger_end: int
     negated: bool = False
     status: EventStatus = "asserted"
-    date: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD: the day, or the first day of the week, month or "
+                                               "year the text names (see date_precision)")
+    date_precision: DatePrecision | None = Field(None, description="how precise `date` is")
+    date_text: str | None = Field(None, description="the time expression the date was read from "
+                                                    "(null: the article's publication date)")
     location: Location | None = None
     confidence: float | None = None
 

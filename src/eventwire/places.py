@@ -75,3 +75,32 @@ def lookup(name: str, start: int | None = None, end: int | None = None,
     if key in states:
         return Location(name=name, country="USA", start=start, end=end)
     return None
+
+
+@lru_cache(maxsize=1)
+def _country_points() -> dict[str, tuple[str, float | None, float | None]]:
+    import unicodedata
+
+    def key(name: str) -> str:  # "Brasília" as "brasilia"
+        return unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
+
+    gc = geonames()
+    capitals = {(c["iso"], key(c.get("capital") or "")): c for c in gc.get_countries().values()}
+    points: dict[str, tuple[str, float | None, float | None]] = {c["iso3"]: (c["name"], None, None)
+                                                                  for c in gc.get_countries().values()}
+    best: dict[str, int] = {}
+    for city in gc.get_cities().values():
+        country = capitals.get((city["countrycode"], key(city["name"])))
+        if country is not None and city["population"] > best.get(country["iso3"], -1):
+            best[country["iso3"]] = city["population"]
+            points[country["iso3"]] = (country["name"], round(city["latitude"], 5), round(city["longitude"], 5))
+    return points
+
+
+def country_point(iso3: str) -> tuple[str | None, float | None, float | None]:
+    """A country's name and a point to draw it at (its capital), for maps; Nones where unknown.
+
+    >>> country_point("JPN")[0]
+    'Japan'
+    """
+    return _country_points().get(iso3, (None, None, None))

@@ -45,13 +45,14 @@ import duckdb
 import pandas as pd
 
 from . import dedup
+from .filters import PERIODS, EventFilters, FilterError, auto_period, next_period, period_start
 from .model import Article
 from .when import parse_published as to_date
+from .when import period_date
 
 log = logging.getLogger("eventwire.store")
 
-SCHEMA_VERSION = 1
-PERIODS = ("day", "week", "month", "year")
+SCHEMA_VERSION = 2
 BOILERPLATE_MIN_ARTICLES = 3  # distinct non-duplicate articles of a site sharing a paragraph
 TABLES = ("articles", "actors", "events", "event_mentions", "quotes", "errors", "paragraphs", "boilerplate",
           "minhashes")
@@ -117,15 +118,28 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX mentions_article ON event_mentions (article_id)",
         "CREATE INDEX paragraphs_hash ON paragraphs (site, para_hash)",
     ],
+    [   # 2: dates a statistics package reads (YYYY-MM-DD + precision), retold events counted once
+        "ALTER TABLE events ADD COLUMN date_precision VARCHAR",
+        "ALTER TABLE events ADD COLUMN date_text VARCHAR",
+        lambda con: _migrate_event_dates(con),
+        lambda con: _merge_retold_events(con),
+    ],
 ]
 
 EVENT_COLUMNS = (
     "event_id", "article_id", "event_index", "sentence_index", "type", "mode", "cameo", "quad_class", "goldstein",
     "source_code", "source_name", "source_text", "target_code", "target_name", "target_text",
-    "trigger", "trigger_start", "trigger_end", "status", "negated", "event_date", "date",
-    "location_name", "location_country", "lat", "lon", "sentence",
+    "trigger", "trigger_start", "trigger_end", "status", "negated", "event_date", "date", "date_precision",
+    "date_text", "location_name", "location_country", "lat", "lon", "sentence", "confidence",
     "num_mentions", "num_sources", "num_articles",
 )
+#: The columns events can be sorted by (``Store.events(sort=...)``, ``/api/events?sort=``).
+SORT_COLUMNS = ("date", "type", "cameo", "quad_class", "goldstein", "source_code", "target_code", "status",
+                "confidence", "num_mentions", "num_articles", "num_sources", "article_id", "location_country",
+                "trigger", "event_id")
+#: The columns of :meth:`Store.series`.
+SERIES_COLUMNS = ("period", "events", "articles", "quad1", "quad2", "quad3", "quad4", "goldstein_total",
+                  "goldstein_mean")
 QUOTE_COLUMNS = ("article_id", "quote_index", "speaker_name", "speaker_code", "speaker_text", "kind", "cue", "text",
                  "sentence_index", "sentence", "quote_start", "quote_end")
 ARTICLE_COLUMNS = ("article_id", "seq", "title", "published", "date", "url", "site", "source", "author",
@@ -148,6 +162,7 @@ class IngestStats:
     errors: int = 0        # failed to code or to store (see the errors table)
     events: int = 0        # new event rows
     merged_events: int = 0  # events of duplicates counted as mentions of canonical events
+    retold_events: int = 0  # events told again in a later sentence of the same article, counted once
     quotes: int = 0
     actors: int = 0
     boilerplate: int = 0   # paragraphs newly learned as boilerplate
@@ -224,7 +239,7 @@ def article_rows(doc: dict) -> dict[str, list[dict]]:
             "target_name": _ref(tgt, "name"), "target_text": _ref(tgt, "text"), "target_actor_id": _ref(tgt, "actor_id"),
             "trigger": e.get("trigger"), "trigger_start": e.get("trigger_start"), "trigger_end": e.get("trigger_end"),
             "status": e.get("status"), "negated": bool(e.get("negated")),
-            "event_date": e.get("date"), "date": to_date(e.get("date")) or published,
+            **_event_date(e, published),
             "location_name": loc.get("name"), "location_country": loc.get("country"),
             "lat": loc.get("lat"), "lon": loc.get("lon"),
             "sentence": e.get("sentence"), "confidence": e.get("confidence"),
@@ -240,9 +255,37 @@ def article_rows(doc: dict) -> dict[str, list[dict]]:
     return {"actors": actors, "events": events, "quotes": quotes}
 
 
+def _event_date(event: dict, published: dt.date | None) -> dict:
+    """An event's date columns: ``event_date`` (as coded, always YYYY-MM-DD), ``date`` (that day, else
+    the article's publication date), ``date_precision`` and ``date_text``. Documents written before
+    dates carried a precision (``2024-12``, ``2025-W11``, ``2019``) are read the same way."""
+    found = period_date(event.get("date"))
+    if found is None:
+        return {"event_date": None, "date": published, "date_precision": "day" if published else None,
+                "date_text": None}
+    precision = event.get("date_precision") or found[1]
+    return {"event_date": found[0], "date": dt.date.fromisoformat(found[0]), "date_precision": precision,
+            "date_text": event.get("date_text")}
+
+
 def event_key(row: dict) -> tuple:
-    """What makes two events of copies of one story the same event."""
+    """What makes two events the same event: in two sentences of one article (a standfirst
+    retelling its lead), or in copies of one story."""
     return (row["type"], row["source_code"], row["target_code"], row["event_date"])
+
+
+def retold(events: list[dict]) -> tuple[list[dict], list[tuple[dict, dict]]]:
+    """An article's events split into the first telling of each and the later retellings,
+    each paired with the event it retells."""
+    first: dict[tuple, dict] = {}
+    again = []
+    for row in events:
+        key = event_key(row)
+        if key in first:
+            again.append((row, first[key]))
+        else:
+            first[key] = row
+    return list(first.values()), again
 
 
 # -- the store ----------------------------------------------------------------
@@ -319,7 +362,7 @@ class Store:
             con.begin()
             try:
                 for statement in MIGRATIONS[target]:
-                    con.execute(statement)
+                    statement(con) if callable(statement) else con.execute(statement)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target + 1)])
                 con.commit()
             except Exception:
@@ -441,7 +484,12 @@ class Store:
              canonical, match.similarity if match else None, json.dumps(doc, ensure_ascii=False), _now()])
         self._insert("actors", rows["actors"])
         self._insert("quotes", rows["quotes"])
-        new_events, merged = self._place_events(rows["events"], canonical, site)
+        unique, retellings = retold(rows["events"])
+        new_events, merged = self._place_events(unique, canonical, site)
+        final = {e["event_index"]: e["event_id"] for e in new_events} | {m["event_index"]: m["event_id"]
+                                                                            for m in merged}
+        merged += [{"event_id": final[first["event_index"]], "article_id": aid, "event_index": row["event_index"],
+                    "site": site} for row, first in retellings]
         self._insert("events", new_events)
         self._insert("event_mentions", [{"event_id": e["event_id"], "article_id": aid, "event_index": e["event_index"],
                                          "site": site} for e in new_events] + merged)
@@ -455,7 +503,8 @@ class Store:
         if sig is not None:
             index.add(aid, sig, canonical)
         stats.events += len(new_events)
-        stats.merged_events += len(merged)
+        stats.merged_events += len(merged) - len(retellings)
+        stats.retold_events += len(retellings)
         stats.quotes += len(rows["quotes"])
         stats.actors += len(rows["actors"])
         stats.boilerplate += learned
@@ -614,95 +663,175 @@ class Store:
                 df[col] = [None if pd.isna(v) else v.date() for v in df[col]]
         return df
 
-    def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
-               quad_class: int | None = None, since: str | dt.date | None = None,
-               until: str | dt.date | None = None, article_id: str | None = None, limit: int | None = None,
-               *, offset: int | None = None, boilerplate: bool = False) -> pd.DataFrame:
-        """Events, filtered; ``source``/``target`` match a code prefix (``RUS`` matches ``RUSGOV``).
+    @staticmethod
+    def _filters(filters: dict[str, Any], boilerplate: bool = False, alias: str = "e") -> tuple[list[str], list]:
+        """The SQL conditions of the event filters (checked: :class:`~eventwire.filters.FilterError`)."""
+        where, params = EventFilters.parse(**filters).where(alias)
+        if not boilerplate:
+            where.insert(0, f"NOT {alias}.boilerplate")
+        return where, params
 
-        ``since``/``until`` bound ``date`` (the event's date, else its article's),
-        both inclusive. With ``article_id``, the events that article reports,
-        including the canonical events a duplicate article was merged into.
-        Events read from boilerplate paragraphs are left out unless ``boilerplate``.
-        ``limit``/``offset`` page through the rows.
+    def events(self, limit: int | None = None, *, offset: int | None = None, sort: str | None = None,
+               order: str = "asc", boilerplate: bool = False, **filters: Any) -> pd.DataFrame:
+        """Events, filtered by any of :class:`~eventwire.filters.EventFilters` (``actor``, ``source``,
+        ``target``, ``sector``, ``type``, ``cameo``, ``quad``, ``goldstein_min``/``max``, ``status``,
+        ``confidence_min``, ``place``, ``since``, ``until``, ``article_id``).
+
+        Codes match by prefix (``RUS`` matches ``RUSGOV``); a comma list (or a list)
+        matches any of its codes. ``since``/``until`` bound ``date`` (the event's
+        date, else its article's), both inclusive. With ``article_id``, the events
+        that article reports, including the canonical events a duplicate article was
+        merged into. Events read from boilerplate paragraphs are left out unless
+        ``boilerplate``. ``sort`` (one of :data:`SORT_COLUMNS`) and ``order``
+        (``asc``/``desc``) order the rows, ``limit``/``offset`` page through them.
+        A bad value raises :class:`~eventwire.filters.FilterError` (a ``ValueError``).
         """
-        where, params = self._event_filters(source, target, type, quad_class, since, until, boilerplate)
-        if article_id is not None:
-            where.append("e.event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
-            params.append(str(article_id))
+        where, params = self._filters(filters, boilerplate)
+        tail = "e.date NULLS LAST, e.article_id, e.event_index"
+        if sort is not None:
+            if sort not in SORT_COLUMNS:
+                raise FilterError("sort", f"cannot sort by {sort!r}; columns: {', '.join(SORT_COLUMNS)}")
+            if order not in ("asc", "desc"):
+                raise FilterError("order", f"{order!r} is not an order; asc or desc")
+            tail = f"e.{sort} {order.upper()} NULLS LAST, " + tail
         query = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM events e"
-                 + (" WHERE " + " AND ".join(where) if where else "")
-                 + " ORDER BY e.date NULLS LAST, e.article_id, e.event_index")
+                 + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY " + tail)
         query, params = _limit(query, params, limit, offset)
         return self._frame(query, params)
 
-    @staticmethod
-    def _event_filters(source, target, type, quad_class, since, until, boilerplate) -> tuple[list[str], list]:
-        where: list[str] = []
-        params: list = []
-        if not boilerplate:
-            where.append("NOT e.boilerplate")
-        if source:
-            where.append("starts_with(e.source_code, ?)")
-            params.append(source.upper())
-        if target:
-            where.append("starts_with(e.target_code, ?)")
-            params.append(target.upper())
-        if type:
-            where.append("e.type = ?")
-            params.append(type.upper())
-        if quad_class is not None:
-            where.append("e.quad_class = ?")
-            params.append(int(quad_class))
-        if since is not None:
-            where.append("e.date >= ?")
-            params.append(_as_date(since, "since"))
-        if until is not None:
-            where.append("e.date <= ?")
-            params.append(_as_date(until, "until"))
-        return where, params
+    def count_events(self, *, boilerplate: bool = False, **filters: Any) -> int:
+        """How many events the filters of :meth:`events` select (all pages)."""
+        where, params = self._filters(filters, boilerplate)
+        frame = self._frame("SELECT count(*) AS n FROM events e" + (" WHERE " + " AND ".join(where) if where else ""),
+                            params)
+        return int(frame["n"][0])
 
-    def dyads(self, period: str = "week", source: str | None = None, target: str | None = None,
-              type: str | None = None, quad_class: int | None = None, since: str | dt.date | None = None,
-              until: str | dt.date | None = None, *, level: str = "entity") -> pd.DataFrame:
+    def series(self, by: str = "month", **filters: Any) -> pd.DataFrame:
+        """The standard event-data series: per period, ``events`` (distinct events), ``articles``
+        (distinct articles reporting them), ``quad1``..``quad4`` (events per quad class),
+        ``goldstein_total`` and ``goldstein_mean``.
+
+        ``by``: ``day``, ``week`` (from Monday), ``month``, ``quarter``, ``year``, or
+        ``auto`` (days for under two months, weeks up to about a year, else months);
+        the period used is in ``frame.attrs["by"]``. ``period`` is the period's first
+        day; periods with no event between the first and last are rows of zeros.
+        Every event counts, whether or not its target is coded. Filters as :meth:`events`.
+        """
+        if by not in PERIODS + ("auto",):
+            raise FilterError("by", f"{by!r} is not a period; periods: {', '.join(PERIODS)}, auto")
+        where, params = self._filters(filters)
+        where.append("e.date IS NOT NULL")
+        cond = " AND ".join(where)
+        if by == "auto":
+            span = self._frame(f"SELECT min(e.date) AS first, max(e.date) AS last FROM events e WHERE {cond}", params)
+            by = auto_period(span["first"][0], span["last"][0])
+        quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS quad{q}" for q in range(1, 5))
+        query = f"""
+            WITH p AS (SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, e.event_id, e.quad_class, e.goldstein
+                       FROM events e WHERE {cond}),
+                 ev AS (SELECT period, count(*) AS events, {quads}, sum(goldstein) AS goldstein_total,
+                               avg(goldstein) AS goldstein_mean FROM p GROUP BY period),
+                 ar AS (SELECT p.period, count(DISTINCT m.article_id) AS articles
+                        FROM p JOIN event_mentions m USING (event_id) GROUP BY p.period)
+            SELECT ev.period, ev.events, coalesce(ar.articles, 0) AS articles, quad1, quad2, quad3, quad4,
+                   goldstein_total, goldstein_mean
+            FROM ev LEFT JOIN ar USING (period) ORDER BY ev.period"""
+        frame = _fill_periods(self._frame(query, [by] + params), by)
+        frame.attrs["by"] = by
+        return frame
+
+    def dyads(self, period: str = "week", *, level: str = "entity", **filters: Any) -> pd.DataFrame:
         """Event counts and mean Goldstein value by (source, target) pair and period.
 
         ``level="entity"`` groups codes by their entity (``RUSGOV`` and ``RUS`` as
         ``RUS``); ``"code"`` keeps full codes. ``period`` is the start of the day,
-        week (Monday), month or year. ``articles`` sums ``num_articles``.
+        week (Monday), month, quarter or year. ``events`` counts distinct events,
+        ``articles`` the distinct articles reporting them. Events with no coded
+        target are rows with ``target`` null. Filters as :meth:`events`.
         """
         if period not in PERIODS:
-            raise StoreError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+            raise FilterError("period", f"{period!r} is not a period; periods: {', '.join(PERIODS)}")
         if level not in ("entity", "code"):
-            raise StoreError(f"level must be 'entity' or 'code', not {level!r}")
+            raise FilterError("level", f"{level!r} is not a level; entity or code")
         src, tgt = ("e.source_entity", "e.target_entity") if level == "entity" else ("e.source_code", "e.target_code")
-        where, params = self._event_filters(source, target, type, quad_class, since, until, False)
-        where += [f"{src} IS NOT NULL", f"{tgt} IS NOT NULL", "e.date IS NOT NULL"]
-        query = (f"SELECT {src} AS source, {tgt} AS target, CAST(date_trunc(?, e.date) AS DATE) AS period, "
-                 "count(*) AS events, CAST(sum(e.num_articles) AS BIGINT) AS articles, avg(e.goldstein) AS mean_goldstein "
-                 f"FROM events e WHERE {' AND '.join(where)} "
-                 "GROUP BY ALL ORDER BY period, events DESC, source, target")
+        where, params = self._filters(filters)
+        where.append("e.date IS NOT NULL")
+        query = f"""
+            WITH p AS (SELECT e.event_id, {src} AS source, {tgt} AS target,
+                              CAST(date_trunc(?, e.date) AS DATE) AS period, e.goldstein
+                       FROM events e WHERE {' AND '.join(where)}),
+                 ev AS (SELECT source, target, period, count(*) AS events, avg(goldstein) AS mean_goldstein
+                        FROM p GROUP BY ALL),
+                 ar AS (SELECT p.source, p.target, p.period, count(DISTINCT m.article_id) AS articles
+                        FROM p JOIN event_mentions m USING (event_id) GROUP BY ALL)
+            SELECT ev.source, ev.target, ev.period, ev.events, coalesce(ar.articles, 0) AS articles,
+                   ev.mean_goldstein
+            FROM ev LEFT JOIN ar ON ev.source IS NOT DISTINCT FROM ar.source
+                 AND ev.target IS NOT DISTINCT FROM ar.target AND ev.period = ar.period
+            ORDER BY ev.period, ev.events DESC, ev.source NULLS LAST, ev.target NULLS LAST"""
         return self._frame(query, [period] + params)
 
-    def quotes(self, speaker: str | None = None, article_id: str | None = None, limit: int | None = None,
-               *, offset: int | None = None, duplicates: bool = False, boilerplate: bool = False) -> pd.DataFrame:
+    def places(self, **filters: Any) -> pd.DataFrame:
+        """Events per country of the event's place: ``country`` (ISO3), ``name``, ``lat``/``lon``
+        (the capital's, else the mean of the events' places; for a map) and ``events``. Events with no place are left out.
+        Filters as :meth:`events`."""
+        from .places import country_point
+
+        where, params = self._filters(filters)
+        where.append("e.location_country IS NOT NULL")
+        frame = self._frame(f"SELECT e.location_country AS country, count(*) AS events, avg(e.lat) AS lat, "
+                            f"avg(e.lon) AS lon FROM events e WHERE {' AND '.join(where)} "
+                            "GROUP BY 1 ORDER BY events DESC, country", params)
+        points = [country_point(c) for c in frame["country"]]
+        lat, lon = frame.pop("lat"), frame.pop("lon")  # the mean of the events' places where no capital is known
+        frame.insert(1, "name", [p[0] for p in points])
+        frame.insert(2, "lat", [p[1] if p[1] is not None else (None if pd.isna(a) else round(a, 5))
+                                for p, a in zip(points, lat)])
+        frame.insert(3, "lon", [p[2] if p[2] is not None else (None if pd.isna(o) else round(o, 5))
+                                for p, o in zip(points, lon)])
+        return frame
+
+    def quotes(self, speaker: str | None = None, limit: int | None = None, *, offset: int | None = None,
+               duplicates: bool = False, boilerplate: bool = False, **filters: Any) -> pd.DataFrame:
         """Quotes; ``speaker`` matches part of the speaker's name or words, any case.
 
-        Quotes of duplicate articles (copies of a stored story) are left out unless
-        ``duplicates`` or an ``article_id`` is given.
+        The event filters apply too: ``actor`` and ``source`` match the speaker's
+        code (by prefix), ``since``/``until`` the article's date, ``article_id`` the
+        article; every other filter (``type``, ``target``, ``sector``, ``quad``, ...)
+        keeps the quotes of articles that report at least one event matching those
+        other filters. Quotes of duplicate articles (copies of a stored story) are
+        left out unless ``duplicates`` or an ``article_id`` is given.
         """
-        where, params = [], []
+        f = EventFilters.parse(**filters)
+        where: list[str] = []
+        params: list = []
         if not boilerplate:
             where.append("NOT q.boilerplate")
         if speaker:
             where.append("(contains(lower(q.speaker_name), lower(?)) OR contains(lower(q.speaker_text), lower(?)))")
             params += [speaker, speaker]
-        if article_id is not None:
+        for codes in (f.actor, f.source):
+            if codes:
+                where.append("(" + " OR ".join("starts_with(q.speaker_code, ?)" for _ in codes) + ")")
+                params += list(codes)
+        if f.since is not None:
+            where.append("a.date >= ?")
+            params.append(f.since)
+        if f.until is not None:
+            where.append("a.date <= ?")
+            params.append(f.until)
+        if f.article_id is not None:
             where.append("q.article_id = ?")
-            params.append(str(article_id))
+            params.append(f.article_id)
         elif not duplicates:
             where.append("a.canonical_id IS NULL")
-        query = (f"SELECT {', '.join('q.' + c for c in QUOTE_COLUMNS)}, a.published, a.title, a.url "
+        rest = f.without("actor", "source", "since", "until", "article_id")
+        if rest:
+            sub, sub_params = rest.where("e")
+            where.append("q.article_id IN (SELECT m.article_id FROM events e JOIN event_mentions m USING (event_id) "
+                         f"WHERE NOT e.boilerplate AND {' AND '.join(sub)})")
+            params += sub_params
+        query = (f"SELECT {', '.join('q.' + c for c in QUOTE_COLUMNS)}, a.published, a.date, a.title, a.url "
                  "FROM quotes q JOIN articles a USING (article_id)"
                  + (" WHERE " + " AND ".join(where) if where else "")
                  + " ORDER BY a.date NULLS LAST, q.article_id, q.quote_index")
@@ -836,22 +965,73 @@ class Store:
 
 
 def _limit(query: str, params: list, limit: int | None, offset: int | None = None) -> tuple[str, list]:
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise FilterError(name, f"{value!r} is not a count; give 0 or more")
     if limit is not None:
-        query, params = query + " LIMIT ?", params + [max(0, int(limit))]
+        query, params = query + " LIMIT ?", params + [limit]
     if offset:
-        query, params = query + " OFFSET ?", params + [max(0, int(offset))]
+        query, params = query + " OFFSET ?", params + [offset]
     return query, params
 
 
-def _as_date(value: str | dt.date, name: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    date = to_date(str(value))
-    if date is None:
-        raise StoreError(f"{name} must be a date (YYYY-MM-DD), not {value!r}")
-    return date
+def _fill_periods(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """A series with a row of zeros for every period between the first and the last that has none."""
+    if frame.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object" if c == "period" else "float64") for c in SERIES_COLUMNS})
+    rows = {r["period"]: r for r in frame.to_dict(orient="records")}
+    day, last = frame["period"].iloc[0], frame["period"].iloc[-1]
+    out = []
+    while day <= last:
+        out.append(rows.get(day) or {"period": day, "events": 0, "articles": 0, "quad1": 0, "quad2": 0, "quad3": 0,
+                                     "quad4": 0, "goldstein_total": None, "goldstein_mean": None})
+        day = next_period(period_start(day, by), by)
+    filled = pd.DataFrame(out, columns=list(SERIES_COLUMNS))
+    for col in SERIES_COLUMNS[1:7]:
+        filled[col] = filled[col].astype("int64")
+    return filled
+
+
+def _migrate_event_dates(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: ``event_date`` as YYYY-MM-DD with its ``date_precision`` (it held 2024-12, 2025-W11, 2019)."""
+    values = [r[0] for r in con.execute("SELECT DISTINCT event_date FROM events WHERE event_date IS NOT NULL").fetchall()]
+    table = {"coded": [], "day": [], "precision": []}
+    for value in values:
+        found = period_date(value)
+        table["coded"].append(value)
+        table["day"].append(found[0] if found else None)
+        table["precision"].append(found[1] if found else None)
+    if values:
+        import pyarrow as pa
+
+        con.register("_eventwire_dates", pa.Table.from_pydict(table))
+        try:
+            con.execute("""UPDATE events SET event_date = d.day, date_precision = d.precision,
+                               date = coalesce(CAST(d.day AS DATE), events.date)
+                           FROM _eventwire_dates d WHERE events.event_date = d.coded""")
+        finally:
+            con.unregister("_eventwire_dates")
+    con.execute("UPDATE events SET date_precision = 'day' WHERE date_precision IS NULL AND date IS NOT NULL")
+
+
+def _merge_retold_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: an event retold in several sentences of one article is one event (see :func:`retold`)."""
+    con.execute("""CREATE TEMP TABLE _eventwire_keep AS
+                   SELECT event_id, first_value(event_id) OVER (
+                       PARTITION BY article_id, type, source_code, target_code, event_date
+                       ORDER BY event_index) AS keep_id FROM events""")
+    try:
+        con.execute("""UPDATE event_mentions SET event_id = k.keep_id FROM _eventwire_keep k
+                       WHERE event_mentions.event_id = k.event_id AND k.keep_id <> k.event_id""")
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _eventwire_keep "
+                    "WHERE keep_id <> event_id)")
+        con.execute("""UPDATE events SET num_mentions = m.n, num_articles = m.a, num_sources = m.s
+                       FROM (SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a,
+                                    count(DISTINCT coalesce(site, '#' || article_id)) AS s
+                             FROM event_mentions GROUP BY event_id) AS m
+                       WHERE events.event_id = m.event_id""")
+    finally:
+        con.execute("DROP TABLE _eventwire_keep")
 
 
 def _csv_schema(schema, flat: list[int]):
@@ -883,5 +1063,5 @@ def iter_jsonl_docs(path: str | Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-__all__ = ["Store", "StoreError", "IngestStats", "SCHEMA_VERSION", "content_hash", "input_key", "event_id",
-           "article_rows", "split_code", "to_date"]
+__all__ = ["Store", "StoreError", "FilterError", "IngestStats", "SCHEMA_VERSION", "SERIES_COLUMNS", "SORT_COLUMNS",
+           "content_hash", "input_key", "event_id", "article_rows", "retold", "split_code", "to_date"]

@@ -1,9 +1,12 @@
 """Event dates: relative time expressions resolved against the publication date.
 
 "on Friday", "Thursday", "last month", "next week", "yesterday", "March 14",
-"earlier this month" are read from spaCy's DATE entities and turned into ISO 8601
-dates: ``YYYY-MM-DD`` for a day, ``YYYY-Www`` for a week, ``YYYY-MM`` for a month,
-``YYYY`` for a year.
+"earlier this month" are read from spaCy's DATE entities. :func:`resolve` turns
+them into ISO 8601 forms (``YYYY-MM-DD`` for a day, ``YYYY-Www`` for a week,
+``YYYY-MM`` for a month, ``YYYY`` for a year); :func:`event_date` gives what an
+event carries: a day a statistics package reads (``YYYY-MM-DD``, the period's
+first day when the text names only a week, month or year), the precision
+(``day|week|month|year``) and the words it was read from.
 A weekday named in a past-tense clause is the latest such day on or before
 publication; in a future clause the next one after it.
 """
@@ -11,6 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal, NamedTuple
+
+DatePrecision = Literal["day", "week", "month", "year"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -21,6 +27,52 @@ _MONTH_DAY = re.compile(r"\b(" + "|".join(list(MONTHS) + list(MONTH_ABBR)) + r")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{4})\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_PERIOD = re.compile(r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?)?")
+
+
+class EventDate(NamedTuple):
+    """An event's date: ``date`` always ``YYYY-MM-DD`` (the first day of the week, month or
+    year the text names), its ``precision`` and the expression it was read from (``text``;
+    None when the date is the article's publication date)."""
+
+    date: str
+    precision: DatePrecision
+    text: str | None = None
+
+
+def period_date(value: str | None) -> tuple[str, DatePrecision] | None:
+    """An ISO 8601 day, week, month or year as (first day, precision); None where it is none.
+
+    >>> period_date("2025-W11"), period_date("2024-12"), period_date("2019")
+    (('2025-03-10', 'week'), ('2024-12-01', 'month'), ('2019-01-01', 'year'))
+    """
+    if not value or not isinstance(value, str):
+        return None
+    m = _PERIOD.fullmatch(value.strip())
+    if not m:
+        day = parse_published(value)
+        return (day.isoformat(), "day") if day else None
+    year, week, month, day_of_month = m.groups()
+    try:
+        if week:
+            return dt.date.fromisocalendar(int(year), int(week), 1).isoformat(), "week"
+        if day_of_month:
+            return dt.date(int(year), int(month), int(day_of_month)).isoformat(), "day"
+        if month:
+            return dt.date(int(year), int(month), 1).isoformat(), "month"
+        return dt.date(int(year), 1, 1).isoformat(), "year"
+    except ValueError:
+        return None
+
+
+def event_date(expr: str, published: dt.date, future: bool = False) -> EventDate | None:
+    """The date a time expression gives an event, or None where it names no date.
+
+    >>> event_date("last month", dt.date(2022, 11, 11))
+    EventDate(date='2022-10-01', precision='month', text='last month')
+    """
+    found = period_date(resolve(expr, published, future=future))
+    return EventDate(found[0], found[1], expr) if found else None
 
 
 def parse_published(published: str | None) -> dt.date | None:

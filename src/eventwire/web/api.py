@@ -1,9 +1,12 @@
 """The HTTP API: ``POST /api/code`` codes an article; ``GET /api/...`` reads the corpus.
 
-The corpus endpoints take the same filters as the command line (source, target,
-type, quad class, since, until) and answer JSON tables: ``{"count", "<rows>"}``.
-Every query goes through :class:`eventwire.store.Store`, which passes the
-filters to DuckDB as parameters.
+The corpus endpoints take the same filters as the command line and the store
+(:class:`eventwire.filters.EventFilters`: actor, source, target, sector, type,
+cameo, quad, goldstein_min/max, status, confidence_min, place, since, until,
+article_id; lists comma-separated) and answer JSON tables: ``{"count", "<rows>"}``.
+A bad filter value is answered 422 with a message naming the filter. Every query
+goes through :class:`eventwire.store.Store`, which passes the filters to DuckDB
+as parameters.
 """
 from __future__ import annotations
 
@@ -12,12 +15,13 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
+from ..filters import HELP, EventFilters, FilterError
 from ..model import PLOVER_TYPES, Article
 from .app import WebError
 
@@ -80,12 +84,24 @@ class Table(BaseModel):
 
 
 class EventsTable(Table):
+    total: int = Field(description="number of events the filters select, all pages")
     events: list[dict[str, Any]]
 
 
 class DyadsTable(Table):
     period: str
     dyads: list[dict[str, Any]]
+
+
+class SeriesTable(BaseModel):
+    by: Literal["day", "week", "month", "quarter", "year"] = Field(description="the period used")
+    rows: list[dict[str, Any]] = Field(description="per period (its first day, YYYY-MM-DD): events, articles, "
+                                                   "quad1..quad4, goldstein_total, goldstein_mean")
+
+
+class PlacesTable(BaseModel):
+    places: list[dict[str, Any]] = Field(description="per country of the events' places: country (ISO3), name, "
+                                                     "lat, lon (its capital), events")
 
 
 class QuotesTable(Table):
@@ -161,42 +177,104 @@ def _coded(art: Article) -> JSONResponse:
     return JSONResponse(art.to_dict())
 
 
+def _list(name: str, max_length: int = 512):
+    return Annotated[str | None, Query(max_length=max_length, description=HELP[name])]
+
+
+def event_filters(
+        actor: _list("actor") = None, source: _list("source") = None, target: _list("target") = None,
+        sector: _list("sector") = None, type: _list("type") = None, cameo: _list("cameo") = None,
+        quad: _list("quad", 16) = None,
+        quad_class: Annotated[int | None, Query(ge=1, le=4, description="one quad class (older name of quad)")] = None,
+        goldstein_min: Annotated[float | None, Query(ge=-10, le=10, description=HELP["goldstein_min"])] = None,
+        goldstein_max: Annotated[float | None, Query(ge=-10, le=10, description=HELP["goldstein_max"])] = None,
+        status: _list("status", 128) = None,
+        confidence_min: Annotated[float | None, Query(ge=0, le=1, description=HELP["confidence_min"])] = None,
+        place: _list("place") = None,
+        since: Annotated[Day | None, Query(description=HELP["since"])] = None,
+        until: Annotated[Day | None, Query(description=HELP["until"])] = None,
+        article_id: Annotated[str | None, Query(max_length=200, description=HELP["article_id"])] = None,
+) -> dict[str, Any]:
+    """The common event filters of every corpus endpoint, checked (422 naming the filter when one is wrong)."""
+    values = {"actor": actor, "source": source, "target": target, "sector": sector, "type": type, "cameo": cameo,
+              "quad": quad if quad is not None else quad_class, "goldstein_min": goldstein_min,
+              "goldstein_max": goldstein_max, "status": status, "confidence_min": confidence_min, "place": place,
+              "since": since, "until": until, "article_id": article_id}
+    try:
+        EventFilters.parse(**values)
+    except FilterError as err:
+        raise WebError(422, "invalid_request", str(err)) from None
+    return {k: v for k, v in values.items() if v is not None}
+
+
+Filters = Annotated[dict, Depends(event_filters)]
+SortColumn = Annotated[str | None, Query(max_length=40, description="column to sort by: date, type, cameo, "
+                                                                     "quad_class, goldstein, source_code, target_code, "
+                                                                     "status, confidence, num_articles, ...")]
+Order = Annotated[Literal["asc", "desc"], Query(description="sort order")]
+
+
 @router.get("/events", response_model=EventsTable, responses=ERRORS, summary="Events of the corpus")
-def events(request: Request, source: Code = None, target: Code = None,
-           type: Annotated[PloverType | None, Query(description="PLOVER event type")] = None,
-           quad_class: Annotated[int | None, Query(ge=1, le=4, description="1-4: verbal/material cooperation/conflict")] = None,
-           since: Annotated[Day | None, Query(description="first date, YYYY-MM-DD")] = None,
-           until: Annotated[Day | None, Query(description="last date, YYYY-MM-DD")] = None,
-           article_id: Annotated[str | None, Query(max_length=200)] = None,
-           limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500) -> JSONResponse:
-    rows = _query(request, "events", source=source, target=target, type=type, quad_class=quad_class,
-                  since=_iso(since), until=_iso(until), article_id=article_id, limit=limit)
-    return JSONResponse({"count": len(rows), "events": rows})
+def events(request: Request, filters: Filters,
+           limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
+           offset: Annotated[int, Query(ge=0)] = 0,
+           sort: SortColumn = None, order: Order = "asc") -> JSONResponse:
+    """The events the filters select, a page at a time: ``count`` rows from ``offset`` of ``total``."""
+    rows = _query(request, "events", limit=limit, offset=offset, sort=sort, order=order, **filters)
+    total = _call(request, "count_events", **filters)
+    return JSONResponse({"count": len(rows), "total": total, "events": rows})
+
+
+@router.get("/events.csv", responses=ERRORS, summary="Events of the corpus as a CSV download",
+            response_class=Response)
+def events_csv(request: Request, filters: Filters, sort: SortColumn = None, order: Order = "asc") -> Response:
+    """Every event the filters select (no paging), as CSV with a header row."""
+    frame = _call(request, "events", sort=sort, order=order, **filters)
+    return Response(frame.to_csv(index=False), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+
+
+@router.get("/series", response_model=SeriesTable, responses=ERRORS, summary="Event counts per period")
+def series(request: Request, filters: Filters,
+           by: Annotated[Literal["day", "week", "month", "quarter", "year", "auto"],
+                         Query(description="period; auto: days under two months, weeks up to a year, "
+                                           "else months")] = "auto") -> JSONResponse:
+    """The standard event-data series: per period, distinct ``events`` and ``articles``, events per
+    quad class (``quad1``..``quad4``), ``goldstein_total`` and ``goldstein_mean``. Every event counts,
+    with or without a coded target; periods without events are rows of zeros."""
+    frame = _call(request, "series", by=by, **filters)
+    return JSONResponse({"by": frame.attrs["by"], "rows": records(frame)})
 
 
 @router.get("/dyads", response_model=DyadsTable, responses=ERRORS, summary="Event counts per dyad and period")
-def dyads(request: Request, source: Code = None, target: Code = None,
-          type: Annotated[PloverType | None, Query()] = None,
-          quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-          since: Annotated[Day | None, Query()] = None,
-          until: Annotated[Day | None, Query()] = None,
-          period: Annotated[Literal["day", "week", "month", "year"], Query()] = "week",
+def dyads(request: Request, filters: Filters,
+          period: Annotated[Literal["day", "week", "month", "quarter", "year"], Query()] = "week",
           level: Annotated[Literal["entity", "code"], Query(description="group codes by entity (RUSGOV as RUS) "
                                                                          "or keep full codes")] = "entity",
           ) -> JSONResponse:
-    """One row per (source, target, period): ``events``, ``articles`` and ``mean_goldstein``.
-    ``period`` is the first day of the day, week (Monday), month or year."""
-    rows = _query(request, "dyads", period=period, source=source, target=target, type=type,
-                  quad_class=quad_class, since=_iso(since), until=_iso(until), level=level)
+    """One row per (source, target, period): distinct ``events``, distinct ``articles`` and
+    ``mean_goldstein``. ``period`` is the first day of the day, week (Monday), month, quarter or
+    year. Events with no coded target are rows with ``target`` null."""
+    rows = _query(request, "dyads", period=period, level=level, **filters)
     return JSONResponse({"count": len(rows), "period": period, "dyads": rows})
 
 
+@router.get("/places", response_model=PlacesTable, responses=ERRORS, summary="Events per country of their place")
+def places(request: Request, filters: Filters) -> JSONResponse:
+    """Per country where the events took place (events with a place only): ``country`` (ISO3),
+    ``name``, ``lat``/``lon`` (the capital's, to draw it on a map) and ``events``."""
+    return JSONResponse({"places": _query(request, "places", **filters)})
+
+
 @router.get("/quotes", response_model=QuotesTable, responses=ERRORS, summary="Quotes, by speaker")
-def quotes(request: Request,
+def quotes(request: Request, filters: Filters,
            speaker: Annotated[str | None, Query(max_length=200, description="part of the speaker's name or code")] = None,
-           article_id: Annotated[str | None, Query(max_length=200)] = None,
-           limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500) -> JSONResponse:
-    rows = _query(request, "quotes", speaker=speaker, article_id=article_id, limit=limit)
+           limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
+           offset: Annotated[int, Query(ge=0)] = 0) -> JSONResponse:
+    """Quotes. ``actor`` and ``source`` match the speaker's code, ``since``/``until`` the article's
+    date, ``article_id`` the article; the other filters (``type``, ``target``, ``quad``, ...) keep the
+    quotes of articles reporting at least one event that matches them."""
+    rows = _query(request, "quotes", speaker=speaker, limit=limit, offset=offset, **filters)
     return JSONResponse({"count": len(rows), "quotes": rows})
 
 
@@ -238,16 +316,22 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=200)]) 
     return JSONResponse(doc)
 
 
-def _query(request: Request, method: str, **filters: Any) -> list[dict[str, Any]]:
-    """Call one of the store's queries (parameterised SQL) and answer its rows as JSON-ready dicts."""
+def _call(request: Request, method: str, **filters: Any) -> Any:
+    """Call one of the store's queries (parameterised SQL); a bad value is a 422 naming it."""
     from ..store import StoreError
 
     store = request.app.state.resources.store
     try:
-        result = getattr(store, method)(**filters)
+        return getattr(store, method)(**filters)
+    except FilterError as err:
+        raise WebError(422, "invalid_request", str(err)) from None
     except StoreError as err:
         raise WebError(400, "bad_query", str(err)) from None
-    return records(result)
+
+
+def _query(request: Request, method: str, **filters: Any) -> list[dict[str, Any]]:
+    """A store query's rows as JSON-ready dicts."""
+    return records(_call(request, method, **filters))
 
 
 def records(result: Any) -> list[dict[str, Any]]:
@@ -261,6 +345,3 @@ def records(result: Any) -> list[dict[str, Any]]:
             frame[col] = [v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for v in frame[col]]
     return json.loads(frame.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False))
 
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
