@@ -101,6 +101,7 @@ EW.charts = (() => {
       svg("defs", {}, svg("marker", {id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "11",
         markerHeight: "11", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse"}, svg("path", {d: "M0,0 L10,5 L0,10 z", fill: "#52606d"}))));
     const edgeLayer = svg("g", {class: "edges"}), hits = [];
+    const pairs = new Set(shown.map((e) => e.source + "\u0000" + e.target));
     // thin edges on top, so a thick edge never hides a thin one
     for (const e of [...shown].sort((a, b) => b.events - a.events)) {
       const s = pos.get(e.source), t = pos.get(e.target);
@@ -116,8 +117,12 @@ EW.charts = (() => {
       } else {  // a gentle curve, so A->B and B->A do not overlap; stop at the target's rim
         const dx = t.x - s.x, dy = t.y - s.y, len = Math.hypot(dx, dy) || 1;
         const ux = dx / len, uy = dy / len;
-        const x1 = s.x + ux * s.r, y1 = s.y + uy * s.r, x2 = t.x - ux * (t.r + 3), y2 = t.y - uy * (t.r + 3);
-        const mx = (x1 + x2) / 2 - uy * len * 0.12, my = (y1 + y2) / 2 + ux * len * 0.12;
+        // A->B and B->A leave and reach the circles apart and bow apart, so both can be clicked
+        const twin = pairs.has(e.target + "\u0000" + e.source), side = twin ? Math.min(6, s.r / 2, t.r / 2) : 0;
+        const bow = twin ? Math.max(len * 0.12, 16 + width / 2) : len * 0.12;
+        const x1 = s.x + ux * s.r - uy * side, y1 = s.y + uy * s.r + ux * side;
+        const x2 = t.x - ux * (t.r + 3) - uy * side, y2 = t.y - uy * (t.r + 3) + ux * side;
+        const mx = (x1 + x2) / 2 - uy * bow, my = (y1 + y2) / 2 + ux * bow;
         d = `M${x1.toFixed(1)},${y1.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
       }
       const isSel = selected && selected.source === e.source && selected.target === e.target;

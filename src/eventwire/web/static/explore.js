@@ -208,27 +208,28 @@
           h("td", {}, e.trigger || ""),
           h("td", {}, [e.location_name, e.location_country].filter(Boolean).join(", ")),
           h("td", {class: "num", style: `color:${goldsteinColor(e.goldstein)}`}, fmt(e.goldstein)),
-          h("td", {class: "sentence", title: e.sentence || null}, e.sentence || ""),
+          h("td", {class: "sentence", title: e.sentence || null}, h("div", {class: "clamp"}, e.sentence || "")),
           h("td", {class: "nowrap"}, h("a", {class: "open-article", href: articleHref(e.article_id, e.sentence_index)}, "article →"))))));
     }
     pager($("events-pager"), total, state.offset, state.size, (offset) => { state.offset = offset; refresh(); });
   }
 
   /** First / previous / next / last buttons and "page i of n". */
-  function pager(nav, total, offset, size, go) {
+  function pager(nav, total, offset, size, go, open = false) {
     const pages = Math.max(1, Math.ceil(total / size)), page = Math.floor(offset / size) + 1;
     const button = (label, target, disabled, cls) => h("button", {type: "button", class: "secondary " + cls,
       disabled: disabled, onclick: () => go(target)}, label);
-    fill(nav, total <= size ? null : [
+    fill(nav, total <= size && !offset ? null : [
       button("« first", 0, page === 1, "first"), button("‹ previous", offset - size, page === 1, "prev"),
-      h("span", {class: "page-of"}, `page ${page} of ${pages}`),
-      button("next ›", offset + size, page === pages, "next"), button("last »", (pages - 1) * size, page === pages, "last")]);
+      h("span", {class: "page-of"}, open ? `page ${page}` : `page ${page} of ${pages}`),
+      button("next ›", offset + size, page === pages, "next"),
+      open ? null : button("last »", (pages - 1) * size, page === pages, "last")]);
   }
 
   function renderQuotes(data) {
     const table = $("quotes");
-    const total = data.total ?? data.count;
-    fill($("quotes-summary"), `${total} quote(s)`);
+    fill($("quotes-summary"), data.total !== undefined ? `${data.total} quote(s)` :
+      data.count ? `${state.quoteOffset + 1}–${state.quoteOffset + data.count}` : "none");
     if (!data.quotes.length) {
       fill(table, h("tbody", {}, h("tr", {}, h("td", {class: "hint"}, "No quotes match."))));
     } else {
@@ -241,8 +242,10 @@
           h("td", {}, q.kind || ""),
           h("td", {class: "nowrap"}, h("a", {href: articleHref(q.article_id, q.sentence_index)}, "article →"))))));
     }
-    if (data.total !== undefined)
-      pager($("quotes-pager"), total, state.quoteOffset, QUOTE_PAGE, (offset) => { state.quoteOffset = offset; refresh(); });
+    // /api/quotes answers a page without the size of the whole set: "next" while a page comes back full
+    const known = data.total ?? (state.quoteOffset + data.count + (data.count === QUOTE_PAGE ? 1 : 0));
+    pager($("quotes-pager"), known, state.quoteOffset, QUOTE_PAGE, (offset) => { state.quoteOffset = offset; refresh(); },
+      data.total === undefined);
   }
 
   async function loadActors() {
@@ -258,8 +261,7 @@
     fill($("net-legend"),
       legend("edge colour: mean Goldstein", [["linear-gradient(90deg,#c0392b,#9aa5b1,#2a9d8f)", "−10 … +10", "gradient"]]),
       legend("width", [["#52606d", "number of events", "line"]]));
-    fill($("timeline-legend"), legend("quad class", Object.entries(QUAD).map(([, q]) => [q.color, q.name])),
-      legend("", [["#9aa5b1", "none"]]));
+    fill($("timeline-legend"), legend("quad class", [...Object.values(QUAD).map((q) => [q.color, q.name]), ["#9aa5b1", "none"]]));
     loadUrl();
     const restart = () => { state.dyad = null; state.period = null; state.offset = 0; state.quoteOffset = 0; };
     form().addEventListener("submit", (e) => { e.preventDefault(); restart(); refresh({network: true}); });
