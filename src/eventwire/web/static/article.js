@@ -172,7 +172,7 @@ EW.renderArticle = (() => {
     return h("div", {class: "legend"},
       legend("actors", Object.entries(ACTOR_TYPES).map(([, t]) => [t.color, t.name, "ent-swatch"])),
       legend("events", Object.entries(QUAD).map(([, q]) => [q.color, q.name, "trigger-swatch"])),
-      legend("quotes", [["#f1f5f9", "quoted words", "quote-swatch"]]));
+      legend("quotes", [["#f1f5f9", "quoted words", "quote-swatch"], ["transparent", "reported speech", "reported-swatch"]]));
   }
 
   /** Render ``doc`` into ``container``; returns {select(i)} to pick an event. */

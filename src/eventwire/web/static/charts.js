@@ -219,15 +219,18 @@ EW.charts = (() => {
     for (let p = starts[0]; p <= starts[starts.length - 1] && periods.length < 1000; p = nextPeriod(p, by)) periods.push(p);
     for (const s of starts) if (!periods.includes(s)) periods.push(s);  // a period the API cut differently
     periods.sort();
-    const W = 640, H = 380, left = 40, bottom = 44, top = 12, right = 16;
+    // the chart scales to its box: text is sized in chart units so that it reads at about 10.5 px
+    const W = 640, H = 380, px = Math.max(10, 10.5 * W / (box.clientWidth || W));
+    const left = 10 + 2.4 * px, bottom = 2 * px + 20, top = 12, right = 16;
+    const font = `font-size:${px.toFixed(1)}px`;
     const maxEv = Math.max(1, ...[...byPeriod.values()].map((r) => r.events));
     const bw = (W - left - right) / periods.length;
     const y = (v) => top + (H - top - bottom) * (1 - v / maxEv);
     const unit = {day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly"}[by] || by;
     const root = svg("svg", {viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": `${unit} timeline`, dataset: {by}},
       svg("line", {x1: left, y1: H - bottom, x2: W - right, y2: H - bottom, stroke: "#bcccdc"}),
-      svg("text", {class: "axis", x: left - 6, y: y(maxEv) + 4, "text-anchor": "end"}, String(maxEv)),
-      svg("text", {class: "axis", x: left - 6, y: H - bottom + 4, "text-anchor": "end"}, "0"));
+      svg("text", {class: "axis", style: font, x: left - 6, y: y(maxEv) + 4, "text-anchor": "end"}, String(maxEv)),
+      svg("text", {class: "axis", style: font, x: left - 6, y: H - bottom + 4, "text-anchor": "end"}, "0"));
     const barW = Math.max(2, Math.min(bw * 0.8, 34));
     periods.forEach((p, i) => {
       const r = byPeriod.get(p), x = left + i * bw + (bw - barW) / 2;
@@ -259,18 +262,21 @@ EW.charts = (() => {
       root.appendChild(g);
     });
     // labels: first and last always (anchored inside the chart), evenly spaced ones between
-    const every = Math.max(1, Math.ceil(periods.length / 5));
+    const room = Math.max(2, Math.floor((W - left - right) / (px * 7)));  // labels that fit side by side
+    const every = Math.max(1, Math.ceil(periods.length / Math.min(6, room)));
     periods.forEach((p, i) => {
       const last = i === periods.length - 1;
       if (!(i % every === 0 || last)) return;
-      if (!last && i > 0 && periods.length - 1 - i < every * 0.7) return;  // too close to the last label
-      const x = left + i * bw + bw / 2;
+      const x = left + i * bw + bw / 2, textW = (text) => text.length * 0.62 * px;
+      const lastLeft = left + periods.length * bw - textW(periodLabel(periods[periods.length - 1], by));
+      if (!last && i > 0 && x + textW(periodLabel(p, by)) / 2 + px > lastLeft) return;  // would touch the last label
       const anchor = i === 0 && periods.length > 1 ? "start" : last && periods.length > 1 ? "end" : "middle";
       const lx = anchor === "start" ? left + i * bw : anchor === "end" ? left + (i + 1) * bw : x;
       root.appendChild(svg("line", {x1: x.toFixed(1), x2: x.toFixed(1), y1: H - bottom, y2: H - bottom + 4, stroke: "#bcccdc"}));
-      root.appendChild(svg("text", {class: "axis tick", x: lx.toFixed(1), y: H - bottom + 17, "text-anchor": anchor}, periodLabel(p, by)));
+      root.appendChild(svg("text", {class: "axis tick", style: font, x: lx.toFixed(1), y: (H - bottom + 6 + px).toFixed(1),
+        "text-anchor": anchor}, periodLabel(p, by)));
     });
-    root.appendChild(svg("text", {class: "axis", x: left, y: H - 6},
+    root.appendChild(svg("text", {class: "axis", style: font, x: left, y: H - 6},
       `${periods.length} ${by}${periods.length === 1 ? "" : "s"}, ${periodLabel(periods[0], by)} – ${periodLabel(periods[periods.length - 1], by)}` +
       (undated ? ` · ${undated} event(s) without a date not shown` : "")));
     box.replaceChildren(root);
@@ -301,6 +307,11 @@ EW.charts = (() => {
         onclick: () => onPlace && onPlace(p), onkeydown: activate(() => onPlace && onPlace(p))}, svg("title", {}, label)));
     }
     root.appendChild(layer);
+    const labels = svg("g", {class: "place-labels", "aria-hidden": "true"});
+    for (const p of located.slice().sort((a, b) => b.events - a.events).slice(0, 12))
+      labels.appendChild(svg("text", {x: (p.lon + 1.8 + 6 * Math.sqrt(p.events / maxEv)).toFixed(2), y: (-p.lat + 1.5).toFixed(2)},
+        p.country || ""));
+    root.appendChild(labels);
     box.replaceChildren(root);
     return {places: located.length, events: located.reduce((n, p) => n + p.events, 0),
       unlocated: places.length - located.length};

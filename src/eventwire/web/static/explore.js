@@ -137,7 +137,10 @@
     fill($("net-summary"), parts.join(" · "));
   }
 
+  let lastSeries = null;
+
   function drawTimeline(data) {
+    lastSeries = data;
     const by = data.by;
     fill($("timeline-heading"), {day: "Daily", week: "Weekly", month: "Monthly", quarter: "Quarterly", year: "Yearly"}[by] || "Timeline",
       " timeline");
@@ -263,6 +266,11 @@
       legend("width", [["#52606d", "number of events", "line"]]));
     fill($("timeline-legend"), legend("quad class", [...Object.values(QUAD).map((q) => [q.color, q.name]), ["#9aa5b1", "none"]]));
     loadUrl();
+    let resized = null;  // the timeline sizes its text to its box: draw it again when the box changes
+    window.addEventListener("resize", () => {
+      clearTimeout(resized);
+      resized = setTimeout(() => { if (lastSeries) drawTimeline(lastSeries); }, 150);
+    });
     const restart = () => { state.dyad = null; state.period = null; state.offset = 0; state.quoteOffset = 0; };
     form().addEventListener("submit", (e) => { e.preventDefault(); restart(); refresh({network: true}); });
     $("reset").addEventListener("click", () => { setFilters({}); restart(); refresh({network: true}); });
