@@ -97,3 +97,33 @@ def test_stdin_and_pipe_default_is_jsonl(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     doc = json.loads(proc.stdout.decode().strip())
     assert doc["source"] == "stdin" and doc["events"]
+
+
+def test_csv_dates_for_analysts_and_quote_and_actor_tables(capsys, files):
+    code, out, _ = run(capsys, "code", files["good"], "--format", "csv", "--published", "2024-03-08")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows
+    for r in rows:
+        assert len(r["date"]) == 10 and r["date_precision"] in ("day", "week", "month", "year")
+    assert any(r["date_text"] == "Tuesday" and r["date"] == "2024-03-05" for r in rows)
+    code, out, _ = run(capsys, "code", files["good"], "--format", "csv", "--table", "actors")
+    actors = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and {"Egypt", "Ethiopia"} <= {a["name"] for a in actors}
+    code, out, _ = run(capsys, "code", files["good"], "--format", "csv", "--table", "quotes")
+    assert code == 0 and out.startswith("article_id,sentence_index,speaker_name,speaker_code")
+
+
+@pytest.mark.parametrize("value", ["11/11/2022", "2022-13-45", "yesterday"])
+def test_published_is_checked(capsys, files, value):
+    code, _, err = run(capsys, "code", files["good"], "--published", value)
+    assert code == 2 and f"--published: {value!r} is not a date; write it YYYY-MM-DD" in err
+
+
+def test_table_fits_narrow_terminals_without_cutting_words(files):
+    env = {"COLUMNS": "80", "PYTHONPATH": str(__import__("pathlib").Path(__file__).parent.parent / "src")}
+    out = subprocess.run([sys.executable, "-m", "eventwire", "code", str(files["good"]), "--format", "table",
+                          "--published", "2024-01-02"], capture_output=True, text=True, env=env).stdout
+    lines = out.splitlines()
+    assert lines and max(len(line) for line in lines) <= 80
+    cells = {w.strip() for line in lines for w in line.split("│")}
+    assert "asserted" in cells  # whole, not folded into "asserte" / "d"

@@ -588,3 +588,171 @@ def test_cli_ingest_killed_then_rerun_equals_clean_run(tmp_path, pipeline):
         assert 0 < s.counts()["articles"] < len(recs)
     subprocess.run(cmd, check=True, capture_output=True, timeout=120)
     assert _snapshot(killed) == _snapshot(clean)
+
+
+# -- the analyst's workbench: filters, series, counting, dates ---------------------------------
+
+
+def test_filter_lists_either_side_and_sectors(store):
+    assert rows(store.events(source="USA,RUSGOV"), ["article_id", "type"]) == [("a1", "ACCUSE"), ("a3", "SANCTION")]
+    assert rows(store.events(actor="USA"), ["article_id", "type"]) == [("a4", "CONSULT"), ("a3", "SANCTION")]
+    assert rows(store.events(sector="GOV"), ["article_id", "source_code"]) == [("a1", "RUSGOV")]
+    assert rows(store.events(cameo="16", quad="4"), ["article_id"]) == [("a2",), ("a3",)]
+    assert rows(store.events(goldstein_min=-3, goldstein_max=0), ["article_id"]) == [("a6",), ("a1",), ("a2",)]
+    assert store.count_events(type="ACCUSE,SANCTION") == 5
+    assert store.events(status="claimed").empty and len(store.events(status="asserted")) == 7
+    with pytest.raises(FilterError, match="type: 'BANANA' is not a PLOVER event type"):
+        store.events(type="BANANA")
+    with pytest.raises(FilterError, match="limit"):
+        store.events(limit=-5)
+    with pytest.raises(FilterError, match="sort"):
+        store.events(sort="sentence")
+
+
+def test_series_by_month_counts_every_event_once(store):
+    df = store.series(by="month")
+    assert df.attrs["by"] == "month"
+    assert rows(df, ["period", "events", "articles", "quad1", "quad2", "quad3", "quad4", "goldstein_total"]) == [
+        (D(2022, 1, 1), 1, 1, 0, 0, 1, 0, -2.0),
+        (D(2022, 2, 1), 0, 0, 0, 0, 0, 0, None),  # a month without events is a row of zeros
+        (D(2022, 3, 1), 5, 3, 1, 0, 3, 1, -15.0),
+        (D(2022, 4, 1), 1, 1, 0, 0, 0, 1, -8.0),
+    ]
+    assert store.series(by="auto").attrs["by"] == "week"  # ten weeks
+    assert store.series(by="auto", since="2022-03-01").attrs["by"] == "day"  # under two months
+    assert rows(store.series(by="quarter", actor="USA"), ["period", "events"]) == [(D(2022, 1, 1), 1), (D(2022, 4, 1), 1)]
+    assert store.series(by="year", since="2030-01-01").empty
+
+
+def test_quotes_follow_the_event_filters(store):
+    assert rows(store.quotes(source="RUS", until="2022-03-10"), ["article_id"]) == [("a1",)]
+    assert rows(store.quotes(type="SANCTION"), ["article_id"]) == [("a2",)]  # articles reporting a sanction
+    assert store.quotes(actor="JPN").empty
+
+
+def test_an_event_retold_in_one_article_counts_once(tmp_path):
+    lead = "Japan imposed sanctions on Russia's largest bank on Friday."
+    retold_para = "Japan imposed the sanctions on Russia after weeks of debate in Tokyo."
+    art = _doc("r1", [lead, retold_para, "Russia accused Japan of hostility."], "2022-03-11", None,
+               events=[(0, "SANCTION", "163", 4, -8.0, JPN, RUS, "imposed"),
+                       (1, "SANCTION", "163", 4, -8.0, JPN, RUS, "imposed"),
+                       (2, "ACCUSE", "112", 3, -2.0, RUS, JPN, "accused")])
+    with Store(tmp_path / "r.duckdb") as s:
+        stats = s.ingest([art])
+        assert (stats.events, stats.retold_events, stats.merged_events) == (2, 1, 0)
+        ev = s.events()
+        assert rows(ev, ["type", "num_mentions", "num_articles"]) == [("SANCTION", 2, 1), ("ACCUSE", 1, 1)]
+        assert rows(s.dyads(period="year"), ["source", "target", "events", "articles"]) == [
+            ("JPN", "RUS", 1, 1), ("RUS", "JPN", 1, 1)]
+        assert len(s.events(article_id="r1")) == 2
+
+
+def test_event_dates_carry_their_precision(tmp_path):
+    art = _doc("d1", ["Japan imposed sanctions on Russia last month.", "Russia accused Japan in 2019."],
+               "2022-03-11", None, events=[(0, "SANCTION", "163", 4, -8.0, JPN, RUS, "imposed"),
+                                           (1, "ACCUSE", "112", 3, -2.0, RUS, JPN, "accused")])
+    art.events[0].date, art.events[0].date_precision, art.events[0].date_text = "2022-02-01", "month", "last month"
+    doc = art.to_dict()
+    doc["events"][1]["date"] = "2019"  # a document written before dates had a precision
+    with Store(tmp_path / "d.duckdb") as s:
+        s.ingest([doc])
+        assert rows(s.events(), ["event_date", "date", "date_precision", "date_text"]) == [
+            ("2019-01-01", D(2019, 1, 1), "year", None), ("2022-02-01", D(2022, 2, 1), "month", "last month")]
+
+
+def test_a_version_1_database_is_migrated(tmp_path):
+    import duckdb
+
+    path = tmp_path / "v1.duckdb"
+    with Store(path) as s:
+        s.ingest(corpus())
+    con = duckdb.connect(str(path))  # make it what version 1 wrote: period dates, retold events kept apart
+    con.execute("DROP INDEX events_article")
+    con.execute("ALTER TABLE events DROP COLUMN date_precision")
+    con.execute("ALTER TABLE events DROP COLUMN date_text")
+    con.execute("CREATE INDEX events_article ON events (article_id)")
+    con.execute("UPDATE events SET event_date = '2022-W11' WHERE article_id = 'a2' AND type = 'ACCUSE'")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.execute("""INSERT INTO events SELECT * REPLACE (event_id + 1 AS event_id, event_index + 10 AS event_index)
+                   FROM events WHERE article_id = 'a3'""")
+    con.execute("INSERT INTO event_mentions SELECT event_id, article_id, event_index, NULL FROM events "
+                "WHERE article_id = 'a3' AND event_index >= 10")
+    con.close()
+    with Store(path) as s:
+        assert s.version == SCHEMA_VERSION
+        a2 = s.events(article_id="a2", type="ACCUSE")
+        assert rows(a2, ["event_date", "date", "date_precision"]) == [("2022-03-14", D(2022, 3, 14), "week")]
+        a3 = s.events(article_id="a3")
+        assert rows(a3, ["type", "num_mentions", "num_articles"]) == [("SANCTION", 2, 1)]
+        assert set(s.events()["date_precision"]) == {"day", "week"}
+
+
+def test_stata_export_has_variable_and_value_labels(store, tmp_path):
+    paths = store.export(tmp_path / "dta", "stata", ["events", "actors"])
+    assert [p.name for p in paths] == ["events.dta", "actors.dta", "codebook.csv"]
+    ev = pd.read_stata(tmp_path / "dta" / "events.dta")
+    assert len(ev) == store.counts()["events"]
+    assert set(ev["type"].astype(str)) == {"ACCUSE", "REJECT", "REQUEST", "SANCTION", "CONSULT"}
+    assert set(ev["quad_class"].astype(str)) >= {"verbal conflict", "material conflict"}
+    assert sorted(ev["event_id"].astype(int)) == sorted(store.sql("SELECT event_id FROM events")["event_id"])
+    assert pd.api.types.is_datetime64_any_dtype(ev["date"]) and ev["date"].min() == pd.Timestamp("2022-01-20")
+    with pd.io.stata.StataReader(tmp_path / "dta" / "events.dta") as reader:
+        labels, values = reader.variable_labels(), reader.value_labels()
+    assert labels["goldstein"].startswith("Goldstein scale value") and labels["date_precision"]
+    assert values["quad_class"] == {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                                    4: "material conflict"}
+    assert values["type"][9] == "ACCUSE" and len(values["type"]) == 16
+    mentions = pd.read_stata(tmp_path / "dta" / "actors.dta")["mentions"]
+    assert json.loads(mentions.iloc[0]) == ["Russia"]
+    book = pd.read_csv(tmp_path / "dta" / "codebook.csv")
+    row = book[(book["table"] == "events") & (book["column"] == "quad_class")].iloc[0]
+    assert row["values"].startswith("1=verbal cooperation")
+
+
+def test_feather_export_with_codebook(store, tmp_path):
+    paths = store.export(tmp_path / "f", "feather", ["events"])
+    df = pd.read_feather(paths[0])
+    assert len(df) == store.counts()["events"] and {"date", "date_precision", "type"} <= set(df.columns)
+    book = pd.read_csv(paths[-1])
+    assert set(book["column"]) == set(df.columns) and book["label"].notna().all()
+
+
+def _fixture_db(tmp_path) -> str:
+    db = str(tmp_path / "fixture.duckdb")
+    with Store(db) as s:
+        s.ingest(corpus())
+    return db
+
+
+def test_cli_series_filters_and_columns(tmp_path, capsys):
+    db = _fixture_db(tmp_path)
+    assert cli.main(["series", "--db", db, "--by", "month", "--quad", "--format", "csv"]) == 0
+    df = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out))
+    assert list(df.columns) == ["period", "events", "articles", "quad1", "quad2", "quad3", "quad4",
+                                "goldstein_total", "goldstein_mean"]
+    assert df["events"].tolist() == [1, 0, 5, 1]
+    assert cli.main(["series", "--db", db, "--by", "year", "--dyad", "JPN:RUS", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["period,events,articles,goldstein_total,goldstein_mean",
+                                                    "2022-01-01,2,2,-12.0,-6.0"]
+    assert cli.main(["events", "--db", db, "--source", "USA,RUSGOV", "--columns", "article_id,type",
+                     "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["article_id,type", "a1,ACCUSE", "a3,SANCTION"]
+    assert cli.main(["actors", "--db", db, "--limit", "1", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["events", "--type", "BANANA"], "type: 'BANANA' is not a PLOVER event type"),
+    (["events", "--limit", "-5"], "--limit: '-5' is not a count"),
+    (["events", "--since", "2022-13-45"], "--since: '2022-13-45' is not a date"),
+    (["events", "--quad-class", "7"], "quad: '7' is not a quad class"),
+    (["events", "--columns", "nope"], "--columns: no column 'nope'"),
+    (["series", "--by", "fortnight"], "invalid choice: 'fortnight'"),
+    (["series", "--dyad", "RUS"], "--dyad takes SOURCE:TARGET"),
+    (["quotes", "--sector", "GOVERNMENT"], "sector: 'GOVERNMENT' is not a three-letter sector code"),
+    (["ingest", "x.jsonl", "--published", "11/11/2022"], "--published: '11/11/2022' is not a date"),
+])
+def test_cli_bad_values_exit_2_with_a_clear_message(tmp_path, capsys, argv, message):
+    db = _fixture_db(tmp_path)
+    assert cli.main(argv + ["--db", db]) == 2
+    assert message in capsys.readouterr().err

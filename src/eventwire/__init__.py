@@ -17,10 +17,16 @@ _default = None
 
 
 def __getattr__(name):
+    """``eventwire.Pipeline``, and every module as an attribute after a plain ``import eventwire``
+    (``eventwire.store.Store``), imported on first use so that ``import eventwire`` stays light."""
     if name == "Pipeline":
         from .pipeline import Pipeline
         return Pipeline
-    raise AttributeError(name)
+    import importlib.util
+
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
 
 
 def code(text: str, **kwargs) -> Article:

@@ -11,12 +11,14 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+from rich.text import Text
 
 from . import __version__
 from .config import DEFAULT, Settings
 from .model import Article, json_schema
-from .output import FORMATS, render, write_csv, write_jsonl
+from .output import CSV_TABLES, FORMATS, render, write_csv, write_jsonl
 
 PROGRESS_AFTER = 5  # show a progress bar once more than this many articles are seen
 
@@ -34,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
                                       "print the results: a table on a terminal, JSONL when piped.")
     code.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
     code.add_argument("--format", choices=FORMATS, help="output format (default: table on a terminal, else jsonl)")
-    code.add_argument("--published", metavar="DATE", help="publication date for articles that carry none (YYYY-MM-DD)")
+    code.add_argument("--published", type=published_arg, metavar="DATE",
+                      help="publication date for articles that carry none (YYYY-MM-DD)")
+    code.add_argument("--table", choices=CSV_TABLES, default="events",
+                      help="with --format csv: one row per event (default), quote or actor")
     code.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes, help="largest input accepted, in bytes")
     code.add_argument("--max-chars", type=int, default=DEFAULT.max_chars, help="longest article parsed, in characters")
     code.add_argument("--lexicons", action="append", default=[], metavar="DIR",
@@ -77,7 +82,9 @@ def cmd_code(args) -> int:
     stats = {"articles": 0, "failed": 0}
     stream = _count(pipeline.code_paths(args.paths, published=args.published), stats)
     if not args.quiet:
-        stream = _progress(stream)
+        from .ingest import count_inputs
+
+        stream = _progress(stream, count_inputs(args.paths))
     if fmt == "jsonl":
         write_jsonl(stream, sys.stdout)
     elif fmt == "json":
@@ -85,7 +92,7 @@ def cmd_code(args) -> int:
         json.dump(docs[0] if len(docs) == 1 else docs, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        write_csv(_report_failures(stream), sys.stdout)
+        write_csv(_report_failures(stream), sys.stdout, args.table)
     else:
         console = Console()
         for art in stream:
@@ -159,41 +166,76 @@ def _report_failures(stream: Iterable[Article]) -> Iterator[Article]:
         yield art
 
 
-def _progress(stream: Iterable[Article]) -> Iterator[Article]:
-    """A progress bar on stderr once the batch has more than a few articles."""
-    buffered: list[Article] = []
-    it = iter(stream)
-    for art in it:
-        buffered.append(art)
-        if len(buffered) > PROGRESS_AFTER:
-            break
-    else:
-        yield from buffered
-        return
+def progress_bar(console: Console, total: int | None, verb: str, *, show: bool) -> Progress:
+    """The bar of ``code`` and ``ingest``: a spinner while the language model loads, then articles
+    done of the total, rate, time left and time spent."""
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn())
+    bar = Progress(*columns, console=console, transient=True, disable=not show)
+    bar.add_task(f"{verb}: loading the language model", total=total, rate="", verb=verb)
+    return bar
+
+
+def tick(bar: Progress) -> None:
+    """One more article done."""
+    task = bar.tasks[0]
+    if task.completed == 0:
+        bar.update(task.id, description=task.fields["verb"])
+    elapsed = task.elapsed or 0
+    done = task.completed + 1
+    bar.update(task.id, advance=1, rate=f"{done / elapsed:.1f} articles/s" if elapsed else "")
+
+
+def _progress(stream: Iterable[Article], total: int | None = None) -> Iterator[Article]:
+    """A progress bar on stderr for batches of more than a few articles (``total`` when known)."""
     console = Console(stderr=True)
-    columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task("coding", total=None, rate="")
-        for n, art in enumerate(_chain(buffered, it), 1):
-            elapsed = bar.tasks[0].elapsed or 0
-            bar.update(task, advance=1, rate=f"{n / elapsed:.1f} articles/s" if elapsed else "")
+    show = console.is_terminal and (total is None or total > PROGRESS_AFTER)
+    with progress_bar(console, total, "coding", show=show) as bar:
+        for art in stream:
+            tick(bar)
             yield art
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 # -- corpus mode: a DuckDB store of coded articles (eventwire.store) -----------------------
 
 DEFAULT_DB = "corpus.duckdb"
 QUERY_FORMATS = ("table", "csv", "jsonl")
+EXPORT_FORMATS = ("parquet", "csv", "stata", "feather", "gdelt")
+TABLE_ROWS = 40  # rows a terminal table shows unless --limit says otherwise
+
+
+def day_arg(value: str) -> str:
+    """argparse type of date options: YYYY-MM-DD (a real day), else a usage error (exit 2)."""
+    from .filters import FilterError, parse_day
+
+    try:
+        return parse_day(value, "date").isoformat()
+    except FilterError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it YYYY-MM-DD, e.g. 2022-03-01") from None
+
+
+def published_arg(value: str) -> str:
+    """argparse type of --published: YYYY-MM-DD, or an ISO 8601 timestamp starting with one."""
+    from .when import parse_published
+
+    if len(value) >= 10 and parse_published(value) and (len(value) == 10 or value[10] in "T "):
+        return value
+    raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it YYYY-MM-DD, e.g. 2022-11-11")
+
+
+def count_arg(value: str) -> int:
+    """argparse type of --limit: a whole number, 0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a count; give a whole number, 0 or more")
+    return number
 
 
 def add_corpus_commands(sub) -> None:
-    """``ingest``, ``load``, ``events``, ``dyads``, ``quotes``, ``actors``, ``sql``, ``export``."""
+    """``ingest``, ``load``, ``events``, ``series``, ``dyads``, ``quotes``, ``actors``, ``sql``, ``export``."""
     import os
 
     db_default = os.environ.get("EVENTWIRE_DB", DEFAULT_DB)
@@ -203,9 +245,13 @@ def add_corpus_commands(sub) -> None:
                        help=f"DuckDB database (default: $EVENTWIRE_DB or {DEFAULT_DB})")
         return p
 
-    def with_format(p):
+    def listing(p, limit: bool = True):
         p.add_argument("--format", choices=QUERY_FORMATS,
                        help="output format (default: table on a terminal, else jsonl)")
+        p.add_argument("--columns", metavar="A,B,...", help="only these columns, in this order")
+        if limit:
+            p.add_argument("--limit", type=count_arg, metavar="N",
+                           help=f"at most N rows (a terminal table shows {TABLE_ROWS} unless told)")
         return p
 
     ing = with_db(sub.add_parser(
@@ -219,7 +265,8 @@ def add_corpus_commands(sub) -> None:
                           "local cluster of N processes")
     ing.add_argument("--out", metavar="URL", help="with --dask: write Parquet partitions here (fsspec URL), then load")
     ing.add_argument("--no-store", action="store_true", help="with --dask --out: only write the Parquet partitions")
-    ing.add_argument("--published", metavar="DATE", help="publication date for articles that carry none (YYYY-MM-DD)")
+    ing.add_argument("--published", type=published_arg, metavar="DATE",
+                     help="publication date for articles that carry none (YYYY-MM-DD)")
     ing.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes, help="largest input accepted, in bytes")
     ing.add_argument("--max-chars", type=int, default=DEFAULT.max_chars, help="longest article parsed, in characters")
     ing.add_argument("--lexicons", action="append", default=[], metavar="DIR",
@@ -236,63 +283,102 @@ def add_corpus_commands(sub) -> None:
     load.add_argument("--quiet", action="store_true", help="no summary")
     load.set_defaults(func=cmd_load)
 
-    ev = with_format(with_db(sub.add_parser("events", help="query the events of a corpus",
-                                            description="Events of a corpus, filtered. Codes match by prefix: "
-                                                        "--source RUS matches RUS and RUSGOV.")))
+    ev = listing(with_db(sub.add_parser("events", help="query the events of a corpus",
+                                        description="Events of a corpus, filtered. Codes match by prefix: "
+                                                    "--source RUS matches RUS and RUSGOV; a comma list matches "
+                                                    "any of its values: --source RUS,BLR.")))
     _event_filters(ev)
-    ev.add_argument("--article", metavar="ID", help="events reported by this article")
-    ev.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    ev.add_argument("--sort", metavar="COLUMN", help="sort by this column (date, goldstein, num_articles, ...)")
+    ev.add_argument("--desc", action="store_true", help="with --sort: largest first")
     ev.set_defaults(func=cmd_events)
 
-    dy = with_format(with_db(sub.add_parser("dyads", help="event counts and mean Goldstein by pair and period",
-                                            description="Event counts and mean Goldstein value by "
-                                                        "(source, target) pair and period.")))
+    se = listing(with_db(sub.add_parser(
+        "series", help="event counts per day, week, month, quarter or year",
+        description="The standard event-data series: per period, distinct events and articles, total and "
+                    "mean Goldstein value, and with --quad the events of each quad class (verbal "
+                    "cooperation, material cooperation, verbal conflict, material conflict). Every event "
+                    "counts, with or without a coded target; periods without events are rows of zeros.")))
+    se.add_argument("--by", choices=("day", "week", "month", "quarter", "year", "auto"), default="month",
+                    help="period (default: month; auto picks from the span)")
+    se.add_argument("--quad", action="store_true", help="add the four quad-class series (quad1..quad4)")
+    se.add_argument("--dyad", metavar="SOURCE:TARGET", help="one directed dyad, e.g. RUS:UKR (codes by prefix)")
+    _event_filters(se)
+    se.set_defaults(func=cmd_series)
+
+    dy = listing(with_db(sub.add_parser("dyads", help="event counts and mean Goldstein by pair and period",
+                                        description="Distinct events, distinct articles and mean Goldstein "
+                                                    "value by (source, target) pair and period; events with "
+                                                    "no coded target are rows with an empty target.")))
     _event_filters(dy)
-    dy.add_argument("--period", choices=("day", "week", "month", "year"), default="week", help="default: week")
+    dy.add_argument("--period", choices=("day", "week", "month", "quarter", "year"), default="week",
+                    help="default: week")
     dy.add_argument("--level", choices=("entity", "code"), default="entity",
                     help="group by entity (RUS for RUSGOV, default) or by full code")
     dy.set_defaults(func=cmd_dyads)
 
-    qu = with_format(with_db(sub.add_parser("quotes", help="query the quotes of a corpus",
-                                            description="Quotes of a corpus; --speaker matches part of a "
-                                                        "speaker's name, any case.")))
+    qu = listing(with_db(sub.add_parser("quotes", help="query the quotes of a corpus",
+                                        description="Quotes of a corpus; --speaker matches part of a "
+                                                    "speaker's name, any case. --actor/--source match the "
+                                                    "speaker's code, --since/--until the article's date; the "
+                                                    "other event filters keep the quotes of articles "
+                                                    "reporting a matching event.")))
     qu.add_argument("--speaker", metavar="NAME")
-    qu.add_argument("--article", metavar="ID")
-    qu.add_argument("--limit", type=int, metavar="N")
+    _event_filters(qu)
     qu.set_defaults(func=cmd_quotes)
 
-    ac = with_format(with_db(sub.add_parser("actors", help="the actors of a corpus, with counts",
-                                            description="Actors of a corpus by name and code, with the number "
-                                                        "of articles and mentions.")))
+    ac = listing(with_db(sub.add_parser("actors", help="the actors of a corpus, with counts",
+                                        description="Actors of a corpus by name and code, with the number "
+                                                    "of articles and mentions.")))
     ac.add_argument("--code", metavar="CODE", help="code prefix (RUS matches RUSGOV)")
     ac.add_argument("--name", metavar="TEXT", help="part of the name, any case")
     ac.set_defaults(func=cmd_actors)
 
-    sq = with_format(with_db(sub.add_parser("sql", help="run SQL over a corpus (read-only)",
-                                            description="Run one SQL query over the corpus tables (see "
-                                                        "docs/corpus.md), read-only.")))
+    sq = listing(with_db(sub.add_parser("sql", help="run SQL over a corpus (read-only)",
+                                        description="Run one SQL query over the corpus tables (see "
+                                                    "docs/corpus.md), read-only.")))
     sq.add_argument("query", metavar="SQL")
     sq.set_defaults(func=cmd_sql)
 
-    ex = with_db(sub.add_parser("export", help="export a corpus as Parquet, CSV or a GDELT 2.0 event file",
-                                description="Export each table as Parquet or CSV, or the events as a GDELT 2.0 "
-                                            "event table (tab-separated, no header, GDELT's 61 columns)."))
-    ex.add_argument("--format", choices=("parquet", "csv", "gdelt"), default="parquet")
+    ex = with_db(sub.add_parser(
+        "export", help="export a corpus for R, Stata, pandas or GDELT tools",
+        description="Export each table as Parquet, CSV, Stata (.dta, with variable and value labels) or "
+                    "Feather, with a codebook (codebook.md) describing every column; or the events as a "
+                    "GDELT 2.0 event table (tab-separated, no header, GDELT's 61 columns)."))
+    ex.add_argument("--format", choices=EXPORT_FORMATS, default="parquet")
     ex.add_argument("--out", required=True, metavar="PATH",
-                    help="folder for parquet/csv; file for gdelt (e.g. events.gdelt.tsv)")
+                    help="folder for parquet/csv/stata/feather; file for gdelt (e.g. events.gdelt.tsv)")
     ex.add_argument("--extended", metavar="FILE",
                     help="with gdelt: also write GDELT columns plus eventwire's ids and sentence, with a header")
-    ex.add_argument("--table", action="append", metavar="NAME", help="parquet/csv: only these tables (repeatable)")
+    ex.add_argument("--table", action="append", metavar="NAME", help="only these tables (repeatable)")
     ex.set_defaults(func=cmd_export)
 
 
 def _event_filters(p) -> None:
-    p.add_argument("--source", metavar="CODE", help="source actor code prefix (RUS matches RUSGOV)")
-    p.add_argument("--target", metavar="CODE", help="target actor code prefix")
-    p.add_argument("--type", metavar="TYPE", help="PLOVER event type (ACCUSE, ...)")
-    p.add_argument("--quad-class", type=int, choices=(1, 2, 3, 4), help="quad class")
-    p.add_argument("--since", metavar="DATE", help="from this date on (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="up to this date, inclusive (YYYY-MM-DD)")
+    from .filters import HELP
+
+    p.add_argument("--actor", metavar="CODES", help=HELP["actor"])
+    p.add_argument("--source", metavar="CODES", help=HELP["source"])
+    p.add_argument("--target", metavar="CODES", help=HELP["target"])
+    p.add_argument("--sector", metavar="SECTORS", help=HELP["sector"])
+    p.add_argument("--type", metavar="TYPES", help=HELP["type"])
+    p.add_argument("--cameo", metavar="CODES", help=HELP["cameo"])
+    p.add_argument("--quad-class", metavar="N,...", help=HELP["quad"])
+    p.add_argument("--goldstein-min", type=float, metavar="X", help=HELP["goldstein_min"])
+    p.add_argument("--goldstein-max", type=float, metavar="X", help=HELP["goldstein_max"])
+    p.add_argument("--status", metavar="STATUS", help=HELP["status"])
+    p.add_argument("--confidence-min", type=float, metavar="X", help=HELP["confidence_min"])
+    p.add_argument("--place", metavar="ISO3", help=HELP["place"])
+    p.add_argument("--since", type=day_arg, metavar="DATE", help=HELP["since"])
+    p.add_argument("--until", type=day_arg, metavar="DATE", help=HELP["until"])
+    p.add_argument("--article", metavar="ID", help=HELP["article_id"])
+
+
+def _filters(args) -> dict:
+    """The event filters given on the command line (checked when the store reads them)."""
+    return {"actor": args.actor, "source": args.source, "target": args.target, "sector": args.sector,
+            "type": args.type, "cameo": args.cameo, "quad": args.quad_class, "goldstein_min": args.goldstein_min,
+            "goldstein_max": args.goldstein_max, "status": args.status, "confidence_min": args.confidence_min,
+            "place": args.place, "since": args.since, "until": args.until, "article_id": args.article}
 
 
 def _open_store(args, read_only: bool = True):
@@ -305,9 +391,35 @@ def _open_store(args, read_only: bool = True):
         return None
 
 
-def _print_frame(df, fmt: str | None) -> None:
-    """A query result as a terminal table, CSV or JSONL on stdout."""
+# The order of priority of the columns of a terminal table: the first ones stay when the terminal
+# is narrow; the others follow in the result's order.
+TABLE_COLUMNS = ("period", "date", "type", "source", "source_code", "target", "target_code", "events", "articles",
+                 "quad1", "quad2", "quad3", "quad4", "goldstein_total", "goldstein_mean", "mean_goldstein",
+                 "speaker_name", "speaker_code", "name", "code", "trigger", "text", "goldstein", "status",
+                 "date_precision", "kind", "cameo", "quad_class", "mentions", "first_seen", "last_seen",
+                 "location_country", "num_articles", "article_id", "sentence")
+NO_WRAP = {"date", "period", "type", "source", "source_code", "target", "target_code", "code", "goldstein",
+           "speaker_code", "cameo", "status", "date_precision", "first_seen", "last_seen"}
+
+
+def _print_frame(df, fmt: str | None, *, columns: str | None = None, limit: int | None = None,
+                 total: int | None = None) -> int:
+    """A query result as a terminal table (fitted to the terminal), CSV or JSONL on stdout;
+    returns the exit status (2 for unknown --columns)."""
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if columns:
+        wanted = [c.strip() for c in columns.split(",") if c.strip()]
+        unknown = [c for c in wanted if c not in df.columns]
+        if unknown:
+            print(f"eventwire: --columns: no column {', '.join(map(repr, unknown))}; columns: "
+                  f"{', '.join(map(str, df.columns))}", file=sys.stderr)
+            return 2
+        df = df[wanted]
+    total = len(df) if total is None else total
+    if fmt == "table" and limit is None and len(df) > TABLE_ROWS:
+        df = df.head(TABLE_ROWS)
+    elif limit is not None:
+        df = df.head(limit)
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "jsonl":
@@ -315,38 +427,31 @@ def _print_frame(df, fmt: str | None) -> None:
             clean = {k: (None if _missing(v) else v) for k, v in record.items()}
             sys.stdout.write(json.dumps(clean, ensure_ascii=False, default=_json_value) + "\n")
     else:
-        from rich.table import Table
+        from .output import fit_table, shorten
 
-        columns = _table_columns(list(df.columns))
-        table = Table(show_lines=False, expand=False)
-        for col in columns:
-            table.add_column(str(col), overflow="fold", no_wrap=col in NO_WRAP)
-        for row in df[columns].itertuples(index=False):
-            table.add_row(*("" if _missing(v) else _short(str(v), 90) for v in row))
-        Console().print(table)
-        hidden = len(df.columns) - len(columns)
-        more = f"; {hidden} more column(s) with --format csv or jsonl" if hidden else ""
-        Console(stderr=True).print(f"[dim]{len(df)} row(s){more}[/]")
-
-
-# The columns a terminal table shows, in this order, when a result has too many to read.
-TABLE_COLUMNS = ("date", "period", "type", "source", "source_code", "target", "target_code", "events",
-                 "articles", "mean_goldstein", "goldstein", "trigger", "speaker", "speaker_name", "kind", "name",
-                 "code", "text", "article_id")
-TABLE_MAX_COLUMNS = 7
-NO_WRAP = {"date", "period", "type", "source", "source_code", "target", "target_code", "code", "goldstein",
-           "article_id"}
+        console = Console()
+        order = list(df.columns) if columns else (
+            [c for c in TABLE_COLUMNS if c in df.columns] + [c for c in df.columns if c not in TABLE_COLUMNS])
+        rows = [[_cell(v, shorten) for v in row] for row in df[order].itertuples(index=False)]
+        table, hidden = fit_table(order, rows, console.width, priority=order, no_wrap=NO_WRAP)
+        console.print(table)
+        notes = [f"{len(df)} of {total} row(s)" if total > len(df) else f"{len(df)} row(s)"]
+        if total > len(df) and limit is None:
+            notes.append("--limit N for more")
+        if hidden:
+            names = ", ".join(hidden[:4]) + (", ..." if len(hidden) > 4 else "")
+            notes.append(f"{len(hidden)} column(s) left out to fit the terminal ({names}): --columns to choose, "
+                         "--format csv or jsonl for all")
+        Console(stderr=True).print(Text("; ".join(notes), style="dim"))
+    return 0
 
 
-def _table_columns(columns: list[str]) -> list[str]:
-    if len(columns) <= TABLE_MAX_COLUMNS:
-        return columns
-    preferred = [c for c in TABLE_COLUMNS if c in columns][:TABLE_MAX_COLUMNS]
-    return preferred or columns[:TABLE_MAX_COLUMNS]
-
-
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _cell(value, shorten) -> str:
+    if _missing(value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.1f}"
+    return shorten(str(value))
 
 
 def _json_value(value):
@@ -365,7 +470,9 @@ def _missing(value) -> bool:
         return False
 
 
-def _query(args, method: str, **kwargs) -> int:
+def _query(args, method: str, *, total: bool = False, **kwargs) -> int:
+    """Run a store query and print it; a bad filter value is a usage error (exit 2) naming it."""
+    from .filters import FilterError
     from .store import StoreError
 
     store = _open_store(args)
@@ -374,20 +481,31 @@ def _query(args, method: str, **kwargs) -> int:
     with store:
         try:
             df = getattr(store, method)(**kwargs)
-        except StoreError as err:
+            count = store.count_events(**{k: v for k, v in kwargs.items() if k not in ("limit", "sort", "order")}) \
+                if total else None
+        except (FilterError, StoreError) as err:
             print(f"eventwire: {err}", file=sys.stderr)
             return 2
-    _print_frame(df, args.format)
-    return 0
-
-
-def _filters(args) -> dict:
-    return {"source": args.source, "target": args.target, "type": args.type, "quad_class": args.quad_class,
-            "since": args.since, "until": args.until}
+    return _print_frame(df, args.format, columns=args.columns, limit=getattr(args, "limit", None), total=count)
 
 
 def cmd_events(args) -> int:
-    return _query(args, "events", article_id=args.article, limit=args.limit, **_filters(args))
+    return _query(args, "events", total=True, limit=args.limit, sort=args.sort,
+                  order="desc" if args.desc else "asc", **_filters(args))
+
+
+def cmd_series(args) -> int:
+    filters = _filters(args)
+    if args.dyad:
+        source, sep, target = args.dyad.partition(":")
+        if not (sep and source and target) or args.source or args.target:
+            print("eventwire: --dyad takes SOURCE:TARGET (e.g. RUS:UKR), without --source or --target",
+                  file=sys.stderr)
+            return 2
+        filters.update(source=source, target=target)
+    if not args.columns and not args.quad:
+        args.columns = "period,events,articles,goldstein_total,goldstein_mean"
+    return _query(args, "series", by=args.by, **filters)
 
 
 def cmd_dyads(args) -> int:
@@ -395,7 +513,7 @@ def cmd_dyads(args) -> int:
 
 
 def cmd_quotes(args) -> int:
-    return _query(args, "quotes", speaker=args.speaker, article_id=args.article, limit=args.limit)
+    return _query(args, "quotes", speaker=args.speaker, **_filters(args))
 
 
 def cmd_actors(args) -> int:
@@ -414,8 +532,7 @@ def cmd_sql(args) -> int:
         except duckdb.Error as err:
             print(f"eventwire: {err}", file=sys.stderr)
             return 2
-    _print_frame(df, args.format)
-    return 0
+    return _print_frame(df, args.format, columns=args.columns, limit=args.limit)
 
 
 def cmd_export(args) -> int:
@@ -448,22 +565,16 @@ def cmd_ingest(args) -> int:
     if args.dask and "-" in args.paths:
         print("eventwire: --dask reads files or URLs, not stdin", file=sys.stderr)
         return 2
+    from .ingest import count_inputs
+
     db = None if args.no_store else args.db
     console = Console(stderr=True)
-    columns = (TextColumn("ingesting"), BarColumn(), TextColumn("{task.completed} articles"),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
     show = not args.quiet and console.is_terminal
-    with Progress(*columns, console=console, transient=True, disable=not show) as bar:
-        task = bar.add_task("ingest", total=None, rate="")
-
-        def tick(doc, outcome) -> None:
-            elapsed = bar.tasks[0].elapsed or 0
-            done = bar.tasks[0].completed + 1
-            bar.update(task, advance=1, rate=f"{done / elapsed:.1f} articles/s" if elapsed else "")
-
+    with progress_bar(console, count_inputs(args.paths), "ingesting", show=show) as bar:
         try:
             stats = code_corpus(args.paths, workers=args.workers, dask=args.dask, db=db, settings=settings_from(args),
-                                published=args.published, out=args.out, on_article=tick)
+                                published=args.published, out=args.out,
+                                on_article=lambda doc, outcome: tick(bar))
         except StoreError as err:
             print(f"eventwire: {err}", file=sys.stderr)
             return 2
@@ -510,6 +621,7 @@ def _summary(console: Console, stats, db: str | None) -> None:
         rows += [("stored new", s.added), ("replaced", s.replaced), ("unchanged, skipped", s.skipped),
                  ("duplicates of stored articles", s.duplicates),
                  ("events stored", s.events), ("events merged into duplicates' originals", s.merged_events),
+                 ("events retold in the same article, counted once", s.retold_events),
                  ("boilerplate paragraphs learned", s.boilerplate), ("errors recorded", s.errors)]
     rows += [("time", f"{stats.seconds:.1f} s"), ("rate", f"{stats.articles_per_s:.2f} articles/s")]
     for label, value in rows:

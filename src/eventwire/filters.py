@@ -250,7 +250,7 @@ class EventFilters:
 
 def auto_period(first: dt.date | None, last: dt.date | None) -> str:
     """The period a timeline of this span reads best in: days under two months, weeks up
-    to about a year, months beyond."""
+    to about a year, months up to ten years, years beyond."""
     if first is None or last is None:
         return "month"
     days = (last - first).days
@@ -258,7 +258,7 @@ def auto_period(first: dt.date | None, last: dt.date | None) -> str:
         return "day"
     if days <= 400:
         return "week"
-    return "month"
+    return "month" if days <= 3660 else "year"
 
 
 def period_start(day: dt.date, by: str) -> dt.date:

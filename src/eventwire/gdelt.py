@@ -4,8 +4,10 @@ The file has GDELT's 61 columns (``data/gdelt_events_columns.tsv``), tab
 separated, no header, one event per line, so that code written for GDELT's
 ``*.export.CSV`` files reads it unchanged::
 
-    cols = [r["name"] for r in eventwire.gdelt.columns()]
-    df = pandas.read_csv("events.gdelt.tsv", sep="\\t", names=cols, dtype={"EventCode": str})
+    from eventwire.gdelt import column_names, dtypes
+    df = pandas.read_csv("events.gdelt.tsv", sep="\\t", names=column_names(), dtype=dtypes())
+
+(``dtypes()`` reads the code columns as text: ``EventRootCode`` is ``"06"``, not 6.)
 
 How eventwire's fields fill GDELT's:
 
@@ -66,6 +68,13 @@ def columns() -> tuple[dict, ...]:
 
 def column_names() -> list[str]:
     return [c["name"] for c in columns()]
+
+
+def dtypes() -> dict[str, str]:
+    """pandas dtypes of the columns (``read_csv(..., dtype=dtypes())``): codes such as
+    ``EventRootCode`` ("06") and ``EventCode`` ("010") stay text, counts nullable integers."""
+    kinds = {"string": "string", "int": "Int64", "float": "float64"}
+    return {c["name"]: kinds[c["type"]] for c in columns()}
 
 
 @lru_cache(maxsize=1)

@@ -38,14 +38,35 @@ def read(paths: Iterable[str | Path], settings: Settings = DEFAULT, *, stdin=Non
             data = (stdin or sys.stdin.buffer).read()
             yield from read_bytes(data, "stdin", settings)
             continue
-        path = Path(path)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            for f in files:
-                if f.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
-                    yield from read_file(f, settings)
-        else:
-            yield from read_file(path, settings)
+        for f in input_files(Path(path)):
+            yield from read_file(f, settings)
+
+
+def input_files(path: Path) -> list[Path]:
+    """The files :func:`read` reads under ``path``: the file itself, or a folder's readable files."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                  and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES)
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """About how many articles :func:`read` will yield (non-blank JSONL lines, other files one
+    each), for progress bars; None where it cannot tell (stdin, URLs, unreadable files)."""
+    total = 0
+    for path in paths:
+        if str(path) == "-" or "://" in str(path):
+            return None
+        try:
+            for f in input_files(Path(path)):
+                if f.suffix.lower() in JSONL_SUFFIXES:
+                    with open(f, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                else:
+                    total += 1
+        except OSError:
+            return None
+    return total
 
 
 def read_file(path: Path, settings: Settings = DEFAULT) -> Iterator[Article]:

@@ -712,7 +712,7 @@ class Store:
         ``goldstein_total`` and ``goldstein_mean``.
 
         ``by``: ``day``, ``week`` (from Monday), ``month``, ``quarter``, ``year``, or
-        ``auto`` (days for under two months, weeks up to about a year, else months);
+        ``auto`` (days for under two months, weeks up to about a year, months up to ten years, else years);
         the period used is in ``frame.attrs["by"]``. ``period`` is the period's first
         day; periods with no event between the first and last are rows of zeros.
         Every event counts, whether or not its target is coded. Filters as :meth:`events`.
@@ -920,37 +920,58 @@ class Store:
 
     # -- exports ---------------------------------------------------------------
 
+    def arrow(self, query: str, params: list | dict | None = None):
+        """Any SQL over the store's tables, as a ``pyarrow.Table``."""
+        cur = self._cursor()
+        try:
+            return cur.sql(query, params=params).to_arrow_table()
+        finally:
+            cur.close()
+
     def export(self, out_dir: str | Path, format: str = "parquet", tables: Iterable[str] | None = None) -> list[Path]:
-        """Write each table (default: all but internal ones) as ``<table>.parquet`` or ``.csv``."""
+        """Write each table (default: all but internal ones) as ``<table>.parquet``, ``.csv``, ``.dta``
+        (Stata 118, with variable and value labels) or ``.feather``, and ``codebook.csv`` describing
+        every column written (see :mod:`eventwire.exports`); returns the paths written."""
         import pyarrow.csv as pacsv
         import pyarrow.parquet as pq
 
-        if format not in ("parquet", "csv"):
-            raise StoreError(f"format must be parquet or csv, not {format!r}")
+        from . import exports
+
+        suffix = {"parquet": "parquet", "csv": "csv", "stata": "dta", "feather": "feather"}.get(format)
+        if suffix is None:
+            raise StoreError(f"format must be parquet, csv, stata or feather, not {format!r}")
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         names = list(tables) if tables else [t for t in TABLES if t != "minhashes"]
-        written = []
         for table in names:
             if table not in TABLES:
                 raise StoreError(f"no table {table!r}; tables: {', '.join(TABLES)}")
-            cur = self._cursor()
-            try:
-                reader = cur.sql(f"SELECT * FROM {table}").to_arrow_reader(65536)
-                path = out / f"{table}.{format}"
-                if format == "parquet":
-                    with pq.ParquetWriter(path, reader.schema) as writer:
-                        for batch in reader:
-                            writer.write_batch(batch)
-                else:
-                    schema = reader.schema
-                    flat = [i for i, f in enumerate(schema) if str(f.type).startswith(("list", "large_list"))]
-                    with pacsv.CSVWriter(path, _csv_schema(schema, flat)) as writer:
-                        for batch in reader:
-                            writer.write_batch(_csv_batch(batch, flat))
-            finally:
-                cur.close()
+        written, columns = [], {}
+        for table in names:
+            path = out / f"{table}.{suffix}"
+            if format == "stata":
+                columns[table] = exports.write_stata(self, table, path)
+            elif format == "feather":
+                columns[table] = exports.write_feather(self, table, path)
+            else:
+                cur = self._cursor()
+                try:
+                    reader = cur.sql(f"SELECT * FROM {table}").to_arrow_reader(65536)
+                    columns[table] = [(f.name, str(f.type)) for f in reader.schema]
+                    if format == "parquet":
+                        with pq.ParquetWriter(path, reader.schema) as writer:
+                            for batch in reader:
+                                writer.write_batch(batch)
+                    else:
+                        schema = reader.schema
+                        flat = [i for i, f in enumerate(schema) if str(f.type).startswith(("list", "large_list"))]
+                        with pacsv.CSVWriter(path, _csv_schema(schema, flat)) as writer:
+                            for batch in reader:
+                                writer.write_batch(_csv_batch(batch, flat))
+                finally:
+                    cur.close()
             written.append(path)
+        written.append(exports.write_codebook(columns, out / "codebook.csv", coded=format == "stata"))
         return written
 
     def export_gdelt(self, path: str | Path, *, extended: str | Path | None = None) -> int:

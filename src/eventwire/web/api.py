@@ -238,7 +238,7 @@ def events_csv(request: Request, filters: Filters, sort: SortColumn = None, orde
 def series(request: Request, filters: Filters,
            by: Annotated[Literal["day", "week", "month", "quarter", "year", "auto"],
                          Query(description="period; auto: days under two months, weeks up to a year, "
-                                           "else months")] = "auto") -> JSONResponse:
+                                           "months up to ten years, else years")] = "auto") -> JSONResponse:
     """The standard event-data series: per period, distinct ``events`` and ``articles``, events per
     quad class (``quad1``..``quad4``), ``goldstein_total`` and ``goldstein_mean``. Every event counts,
     with or without a coded target; periods without events are rows of zeros."""
