@@ -281,6 +281,12 @@ def test_explore_the_corpus(page, server):
     wait_ready(page)
     assert page.input_value("#f-source") == "JPN" and page.input_value("#f-type") == "SANCTION"
     assert all(c.startswith("JPN") for c in event_cells(page, 3))
+    # a filter the API refuses is shown with the API's reason
+    page.goto(server + "/explore?type=BANANA")
+    page.wait_for_selector("#status.error")
+    assert "BANANA" in page.inner_text("#status") and "PLOVER" in page.inner_text("#status")
+    page.goto(server + "/explore?source=JPN&type=SANCTION")
+    wait_ready(page)
     # every event links to its article view at the sentence
     link = page.locator("#events a.open-article").first
     href = link.get_attribute("href")
