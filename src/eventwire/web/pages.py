@@ -2,7 +2,7 @@
 
 ``/``                the Try-it page: paste or upload an article, see it coded.
 ``/article/{id}``    one article of the corpus, marked up (the page fetches ``/api/articles/{id}``).
-``/explore``         the corpus explorer: filters, dyad network, weekly timeline, events, quotes.
+``/explore``         the corpus explorer: filters, dyad network, timeline, events, map, quotes.
 ``/api/docs``        the HTTP API, read from ``/api/openapi.json`` (served here, not from a CDN).
 ``/static/{name}``   the pages' CSS and JavaScript.
 """

@@ -73,7 +73,9 @@ EW.renderArticle = (() => {
       for (const s of sentStarts.get(a) || []) out.appendChild(h("span", {class: "sent-anchor", id: "s" + s.index}));
       for (const q of quoteStarts.get(a) || []) {
         const who = q.q.speaker ? actorLabel(q.q.speaker) : "unknown speaker";
-        out.appendChild(h("span", {class: "speaker-label", title: `${q.q.kind} quote`}, "❝ " + who));
+        // a quotation mark only where the words are the speaker's own
+        out.appendChild(h("span", {class: `speaker-label ${q.q.kind}`, title: `${q.q.kind} quote`},
+          q.q.kind === "indirect" ? "reported · " + who : "❝ " + who));
       }
       let node = document.createTextNode(text.slice(a, b));
       const ev = eventAt(a, b);
@@ -90,7 +92,7 @@ EW.renderArticle = (() => {
           dataset: {actor: String(act.ai)}}, node);
       }
       const quote = quoteAt(a, b);
-      if (quote) node = h("span", {class: "quote", dataset: {quote: String(quote.qi)}}, node);
+      if (quote) node = h("span", {class: `quote ${quote.q.kind}`, dataset: {quote: String(quote.qi)}}, node);
       const sent = sentAt(a, b);
       if (sent) node = h("span", {class: "seg", dataset: {s: String(sent.index)}}, node);
       out.appendChild(node);
@@ -140,12 +142,13 @@ EW.renderArticle = (() => {
   function eventsTable(doc, onEvent) {
     const events = doc.events || [];
     if (!events.length) return h("p", {class: "hint"}, "No events found in this article.");
-    return h("table", {class: "data events", id: "article-events"},
-      h("thead", {}, h("tr", {}, ["#", "type", "source", "target", "trigger", "date", "G"].map((c) => h("th", {}, c)))),
-      h("tbody", {}, events.map((ev, i) => h("tr", {dataset: {event: String(i)}, tabindex: "0", onclick: () => onEvent(i)},
+    return h("div", {class: "table-wrap"}, h("table", {class: "data events", id: "article-events"},
+      h("thead", {}, h("tr", {}, ["#", "type", "source", "target", "trigger", "date", "G"].map((c) => h("th", {class: c === "G" ? "num" : null}, c)))),
+      h("tbody", {}, events.map((ev, i) => h("tr", {dataset: {event: String(i)}, tabindex: "0", onclick: () => onEvent(i),
+        onkeydown: (e) => { if (e.key === "Enter") onEvent(i); }},
         h("td", {}, String(i + 1)), h("td", {}, h("span", {class: `badge q${ev.quad_class || 0}`}, ev.type)),
         h("td", {}, actorLabel(ev.source)), h("td", {}, actorLabel(ev.target)), h("td", {}, ev.trigger),
-        h("td", {class: "nowrap"}, fmt(ev.date)), h("td", {style: `color:${goldsteinColor(ev.goldstein)}`}, fmt(ev.goldstein))))));
+        h("td", {class: "nowrap"}, fmt(ev.date)), h("td", {class: "num", style: `color:${goldsteinColor(ev.goldstein)}`}, fmt(ev.goldstein)))))));
   }
 
   function quotesList(doc) {
@@ -153,7 +156,7 @@ EW.renderArticle = (() => {
     if (!quotes.length) return h("p", {class: "hint"}, "No quotes.");
     return h("ul", {class: "quotes"}, quotes.map((q) => h("li", {},
       h("span", {class: "who"}, q.speaker ? actorLabel(q.speaker) : "unknown speaker"), " ",
-      h("span", {class: "kind"}, q.kind), h("div", {class: "said"}, "“" + q.text + "”"))));
+      h("span", {class: "kind"}, q.kind), h("div", {class: `said ${q.kind || ""}`}, EW.quoteText(q)))));
   }
 
   function actorsList(doc) {
@@ -169,7 +172,7 @@ EW.renderArticle = (() => {
     return h("div", {class: "legend"},
       legend("actors", Object.entries(ACTOR_TYPES).map(([, t]) => [t.color, t.name, "ent-swatch"])),
       legend("events", Object.entries(QUAD).map(([, q]) => [q.color, q.name, "trigger-swatch"])),
-      legend("quotes", [["#f1f5f9", "quoted words", "quote-swatch"]]));
+      legend("quotes", [["#f1f5f9", "quoted words", "quote-swatch"], ["transparent", "reported speech", "reported-swatch"]]));
   }
 
   /** Render ``doc`` into ``container``; returns {select(i)} to pick an event. */
@@ -177,7 +180,7 @@ EW.renderArticle = (() => {
     const spans = collectSpans(doc);
     const detail = h("div", {class: "card detail-card"}, h("h3", {}, "Event"), eventDetail(null));
     let selected = null;
-    function select(i) {
+    function select(i, fromText) {
       const ev = (doc.events || [])[i];
       if (!ev) return;
       selected = i;
@@ -186,10 +189,11 @@ EW.renderArticle = (() => {
       container.querySelectorAll(`[data-event="${i}"]`).forEach((n) => n.classList.add("selected"));
       container.querySelectorAll(".seg.hl").forEach((n) => n.classList.remove("hl"));
       container.querySelectorAll(`.seg[data-s="${CSS.escape(String(ev.sentence_index))}"]`).forEach((n) => n.classList.add("hl"));
+      if (fromText) { detail.scrollIntoView({block: "nearest"}); return; }
       const mark = container.querySelector(`mark[data-event="${i}"]`);
       if (mark && mark.scrollIntoView) mark.scrollIntoView({block: "nearest"});
     }
-    const textBox = markedText(doc, spans, select);
+    const textBox = markedText(doc, spans, (i) => select(i, true));
     const counts = `${(doc.events || []).length} events · ${(doc.quotes || []).length} quotes · ${(doc.actors || []).length} actors`;
     fill(container,
       h("article", {class: "card article-card"},

@@ -110,6 +110,12 @@ const EW = (() => {
     return name ? `${ref.code} ${name}` : ref.code;
   }
 
+  /** A quote's words: a direct quote in quotation marks; an indirect (reported) or mixed one as it
+   * stands in the text, since quotation marks would claim words the speaker did not say. */
+  function quoteText(q) {
+    return q.kind === "direct" ? "\u201c" + (q.text || "") + "\u201d" : (q.text || "");
+  }
+
   function articleHref(id, sentence) {
     const base = "/article/" + encodeURIComponent(id);
     return sentence === null || sentence === undefined ? base : `${base}#s${sentence}`;
@@ -123,5 +129,5 @@ const EW = (() => {
   }
 
   return {h, append, fill, api, query, status, QUAD, ACTOR_TYPES, PLOVER, goldsteinColor, fmt, day,
-    actorLabel, articleHref, legend, SVG_NS};
+    actorLabel, articleHref, quoteText, legend, SVG_NS};
 })();

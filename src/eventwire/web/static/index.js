@@ -14,12 +14,34 @@
     "Bolivia criticised the agreement, saying it had not been consulted. Police in La Paz arrested 15 protesters who tried to block the road to the Chilean embassy on Tuesday.",
   ].join("\n");
 
+  /** One input at a time: a chosen file is what gets coded until the user types text, which
+   * clears the file (and says so); choosing a file says that the text box is set aside. */
+  function watchSource() {
+    const text = document.getElementById("text"), file = document.getElementById("file");
+    const clear = document.getElementById("clear-file"), note = document.getElementById("source-note");
+    const show = (message) => { clear.hidden = !file.files.length; EW.fill(note, message || ""); };
+    file.addEventListener("change", () => {
+      const f = file.files[0];
+      show(f ? `Code it will code the file ${f.name}` + (text.value.trim() ? ", not the text in the box; typing in the box clears the file." : ".") : "");
+    });
+    const dropFile = (why) => {
+      if (!file.files.length) return;
+      file.value = "";
+      show(why);
+    };
+    text.addEventListener("input", () => dropFile("The file was cleared: Code it will code the text in the box."));
+    clear.addEventListener("click", () => dropFile("The file was cleared."));
+    return dropFile;
+  }
+
   function init() {
     const form = document.getElementById("code-form");
     const view = document.getElementById("view");
+    const dropFile = watchSource();
     document.getElementById("example").addEventListener("click", () => {
       document.getElementById("text").value = EXAMPLE;
       document.getElementById("published").value = "2024-05-06";
+      dropFile("The file was cleared: Code it will code the example.");
     });
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
