@@ -17,6 +17,8 @@ class Settings:
 
     ``max_bytes``: an input file or record larger than this is rejected unread.
     ``max_chars``: a decoded article longer than this is rejected before parsing.
+    ``max_id_chars``: an article id longer than this is rejected (``bad_record``).
+    ``max_json_depth``: a JSONL record nested deeper than this is rejected (``bad_json``).
     ``max_unbroken_words``: a paragraph this long with no sentence punctuation is
     not prose (a dump, a word list) and is dropped by the cleaner.
     ``min_english``: share of common English function words below which an
@@ -32,6 +34,8 @@ class Settings:
 
     max_bytes: int = 5_000_000
     max_chars: int = 300_000
+    max_id_chars: int = 1000
+    max_json_depth: int = 64
     max_unbroken_words: int = 400
     min_english: float = 0.06
     batch_size: int = 32

@@ -177,8 +177,10 @@ def input_key(article: Article) -> str | None:
 
 
 def event_id(article_id: str, index: int) -> int:
-    """A stable 60-bit integer id for an article's ``index``-th event."""
-    return int(hashlib.sha1(f"{article_id}:{index}".encode("utf-8", "surrogatepass")).hexdigest()[:15], 16)
+    """A stable 53-bit integer id for an article's ``index``-th event: exact as a JSON
+    number in JavaScript (at most 2**53 - 1)."""
+    digest = hashlib.sha1(f"{article_id}:{index}".encode("utf-8", "surrogatepass")).hexdigest()
+    return int(digest[:14], 16) >> 3
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:
