@@ -347,6 +347,8 @@ def add_corpus_commands(sub) -> None:
     load.add_argument("url", metavar="URL",
                       help="folder (fsspec URL) holding articles/part-*.parquet, or a .jsonl file of documents")
     load.add_argument("--quiet", action="store_true", help="no summary")
+    load.add_argument("--init", action="store_true",
+                      help="create the eventwire tables even in an existing DuckDB file that has other tables")
     load.set_defaults(func=cmd_load)
 
     ev = with_format(with_db(sub.add_parser("events", help="query the events of a corpus",
@@ -383,7 +385,9 @@ def add_corpus_commands(sub) -> None:
 
     sq = with_format(with_db(sub.add_parser("sql", help="run SQL over a corpus (read-only)",
                                             description="Run one SQL query over the corpus tables (see "
-                                                        "docs/corpus.md), read-only.")))
+                                                        "docs/corpus.md), read-only: it can neither change the "
+                                                        "store nor read or write other files (no COPY, read_csv, "
+                                                        "ATTACH).")))
     sq.add_argument("query", metavar="SQL")
     sq.set_defaults(func=cmd_sql)
 
@@ -411,8 +415,8 @@ def _event_filters(p) -> None:
 def _open_store(args, read_only: bool = True):
     from .store import Store, StoreError
 
-    try:
-        return Store(args.db, read_only=read_only)
+    try:  # read-only: DuckDB's access to files and the network is off too (`sql` reads the store, nothing else)
+        return Store(args.db, read_only=read_only, external_access=not read_only, init=getattr(args, "init", False))
     except StoreError as err:
         print(f"eventwire: {err}", file=sys.stderr)
         return None
@@ -518,13 +522,15 @@ def cmd_actors(args) -> int:
 def cmd_sql(args) -> int:
     import duckdb
 
+    from .store import StoreError
+
     store = _open_store(args)
     if store is None:
         return 2
     with store:
         try:
             df = store.sql(args.query)
-        except duckdb.Error as err:
+        except (duckdb.Error, StoreError) as err:
             print(f"eventwire: {err}", file=sys.stderr)
             return 2
     _print_frame(df, args.format)
