@@ -281,7 +281,7 @@ def test_dyads(client):
     rows = client.get("/api/dyads", params={"source": one["source"], "target": one["target"]}).json()["dyads"]
     assert rows and all(r["source"] == one["source"] and r["target"] == one["target"] for r in rows)
     months = client.get("/api/dyads", params={"period": "month"}).json()["dyads"]
-    assert all(r["period"].endswith("-01") for r in months)
+    assert months and all(r["period"].endswith("-01") for r in months)
     error_of(client.get("/api/dyads", params={"period": "hour"}), 422, "invalid_request")
     codes = client.get("/api/dyads", params={"level": "code"}).json()["dyads"]
     assert sum(r["events"] for r in codes) == sum(r["events"] for r in data["dyads"])
@@ -302,7 +302,7 @@ def test_actors_and_articles(client):
     actors = client.get("/api/actors").json()["actors"]
     assert actors and all({"name", "code", "type"} <= set(a) for a in actors)
     jpn = client.get("/api/actors", params={"code": "JPN"}).json()["actors"]
-    assert all((a["code"] or "").startswith("JPN") for a in jpn)
+    assert jpn and all((a["code"] or "").startswith("JPN") for a in jpn)
     listed = client.get("/api/articles").json()["articles"]
     ids = [a["article_id"] for a in listed]
     assert len(ids) == sum(1 for line in CORPUS.read_text().splitlines() if line.strip())
