@@ -176,6 +176,7 @@ def cmd_schema(args) -> int:
 # --- eventwire serve: the local web page and HTTP API (eventwire.web) ---------------------------
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+SERVE_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
 
 
 def add_serve_command(sub) -> None:
@@ -243,6 +244,9 @@ def cmd_serve(args) -> int:
     port = sock.getsockname()[1]
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"eventwire: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    # Coding holds the GIL for long stretches; a short switch interval lets the event loop
+    # answer health checks and queue 503s within milliseconds meanwhile.
+    sys.setswitchinterval(SERVE_SWITCH_INTERVAL)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[sock])
     return 0
