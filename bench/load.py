@@ -1,20 +1,22 @@
-"""Load test of ``eventwire serve`` on loopback: throughput and latency of /api/code and /api/events.
+"""Load test of ``eventwire serve`` on loopback: many coding clients, health latency, memory.
 
 Starts the real server (``python -m eventwire serve``) on a free loopback port
-with a corpus store, then sends requests from a few client threads. Each
-endpoint's run is bounded both in count (``--requests``) and in time
-(``--seconds``), whichever comes first.
+with a corpus store, then for each of ``--rounds`` rounds runs ``--concurrency``
+client threads that send ``POST /api/code`` for ``--seconds``, while one more
+thread polls ``GET /api/health``. After the rounds, ``--abandon`` clients send
+a coding request each and hang up at once; then one more request is timed (the
+work of clients that left must not delay it).
 
-    python bench/load.py                          # a small corpus built from tests/data/web-corpus.jsonl
-    python bench/load.py --db corpus.duckdb --requests 500 --concurrency 8 --json
+    python bench/load.py                                   # 50 clients, 30 s, 2 rounds
+    python bench/load.py --concurrency 8 --seconds 10 --rounds 1 --json
 
-Reports, per endpoint: requests sent, non-2xx answers, requests per second,
-p50/p95/max latency in milliseconds.
+Reports per round: answers by status, whether every 503 carried Retry-After,
+other errors, p50/p95/max latency of /api/code and of /api/health in
+milliseconds, and the server's resident memory (RSS) after the round.
 """
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import socket
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -31,8 +34,6 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "web-corpus.jsonl"
 ARTICLE = ROOT / "examples" / "wire-story.txt"
-EVENT_QUERIES = [{}, {"type": "ACCUSE"}, {"source": "RUS"}, {"quad_class": 4}, {"since": "2024-03-10", "limit": 50},
-                 {"source": "JPN", "target": "RUS"}]
 
 
 def free_port() -> int:
@@ -50,11 +51,11 @@ def build_store(path: Path) -> None:
         store.ingest(Pipeline().code_paths([CORPUS]))
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)]
+def start_server(db: Path, port: int, extra: list[str]) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port), *extra]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the server exited: {proc.stderr.read()}")
@@ -64,52 +65,118 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
         except httpx.HTTPError:
             time.sleep(0.1)
     proc.kill()
-    raise SystemExit("the server did not start within 60 s")
+    raise SystemExit("the server did not start within 120 s")
 
 
-def run(base: str, name: str, make_request, requests: int, seconds: float, concurrency: int) -> dict:
-    """Send up to ``requests`` requests for at most ``seconds`` from ``concurrency`` threads."""
-    counter = itertools.count()
-    latencies: list[float] = []
-    failures: list[int] = []
-    lock = threading.Lock()
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, in MB (Linux /proc)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def ms_stats(values: list[float]) -> dict:
+    ms = sorted(v * 1000 for v in values)
+    if not ms:
+        return {"n": 0, "p50_ms": None, "p95_ms": None, "max_ms": None}
+    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 1),
+            "p95_ms": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 1), "max_ms": round(ms[-1], 1)}
+
+
+def round_of_load(base: str, body: dict, seconds: float, concurrency: int) -> dict:
+    """``concurrency`` clients code for ``seconds`` while one thread polls /api/health."""
     stop_at = time.monotonic() + seconds
+    lock = threading.Lock()
+    statuses: Counter = Counter()
+    code_ok: list[float] = []
+    no_retry_after = 0
+    other_errors: Counter = Counter()
+    health: list[float] = []
+    health_bad = 0
 
-    def worker() -> None:
-        with httpx.Client(base_url=base, timeout=60) as client:
+    def client() -> None:
+        nonlocal no_retry_after
+        with httpx.Client(base_url=base, timeout=120) as c:
             while time.monotonic() < stop_at:
-                i = next(counter)
-                if i >= requests:
-                    return
                 t0 = time.perf_counter()
-                resp = make_request(client, i)
+                try:
+                    resp = c.post("/api/code", json=body)
+                except httpx.HTTPError as err:
+                    with lock:
+                        other_errors[type(err).__name__] += 1
+                    continue
                 elapsed = time.perf_counter() - t0
                 with lock:
-                    latencies.append(elapsed)
-                    if not resp.is_success:
-                        failures.append(resp.status_code)
+                    statuses[resp.status_code] += 1
+                    if resp.status_code == 200:
+                        code_ok.append(elapsed)
+                    elif resp.status_code == 503:
+                        no_retry_after += "retry-after" not in resp.headers
+                    else:
+                        other_errors[resp.status_code] += 1
+                if resp.status_code == 503:  # back off as told
+                    time.sleep(min(float(resp.headers.get("retry-after") or 1), 2.0))
 
+    def poll_health() -> None:
+        nonlocal health_bad
+        with httpx.Client(base_url=base, timeout=30) as c:
+            while time.monotonic() < stop_at:
+                t0 = time.perf_counter()
+                try:
+                    ok = c.get("/api/health").status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                health.append(time.perf_counter() - t0)
+                health_bad += not ok
+                time.sleep(0.05)
+
+    threads = [threading.Thread(target=client) for _ in range(concurrency)] + [threading.Thread(target=poll_health)]
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    wall = time.perf_counter() - started
-    ms = sorted(x * 1000 for x in latencies)
-    return {"endpoint": name, "requests": len(ms), "errors": len(failures), "seconds": round(wall, 2),
-            "per_second": round(len(ms) / wall, 1) if wall else 0.0,
-            "p50_ms": round(statistics.median(ms), 1) if ms else None,
-            "p95_ms": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 1) if ms else None,
-            "max_ms": round(ms[-1], 1) if ms else None, "concurrency": concurrency}
+    return {"seconds": round(time.perf_counter() - started, 1), "statuses": dict(sorted(statuses.items())),
+            "coded_per_s": round(len(code_ok) / seconds, 2), "503_without_retry_after": no_retry_after,
+            "other_errors": dict(other_errors), "code": ms_stats(code_ok), "health": ms_stats(health),
+            "health_failures": health_bad}
+
+
+def abandoned(base: str, body: dict, clients: int) -> dict:
+    """``clients`` requests whose clients hang up at once; then the time of one fresh request."""
+    def leave() -> None:
+        try:
+            httpx.post(base + "/api/code", json=body, timeout=0.2)
+        except httpx.HTTPError:
+            pass
+    threads = [threading.Thread(target=leave) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    time.sleep(0.5)  # the server notices the hang-ups
+    t0 = time.perf_counter()
+    status = None
+    while time.perf_counter() - t0 < 120:
+        resp = httpx.post(base + "/api/code", json=body, timeout=120)
+        status = resp.status_code
+        if status != 503:
+            break
+        time.sleep(0.2)
+    return {"abandoned": clients, "next_request_s": round(time.perf_counter() - t0, 2), "status": status}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, help="corpus store to serve (default: a small one built for the run)")
-    parser.add_argument("--requests", type=int, default=200, help="most requests per endpoint (default 200)")
-    parser.add_argument("--seconds", type=float, default=20.0, help="most seconds per endpoint (default 20)")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--seconds", type=float, default=30.0, help="seconds per round (default 30)")
+    parser.add_argument("--concurrency", type=int, default=50, help="coding clients (default 50)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds (default 2)")
+    parser.add_argument("--abandon", type=int, default=60, help="clients that hang up at once, after the rounds")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
 
@@ -119,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             db = Path(tmp) / "corpus.duckdb"
             build_store(db)
         port = free_port()
-        proc = start_server(db, port)
+        proc = start_server(db, port, [])
         base = f"http://127.0.0.1:{port}"
         try:
             body = {"text": ARTICLE.read_text(encoding="utf-8"), "published": "2024-03-08"}
@@ -127,29 +194,42 @@ def main(argv: list[str] | None = None) -> int:
             warm.raise_for_status()
             n_events = len(warm.json()["events"])
             httpx.get(base + "/api/events", timeout=60).raise_for_status()  # opens the store once
-            results = [
-                run(base, "POST /api/code", lambda c, i: c.post("/api/code", json=body),
-                    args.requests, args.seconds, args.concurrency),
-                run(base, "GET /api/events", lambda c, i: c.get("/api/events", params=EVENT_QUERIES[i % len(EVENT_QUERIES)]),
-                    args.requests, args.seconds, args.concurrency),
-            ]
+            rss = [round(rss_mb(proc.pid), 1)]
+            rounds = []
+            for _ in range(args.rounds):
+                rounds.append(round_of_load(base, body, args.seconds, args.concurrency))
+                rss.append(round(rss_mb(proc.pid), 1))
+                rounds[-1]["server_rss_mb"] = rss[-1]
+            gone = abandoned(base, body, args.abandon) if args.abandon else None
         finally:
             proc.terminate()
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+    growth = (rss[-1] - rss[1]) / rss[1] if len(rss) > 2 and rss[1] else 0.0
+    result = {"rounds": rounds, "rss_mb": rss, "rss_growth_between_rounds": round(growth, 3), "abandoned": gone,
+              "article_chars": len(body["text"]), "article_events": n_events, "cpus": os.cpu_count(),
+              "concurrency": args.concurrency}
+    ok = all(not r["other_errors"] and not r["503_without_retry_after"] and not r["health_failures"]
+             for r in rounds)
     if args.json:
-        print(json.dumps({"results": results, "article_chars": len(body["text"]), "article_events": n_events,
-                          "cpus": os.cpu_count()}, indent=2))
-        return 0
-    print(f"loopback load test: {args.concurrency} client threads, at most {args.requests} requests or "
-          f"{args.seconds:g} s per endpoint; /api/code article: {len(body['text']):,} chars, {n_events} events")
-    print(f"{'endpoint':<18} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for r in results:
-        print(f"{r['endpoint']:<18} {r['requests']:>8} {r['errors']:>6} {r['per_second']:>8} {r['p50_ms']:>8} "
-              f"{r['p95_ms']:>8} {r['max_ms']:>8}")
-    return 1 if any(r["errors"] for r in results) else 0
+        print(json.dumps(result, indent=2))
+        return 0 if ok else 1
+    print(f"loopback load test: {args.concurrency} coding clients x {args.seconds:g} s x {args.rounds} round(s); "
+          f"article {len(body['text']):,} chars, {n_events} events; {os.cpu_count()} CPUs")
+    for i, r in enumerate(rounds, 1):
+        print(f"round {i}: answers {r['statuses']}, 503 without Retry-After {r['503_without_retry_after']}, "
+              f"other errors {r['other_errors'] or 0}; coded {r['coded_per_s']}/s")
+        print(f"  /api/code   p50 {r['code']['p50_ms']} ms, p95 {r['code']['p95_ms']} ms, max {r['code']['max_ms']} ms")
+        print(f"  /api/health p50 {r['health']['p50_ms']} ms, p95 {r['health']['p95_ms']} ms, "
+              f"max {r['health']['max_ms']} ms ({r['health']['n']} polls, {r['health_failures']} failed)")
+    print(f"server RSS (MB): after warm-up {rss[0]}, after each round {rss[1:]}; "
+          f"growth between rounds {growth:+.1%}")
+    if gone:
+        print(f"{gone['abandoned']} clients hung up at once; the next request took {gone['next_request_s']} s "
+              f"(status {gone['status']})")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

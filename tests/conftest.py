@@ -9,6 +9,9 @@ import pytest
 from eventwire.config import Settings
 from eventwire.pipeline import Pipeline
 
+# Starlette's TestClient sends "Host: testserver"; the app answers loopback names only unless told.
+os.environ.setdefault("EVENTWIRE_ALLOWED_HOSTS", "testserver")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
 

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from eventwire.events import Events, Lexicon, cameo_table
-from eventwire.lexicons import load_tsv, load_yaml
+from eventwire.lexicons import load_tsv
 from eventwire.model import PLOVER_TYPES
 from eventwire.places import lookup
 from eventwire.when import resolve
@@ -35,7 +35,7 @@ def dyads(code):
 
 
 # ----------------------------------------------------------------- every PLOVER type
-@pytest.mark.parametrize("text, expected", [
+TYPE_CASES = [
     ("Germany and Brazil signed a trade agreement on Monday.", ("AGREE", "DEU", None)),
     ("Japan held talks with South Korea in Seoul on Tuesday.", ("CONSULT", "JPN", "KOR")),
     ("Canada praised Norway for its work on the peace process.", ("SUPPORT", "CAN", "NOR")),
@@ -52,7 +52,10 @@ def dyads(code):
     ("China deployed warships to the waters near Taiwan on Sunday.", ("MOBILIZE", "CHN", None)),
     ("Police in Uganda arrested dozens of opposition supporters in the capital.", ("COERCE", "UGA", "UGA")),
     ("Russia attacked Ukraine with drones and missiles overnight.", ("ASSAULT", "RUS", "UKR")),
-])
+]
+
+
+@pytest.mark.parametrize("text, expected", TYPE_CASES)
 def test_each_plover_type(dyads, text, expected):
     found = [d[:3] for d in dyads(text)]
     assert expected in found
@@ -60,7 +63,8 @@ def test_each_plover_type(dyads, text, expected):
 
 def test_all_sixteen_types_are_tested():
     # the parametrised cases above name every PLOVER type once
-    assert len(PLOVER_TYPES) == 16
+    tested = [expected[0] for _, expected in TYPE_CASES]
+    assert sorted(tested) == sorted(PLOVER_TYPES) and len(PLOVER_TYPES) == 16
 
 
 def test_cameo_code_quad_class_and_goldstein(code):
@@ -325,9 +329,17 @@ def test_triggers_file_loads_and_codes_exist():
 
 
 def test_modality_file_loads():
-    words = load_yaml("modality.yaml")
-    assert "on" in words["target_preps"] and "no" in words["negators"]  # quoted, not booleans
-    assert {"light_verbs", "report_verbs", "future_aux", "hypothetical_aux", "actor_nouns"} <= set(words)
+    import re
+    from pathlib import Path
+
+    import eventwire.events as stage
+    from eventwire.config import Settings
+
+    words = Lexicon(Settings()).words  # the lists as the events stage reads them
+    used = set(re.findall(r'(?:lex|words)\["(\w+)"\]', Path(stage.__file__).read_text(encoding="utf-8")))
+    assert {"light_verbs", "report_verbs", "future_aux", "target_preps"} <= used
+    assert used <= set(words), used - set(words)  # every list the stage reads is in the file
+    assert "on" in words["target_preps"] and "'ll" in words["future_aux"]  # quoted, not booleans
 
 
 def test_user_lexicon_adds_a_trigger(tmp_path, code):

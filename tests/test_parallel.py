@@ -79,6 +79,7 @@ def test_partitions_are_line_aligned_and_read_like_local(inputs):
     assert dist == local
 
 
+@pytest.mark.slow
 def test_two_workers_same_as_one(inputs, local_db, tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "IN_FLIGHT", 1)  # the reader waits for the writer: 2 chunks ahead at most
     db = tmp_path / "w2.duckdb"
@@ -101,6 +102,7 @@ def client():
     cluster.close()
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_same_as_local(inputs, local_db, tmp_path, client):
     db = tmp_path / "dask.duckdb"
     stats = code_corpus(inputs, dask=client, db=db, blocksize=200)
@@ -110,6 +112,7 @@ def test_dask_local_cluster_same_as_local(inputs, local_db, tmp_path, client):
     assert _errors(db) == _errors(local_db)
 
 
+@pytest.mark.slow
 def test_dask_parquet_partitions(inputs, local_db, tmp_path, client):
     out = tmp_path / "parts"
     stats = code_corpus(inputs, dask=client, out=str(out), blocksize=200)
@@ -132,6 +135,7 @@ def test_default_workers_is_positive():
     assert DEFAULT.batch_size > 0
 
 
+@pytest.mark.slow
 def test_cli_ingest_on_a_local_dask_cluster_through_parquet(inputs, local_db, tmp_path, capsys):
     from eventwire import cli
 

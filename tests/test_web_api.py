@@ -161,7 +161,7 @@ def test_code_keeps_markup_in_plain_text_as_text(client):
     ({"text": 42}, 422, "invalid_request"),
     ({"text": ARTICLE, "unknown": 1}, 422, "invalid_request"),
     ({"text": ARTICLE, "published": "last Friday"}, 422, "invalid_request"),
-    ({"text": ARTICLE, "id": "x" * 201}, 422, "invalid_request"),
+    ({"text": ARTICLE, "id": "x" * 1001}, 422, "invalid_request"),
 ])
 def test_code_errors(client, body, status, kind):
     error_of(client.post("/api/code", json=body), status, kind)
@@ -169,7 +169,7 @@ def test_code_errors(client, body, status, kind):
 
 def test_code_rejects_bad_json_and_wrong_media(client):
     error_of(client.post("/api/code", content=b"{not json", headers={"content-type": "application/json"}),
-             422, "invalid_request")
+             400, "bad_request")  # as docs/web.md says: a body that cannot be read
     error_of(client.post("/api/code", content=b"text=hello", headers={"content-type": "text/plain"}),
              422, "invalid_request")
 
@@ -284,7 +284,7 @@ def test_dyads(client):
     rows = client.get("/api/dyads", params={"source": one["source"], "target": one["target"]}).json()["dyads"]
     assert rows and all(r["source"] == one["source"] and r["target"] == one["target"] for r in rows)
     months = client.get("/api/dyads", params={"period": "month"}).json()["dyads"]
-    assert all(r["period"].endswith("-01") for r in months)
+    assert months and all(r["period"].endswith("-01") for r in months)
     error_of(client.get("/api/dyads", params={"period": "hour"}), 422, "invalid_request")
     codes = client.get("/api/dyads", params={"level": "code"}).json()["dyads"]
     assert sum(r["events"] for r in codes) == sum(r["events"] for r in data["dyads"])
@@ -305,7 +305,7 @@ def test_actors_and_articles(client):
     actors = client.get("/api/actors").json()["actors"]
     assert actors and all({"name", "code", "type"} <= set(a) for a in actors)
     jpn = client.get("/api/actors", params={"code": "JPN"}).json()["actors"]
-    assert all((a["code"] or "").startswith("JPN") for a in jpn)
+    assert jpn and all((a["code"] or "").startswith("JPN") for a in jpn)
     listed = client.get("/api/articles").json()["articles"]
     ids = [a["article_id"] for a in listed]
     assert len(ids) == sum(1 for line in CORPUS.read_text().splitlines() if line.strip())
@@ -326,7 +326,7 @@ def test_article_document_and_duplicates(client, corpus_db):
 
 def test_unknown_article_is_404(client):
     error_of(client.get("/api/articles/no-such-article"), 404, "not_found")
-    error_of(client.get("/api/articles/" + "x" * 201), 422, "invalid_request")
+    error_of(client.get("/api/articles/" + "x" * 1001), 422, "invalid_request")
     error_of(client.get("/api/articles/..%2F..%2Fetc%2Fpasswd"), 404)
 
 
@@ -360,15 +360,46 @@ def test_serve_binds_loopback_by_default(monkeypatch, corpus_db, capsys):
     from eventwire.cli import main
 
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
-    assert main(["serve", "--db", str(corpus_db), "--port", "8123"]) == 0
-    app, kw = calls[-1]
-    assert kw["host"] == "127.0.0.1" and kw["port"] == 8123
+
+    def run(server, sockets=None):
+        calls.append((server.config.app, [s.getsockname() for s in sockets]))
+        for s in sockets:
+            s.close()
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    assert main(["serve", "--db", str(corpus_db), "--port", "0"]) == 0
+    app, bound = calls[-1]
+    assert bound[0][0] == "127.0.0.1"
     assert app.state.resources.db == str(corpus_db)
-    assert "warning" not in capsys.readouterr().err
-    assert main(["serve", "--host", "0.0.0.0"]) == 0
-    assert calls[-1][1]["host"] == "0.0.0.0"
+    err = capsys.readouterr().err
+    assert "warning" not in err and f"serving on http://127.0.0.1:{bound[0][1]}/" in err
+    assert main(["serve", "--host", "0.0.0.0", "--port", "0"]) == 0
+    assert calls[-1][1][0][0] == "0.0.0.0"
     assert "warning: binding to 0.0.0.0" in capsys.readouterr().err
+
+
+def test_serve_on_a_busy_port_says_so_and_exits_2(monkeypatch, capsys):
+    import socket
+
+    import uvicorn
+
+    from eventwire.cli import main
+
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets=None: pytest.fail("served on a busy port"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        assert main(["serve", "--port", str(busy.getsockname()[1])]) == 2
+    err = capsys.readouterr().err
+    assert "cannot serve on 127.0.0.1" in err and "serving on" not in err
+
+
+@pytest.mark.parametrize("argv", [["serve", "--max-body", "-5"], ["serve", "--max-body", "0"],
+                                  ["serve", "--port", "70000"], ["serve", "--queue", "0"]])
+def test_serve_rejects_bad_numbers(argv, capsys):
+    from eventwire.cli import main
+
+    assert main(argv) == 2
+    assert "error: argument" in capsys.readouterr().err
 
 
 def test_serve_refuses_a_missing_store(tmp_path, capsys):

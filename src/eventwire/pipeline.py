@@ -18,6 +18,7 @@ from .clean import Cleaner
 from .config import DEFAULT, Settings
 from .events import Events
 from .ingest import from_html, from_text, read
+from .memory import ActorMemory
 from .model import Article
 from .nlp import NLP
 from .quotes import Quotes
@@ -35,11 +36,13 @@ class Pipeline:
 
     settings: Settings = field(default_factory=lambda: DEFAULT)
     stages: list = field(default_factory=list)
+    learn: bool = False  # collect the persons resolved from titles (see Actors and docs/actors.md)
+    memory: ActorMemory | None = None  # the actor memory snapshot (default: loaded as settings say)
 
     def __post_init__(self):
         if not self.stages:
             s = self.settings
-            self.stages = [Cleaner(s), NLP(s), Actors(s), Events(s), Quotes(s)]
+            self.stages = [Cleaner(s), NLP(s), Actors(s, memory=self.memory, learn=self.learn), Events(s), Quotes(s)]
 
     @property
     def stage_names(self) -> list[str]:
@@ -66,6 +69,20 @@ class Pipeline:
         except InputError as err:
             return Article(id=id or "text", source="text").fail(err.kind, str(err))
         return next(self.pipe([art]))
+
+
+def learn(paths: Iterable[str | Path], settings: Settings = DEFAULT, *, published: str | None = None,
+          memory: ActorMemory | None = None) -> ActorMemory:
+    """The learning pass: read every article under ``paths`` up to the actors stage and
+    return ``memory`` (default: the one ``settings`` loads) with the persons they
+    resolve from titles merged in. The pass codes every article with the same
+    snapshot, and merging is order-free, so the result does not depend on the
+    order of the articles (see docs/actors.md)."""
+    actors = Actors(settings, memory=memory, learn=True)
+    stages = [Cleaner(settings), NLP(settings), actors]
+    for _ in Pipeline(settings, stages=stages).pipe(_with_date(read(paths, settings), published)):
+        pass
+    return actors.merged_memory()
 
 
 def _with_date(articles: Iterable[Article], published: str | None) -> Iterator[Article]:

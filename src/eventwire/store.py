@@ -188,8 +188,10 @@ def input_key(article: Article) -> str | None:
 
 
 def event_id(article_id: str, index: int) -> int:
-    """A stable 60-bit integer id for an article's ``index``-th event."""
-    return int(hashlib.sha1(f"{article_id}:{index}".encode("utf-8", "surrogatepass")).hexdigest()[:15], 16)
+    """A stable 53-bit integer id for an article's ``index``-th event: exact as a JSON
+    number in JavaScript (at most 2**53 - 1)."""
+    digest = hashlib.sha1(f"{article_id}:{index}".encode("utf-8", "surrogatepass")).hexdigest()
+    return int(digest[:14], 16) >> 3
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:
@@ -295,25 +297,42 @@ class Store:
     serialised. A read-only store can be opened by many processes at once.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, *, init: bool = False,
+                 external_access: bool = True):
+        """Open (or, writable, create) a store.
+
+        A writable store adds its tables only to a new or empty DuckDB file, or to
+        one that already is an eventwire store; ``init=True`` adds them to a file
+        that holds other tables. ``external_access=False`` turns off DuckDB's
+        access to files and the network (``COPY``, ``read_csv``, ``ATTACH``...):
+        queries can then read the store's tables and nothing else.
+        """
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no such database: {self.path}")
+        config = {} if external_access else {"enable_external_access": "false"}
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            self._con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as err:
-            raise StoreError(f"cannot open {self.path}: {err}") from None
+            raise StoreError(_open_problem(self.path, err)) from None
         self._lock = threading.RLock()  # one writer at a time
         self._cursor_lock = threading.Lock()
         self._index: dedup.DuplicateIndex | None = None
         self._seq: int | None = None
         self._columns: dict[str, list[str]] = {}
         self._paragraphs: tuple[dict[tuple[str, str], int], set[tuple[str, str]]] | None = None
-        if read_only:
-            self._check_version()
-        else:
-            self._migrate()
+        try:
+            if read_only:
+                self._check_version()
+            else:
+                self._migrate(init)
+        except (duckdb.Error, StoreError) as err:
+            self.close()
+            if isinstance(err, StoreError):
+                raise
+            raise StoreError(f"{self.path} cannot be read: the file is damaged or is not an eventwire store "
+                             f"({_first_line(err)})") from None
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False) -> "Store":
@@ -327,8 +346,13 @@ class Store:
 
     def close(self) -> None:
         if self._con is not None:
-            self._con.close()
-            self._con = None
+            con, self._con = self._con, None
+            try:
+                con.close()
+            except duckdb.Error as err:
+                if not self.read_only:
+                    raise StoreError(f"cannot finish writing {self.path}: {_first_line(err)}; what was committed "
+                                     "is kept, rerun to finish") from None
 
     # -- schema ----------------------------------------------------------------
 
@@ -339,7 +363,18 @@ class Store:
             row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except duckdb.CatalogException:
             return 0
-        return int(row[0]) if row else 0
+        if not row:
+            return 0
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise StoreError(f"{self.path} has a schema version of {str(row[0])[:40]!r}, not a number: "
+                             "it is damaged or not an eventwire store") from None
+
+    def _user_tables(self) -> list[str]:
+        return [r[0] for r in self._con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() "
+            "ORDER BY table_name").fetchall()]
 
     def _check_version(self) -> None:
         version = self.version
@@ -347,13 +382,23 @@ class Store:
             raise StoreError(f"{self.path} is not an eventwire database (no schema version)")
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {version}; this eventwire reads up to {SCHEMA_VERSION}")
+        missing = [t for t in TABLES if t not in self._user_tables()]
+        if missing:
+            raise StoreError(f"{self.path} is damaged: table(s) {', '.join(missing)} are missing")
 
-    def _migrate(self) -> None:
+    def _migrate(self, init: bool = False) -> None:
         con = self._con
+        tables = self._user_tables()
+        if "meta" not in tables and tables and not init:
+            raise StoreError(f"{self.path} is a DuckDB database but not an eventwire store (it holds "
+                             f"{', '.join(tables[:5])}{' ...' if len(tables) > 5 else ''}); use another file, "
+                             "or pass --init to add eventwire's tables to it")
         con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         version = self.version
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {version}; this eventwire reads up to {SCHEMA_VERSION}")
+        if version == 0 and set(TABLES) & set(tables) and not init:
+            raise StoreError(f"{self.path} is damaged: it has eventwire tables but no schema version")
         for target in range(version, SCHEMA_VERSION):
             con.begin()
             try:
@@ -364,6 +409,8 @@ class Store:
             except Exception:
                 con.rollback()
                 raise
+        if version:
+            self._check_version()
 
     # -- ingest ----------------------------------------------------------------
 
@@ -400,19 +447,29 @@ class Store:
         if self.read_only:
             raise StoreError("the store is open read-only")
         with self._lock:
-            if doc.get("error") is not None or "text" not in doc:
-                self._store_error(doc, key)
-                stats.errors += 1
-                return "error"
             try:
-                return self._store_article(doc, key, stats)
-            except Exception as err:  # noqa: BLE001 - one article must not stop the run
-                log.warning("could not store %s: %s", doc.get("id"), err)
+                if doc.get("error") is not None or "text" not in doc:
+                    self._store_error(doc, key)
+                    stats.errors += 1
+                    return "error"
+                try:
+                    return self._store_article(doc, key, stats)
+                except Exception as err:  # noqa: BLE001 - one article must not stop the run
+                    if _fatal(err):
+                        raise
+                    log.warning("could not store %s: %s", doc.get("id"), err)
+                    self._rollback()
+                    self._store_error({"id": doc.get("id"), "source": doc.get("source"),
+                                       "error": {"kind": "store", "message": f"{type(err).__name__}: {err}"}}, key)
+                    stats.errors += 1
+                    return "error"
+            except Exception as err:
+                if not _fatal(err):
+                    raise
                 self._rollback()
-                self._store_error({"id": doc.get("id"), "source": doc.get("source"),
-                                   "error": {"kind": "store", "message": f"{type(err).__name__}: {err}"}}, key)
-                stats.errors += 1
-                return "error"
+                raise StoreError(f"cannot write to {self.path}: {_first_line(err)}. The run stopped; every article "
+                                 "stored before is kept and none is half stored. Free some space (or fix the "
+                                 "disk) and rerun to finish.") from None
 
     def _rollback(self) -> None:
         try:
@@ -652,6 +709,8 @@ class Store:
             result = cur.execute(query, params or [])
             dates = [d[0] for d in result.description or () if str(d[1]) == "DATE"]
             df = result.df()
+        except (duckdb.IOException, duckdb.InternalException, duckdb.FatalException) as err:
+            raise StoreError(f"{self.path} cannot be read: the file is damaged ({_first_line(err)})") from None
         finally:
             cur.close()
         for col in dates:  # DATE columns as datetime.date, not midnight timestamps
@@ -981,6 +1040,31 @@ class Store:
         return write_gdelt(self, path, extended=extended)
 
 
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0][:300]
+
+
+def _fatal(err: BaseException) -> bool:
+    """A failure of the disk or of the database itself, not of one article: the run must stop."""
+    if isinstance(err, OSError):
+        return True
+    if isinstance(err, (duckdb.IOException, duckdb.FatalException)):
+        return True
+    text = str(err).lower()
+    return any(s in text for s in ("no space left", "disk full", "file too large", "database has been invalidated",
+                                    "could not write", "could not fsync"))
+
+
+def _open_problem(path: str, err: duckdb.Error) -> str:
+    """Why a database file cannot be opened, in words."""
+    text = _first_line(err)
+    if "lock" in text.lower():
+        return f"cannot open {path}: another process is using it ({text})"
+    if "not a valid duckdb database" in text.lower() or "could not read" in text.lower():
+        return f"cannot open {path}: the file is damaged or is not a DuckDB database"
+    return f"cannot open {path}: {text}"
+
+
 def _limit(query: str, params: list, limit: int | None, offset: int | None = None) -> tuple[str, list]:
     for name, value in (("limit", limit), ("offset", offset)):
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
@@ -1073,11 +1157,39 @@ def _csv_batch(batch, flat: list[int]):
 
 
 def iter_jsonl_docs(path: str | Path) -> Iterator[dict]:
-    """Output documents from a JSONL file written by ``eventwire code --format jsonl``."""
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    """Output documents from a JSONL file written by ``eventwire code --format jsonl``.
+
+    A line that is not such a document (bad JSON, not an object, no id, too long)
+    comes as an error document naming ``path:line``, stored in the ``errors`` table."""
+    from .config import DEFAULT
+    from .ingest import InputError, Oversize, _lines, _open_regular, decode, parse_json
+
+    try:
+        fh = _open_regular(Path(path))
+    except InputError as err:
+        raise StoreError(f"cannot read {path}: {err}") from None
+    limit = DEFAULT.max_bytes * 4  # a coded document is several times its text
+    with fh:
+        for n, line in enumerate(_lines(fh, limit), 1):
+            where = f"{path}:{n}"
+            try:
+                if isinstance(line, Oversize):
+                    raise InputError("too_large", f"document of {line.size:,} bytes is over the limit of {limit:,}")
+                if not line.strip():
+                    continue
+                doc = parse_json(decode(line), DEFAULT.max_json_depth)
+                if not isinstance(doc, dict):
+                    raise InputError("bad_record", f"expected a JSON object, got {type(doc).__name__}")
+                if not isinstance(doc.get("id"), str) or not doc["id"]:
+                    raise InputError("bad_record", "the document has no 'id' string")
+                if doc.get("error") is not None and not isinstance(doc["error"], dict):
+                    raise InputError("bad_record", "'error' must be an object")
+                if doc.get("error") is None and not isinstance(doc.get("text"), str):
+                    raise InputError("bad_record", "the document has no 'text' string")
+            except InputError as err:
+                yield {"id": where, "source": where, "error": {"kind": err.kind, "message": str(err)}}
+                continue
+            yield doc
 
 
 __all__ = ["Store", "StoreError", "FilterError", "IngestStats", "SCHEMA_VERSION", "SERIES_COLUMNS", "SORT_COLUMNS",

@@ -16,11 +16,11 @@ import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
+from ..config import DEFAULT
 from ..filters import HELP, PATTERNS, SORT_COLUMNS, EventFilters, FilterError
 from ..model import PLOVER_TYPES, Article
 from .app import WebError
@@ -56,7 +56,8 @@ class CodeRequest(BaseModel):
 
     text: str = Field(min_length=1, description="the article: plain text, or HTML when `html` is true")
     html: bool = Field(False, description="`text` is an HTML page; its main text and metadata are extracted")
-    id: str | None = Field(None, max_length=200, description="the article's id (default: a hash of the text)")
+    id: str | None = Field(None, max_length=DEFAULT.max_id_chars,
+                           description="the article's id (default: a hash of the text)")
     title: str | None = Field(None, max_length=1000)
     published: str | None = Field(None, pattern=DATE_PATTERN, description="publication date, YYYY-MM-DD")
 
@@ -116,15 +117,18 @@ class ArticlesTable(Table):
     articles: list[dict[str, Any]]
 
 
-ERRORS = {400: {"model": ErrorBody, "description": "a body that cannot be read (not UTF-8 JSON, broken multipart)"},
+ERRORS = {400: {"model": ErrorBody, "description": "a body that cannot be read (not UTF-8 JSON, broken multipart), "
+                                                   "or a Host header this server does not answer for"},
           404: {"model": ErrorBody, "description": "unknown article, or no corpus"},
           413: {"model": ErrorBody, "description": "request body over the limit"},
           422: {"model": ErrorBody, "description": "invalid request, or an article eventwire cannot code"},
-          503: {"model": ErrorBody, "description": "the corpus store cannot be opened (e.g. locked by a writer)"}}
+          503: {"model": ErrorBody, "description": "busy: the coding queue is full or the request's deadline passed "
+                                                   "(retry after the Retry-After header's seconds); or the corpus "
+                                                   "store cannot be opened (e.g. locked by a writer)"}}
 
 
 @router.get("/health", response_model=Health, summary="Is the server up, and does it have a corpus")
-def health(request: Request) -> Health:
+async def health(request: Request) -> Health:  # async: answered on the event loop, never behind coding work
     res = request.app.state.resources
     return Health(status="ok", version=__version__, corpus=res.db is not None, types=list(PLOVER_TYPES))
 
@@ -143,7 +147,7 @@ async def code(body: CodeRequest, request: Request) -> JSONResponse:
             return res.pipeline.code_text(body.text, id=body.id, title=body.title, published=body.published,
                                           html=body.html)
 
-    return _coded(await run_in_threadpool(run))
+    return _coded(await res.queue.run(run, request))
 
 
 @router.post("/code/file", response_model=Article, responses=ERRORS, summary="Code one uploaded file")
@@ -167,7 +171,7 @@ async def code_file(request: Request,
         with res.pipeline_lock:
             return next(res.pipeline.pipe([art]))
 
-    return _coded(await run_in_threadpool(run))
+    return _coded(await res.queue.run(run, request))
 
 
 def _coded(art: Article) -> JSONResponse:
@@ -297,9 +301,9 @@ class StoredArticle(Article):
     duplicates: list[str] = Field(default_factory=list, description="ids of the stored copies of this article")
 
 
-@router.get("/articles/{article_id}", response_model=StoredArticle, responses=ERRORS,
+@router.get("/articles/{article_id:path}", response_model=StoredArticle, responses=ERRORS,
             summary="One stored article's document")
-def article(request: Request, article_id: Annotated[str, Path(max_length=200)]) -> JSONResponse:
+def article(request: Request, article_id: Annotated[str, Path(max_length=DEFAULT.max_id_chars)]) -> JSONResponse:
     store = request.app.state.resources.store
     doc = store.article(article_id)
     if doc is None:

@@ -11,12 +11,25 @@ Safety by construction:
   reading, and by counting while reading for chunked uploads.
 * Pages carry a Content-Security-Policy that allows only the app's own scripts
   and styles; the page scripts also insert article text as text nodes only.
+* Only requests whose ``Host`` header names an allowed host are answered
+  (loopback names by default: ``localhost``, ``127.0.0.1``, ``::1``), so a web
+  page on another site cannot reach the server by DNS rebinding.
+* Requests are independent: each one codes with the built-in knowledge (plus the
+  actor files given, and the people of the corpus as they were at start-up),
+  never with what another request sent.
+* Coding runs on a bounded queue (:class:`CodingQueue`): when it is full the
+  answer is 503 with ``Retry-After``; a request past its deadline, or whose
+  client has gone, is dropped. ``/api/health`` never waits for coding.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
-from contextlib import asynccontextmanager
+import os
 import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +45,10 @@ from ..config import DEFAULT, Settings
 log = logging.getLogger("eventwire.web")
 
 MAX_BODY_BYTES = 2_000_000
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+QUEUE_SIZE = 16          # coding requests waiting or running, at most; more are answered 503
+REQUEST_DEADLINE = 30.0  # seconds a coding request may wait and run before it is answered 503
+RETRY_AFTER = 2          # seconds, in the Retry-After header of a 503
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
                ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
@@ -72,16 +89,39 @@ def error_response(status: int, kind: str, message: str, headers: dict[str, str]
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-class LimitsAndHeaders:
-    """ASGI middleware: caps request bodies and adds the security headers."""
+def allowed_hosts(extra: Iterable[str] = ()) -> frozenset[str]:
+    """The host names answered: loopback, those in ``EVENTWIRE_ALLOWED_HOSTS``
+    (comma-separated), and ``extra``; ``*`` allows any."""
+    env = [h for h in os.environ.get("EVENTWIRE_ALLOWED_HOSTS", "").split(",") if h.strip()]
+    return frozenset(_host_name(h) for h in (*LOOPBACK_HOSTS, *env, *extra))
 
-    def __init__(self, app, max_body: int = MAX_BODY_BYTES):
+
+def _host_name(value: str) -> str:
+    """``Example.org:8000`` -> ``example.org``; ``[::1]:8000`` -> ``::1``."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    if value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+class LimitsAndHeaders:
+    """ASGI middleware: checks the Host header, caps request bodies and adds the security headers."""
+
+    def __init__(self, app, max_body: int = MAX_BODY_BYTES, hosts: frozenset[str] = frozenset(LOOPBACK_HOSTS)):
         self.app = app
         self.max_body = max_body
+        self.hosts = hosts
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+        if "*" not in self.hosts and _host_name(host) not in self.hosts:
+            await error_response(400, "bad_host", "this server answers only for the host names it was started for "
+                                                  "(see `eventwire serve --allow-host`)")(scope, receive, send)
             return
         length = _content_length(scope)
         if length == -1:
@@ -121,18 +161,72 @@ def _content_length(scope) -> int | None:
     return None
 
 
-class Resources:
-    """What the routes share: the pipeline (loaded on first use) and the corpus store.
+class CodingQueue:
+    """Coding requests, one at a time on a worker thread, with at most ``size`` waiting or running.
 
-    The handlers run in FastAPI's thread pool: the pipeline is used by one request
-    at a time (``pipeline_lock``); the store is opened once (``store_lock``).
+    :meth:`run` answers 503 (``busy``, with ``Retry-After``) when the queue is full
+    or the deadline passes, and drops a job whose client has gone before it started.
     """
 
-    def __init__(self, db: str | None, settings: Settings, pipeline=None):
+    def __init__(self, size: int = QUEUE_SIZE, deadline: float = REQUEST_DEADLINE, workers: int = 1):
+        self.size, self.deadline = size, deadline
+        self._slots = threading.BoundedSemaphore(size)
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="eventwire-code")
+
+    async def run(self, job: Callable[[], Any], request=None) -> Any:
+        if not self._slots.acquire(blocking=False):
+            raise WebError(503, "busy", f"the server is coding {self.size} articles already; retry shortly",
+                           headers={"Retry-After": str(RETRY_AFTER)})
+        try:
+            future: Future = self._executor.submit(job)
+        except RuntimeError:  # shut down
+            self._slots.release()
+            raise WebError(503, "busy", "the server is shutting down", headers={"Retry-After": str(RETRY_AFTER)})
+        future.add_done_callback(lambda _: self._slots.release())
+        waiting = asyncio.wrap_future(future)
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + self.deadline
+        while True:
+            done, _ = await asyncio.wait({waiting}, timeout=min(0.25, max(0.0, give_up - loop.time())))
+            if done:
+                return waiting.result()
+            if loop.time() >= give_up:
+                future.cancel()
+                raise WebError(503, "busy", f"the article was not coded within {self.deadline:g} s; retry shortly",
+                               headers={"Retry-After": str(RETRY_AFTER)})
+            if request is not None and await _gone(request):
+                future.cancel()  # not started yet: dropped; started: its answer is thrown away
+                raise ClientGone()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class ClientGone(Exception):
+    """The client closed the connection before its answer was ready."""
+
+
+async def _gone(request) -> bool:
+    try:
+        return await asyncio.wait_for(request.is_disconnected(), timeout=0.01)
+    except (asyncio.TimeoutError, RuntimeError):
+        return False
+
+
+class Resources:
+    """What the routes share: the pipeline (loaded on first use), the coding queue and the corpus store.
+
+    The pipeline codes one article at a time on the queue's worker thread; its
+    actor memory is a snapshot (the actor files given and the people of the corpus
+    as stored at start-up) that no request changes. The store is opened once.
+    """
+
+    def __init__(self, db: str | None, settings: Settings, pipeline=None, queue: CodingQueue | None = None):
         self.db = db
         self.settings = settings
         self._pipeline = pipeline
         self._store = None
+        self.queue = queue or CodingQueue()
         self.pipeline_lock = threading.Lock()
         self.store_lock = threading.Lock()
 
@@ -140,9 +234,13 @@ class Resources:
     def pipeline(self):
         """The eventwire pipeline; call it holding ``pipeline_lock``."""
         if self._pipeline is None:
+            from ..actors import Actors
             from ..pipeline import Pipeline
 
-            self._pipeline = Pipeline(self.settings)
+            memory = Actors(self.settings).memory
+            if self.db is not None:
+                memory.merge(corpus_people(self.store))
+            self._pipeline = Pipeline(self.settings, memory=memory)
         return self._pipeline
 
     @property
@@ -157,18 +255,44 @@ class Resources:
                 from ..store import Store
 
                 try:
-                    self._store = Store(self.db, read_only=True)
+                    self._store = Store(self.db, read_only=True, external_access=False)
                 except Exception as err:  # noqa: BLE001 - locked by a writer, not a store, newer schema ...
-                    raise WebError(503, "corpus_unavailable", f"the corpus store cannot be opened: "
-                                                              f"{type(err).__name__}: {err}") from None
+                    log.warning("cannot open the corpus store %s: %s", self.db, err)
+                    raise WebError(503, "corpus_unavailable", _unavailable(err),
+                                   headers={"Retry-After": "10"}) from None
         return self._store
 
     def close(self) -> None:
+        self.queue.close()
         if self._store is not None:
             close = getattr(self._store, "close", None)
             if close:
                 close()
             self._store = None
+
+
+def _unavailable(err: Exception) -> str:
+    """Why the store cannot be opened, in words that name no path or process."""
+    text = str(err).lower()
+    if "lock" in text:
+        return "the corpus store is locked by another process (an ingest still running?); retry when it is done"
+    if "schema version" in text:
+        return "the corpus store was written by a newer eventwire"
+    return "the corpus store cannot be opened: it is not an eventwire store, or it is damaged"
+
+
+def corpus_people(store) -> "ActorMemory":
+    """The persons a corpus coded from titles, as an actor memory (order-free, see eventwire.memory)."""
+    from ..memory import ActorMemory
+
+    memory = ActorMemory()
+    rows = store.sql("SELECT x.name, x.code, x.title, CAST(a.date AS VARCHAR) AS date FROM actors x "
+                     "JOIN articles a USING (article_id) WHERE x.type = 'PERSON' AND x.code IS NOT NULL "
+                     "AND x.title IS NOT NULL AND a.canonical_id IS NULL")
+    for name, code, title, date in rows.itertuples(index=False):
+        if isinstance(name, str) and len(name.split()) >= 2:
+            memory.learn(name, code, title, date if isinstance(date, str) else None)
+    return memory
 
 
 def load_assets(folder: Path = STATIC_DIR) -> dict[str, tuple[bytes, str]]:
@@ -181,19 +305,24 @@ def load_assets(folder: Path = STATIC_DIR) -> dict[str, tuple[bytes, str]]:
 
 
 def create_app(db: str | None = None, settings: Settings | None = None, *, pipeline=None,
-               max_body: int = MAX_BODY_BYTES) -> FastAPI:
+               max_body: int = MAX_BODY_BYTES, hosts: Iterable[str] = (), queue_size: int = QUEUE_SIZE,
+               deadline: float = REQUEST_DEADLINE) -> FastAPI:
     """The eventwire web app.
 
     ``db``: path of a corpus store (DuckDB) to explore, opened read-only; without
     it the corpus endpoints answer 404 ``no_corpus``. ``settings``: the pipeline's
     settings. ``pipeline``: an already loaded :class:`~eventwire.pipeline.Pipeline`
     to use (tests share one); otherwise one is loaded on the first ``/api/code``.
-    ``max_body``: the largest request body accepted, in bytes.
+    ``max_body``: the largest request body accepted, in bytes. ``hosts``: host
+    names answered besides loopback (see :func:`allowed_hosts`). ``queue_size``,
+    ``deadline``: the coding queue (see :class:`CodingQueue`).
     """
     from .api import router as api_router
     from .pages import router as page_router
 
-    resources = Resources(db, settings or DEFAULT, pipeline)
+    if max_body < 1 or queue_size < 1 or deadline <= 0:
+        raise ValueError("max_body and queue_size must be 1 or more, deadline above 0")
+    resources = Resources(db, settings or DEFAULT, pipeline, CodingQueue(queue_size, deadline))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -210,14 +339,20 @@ def create_app(db: str | None = None, settings: Settings | None = None, *, pipel
     app.include_router(api_router)
     app.include_router(page_router)
     _add_error_handlers(app)
-    app.add_middleware(LimitsAndHeaders, max_body=max_body)
+    app.add_middleware(LimitsAndHeaders, max_body=max_body, hosts=allowed_hosts(hosts))
     return app
 
 
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(WebError)
     async def web_error(request: Request, exc: WebError) -> Response:
-        return error_response(exc.status, exc.kind, exc.message, **exc.extra)
+        extra = dict(exc.extra)
+        headers = extra.pop("headers", None)
+        return error_response(exc.status, exc.kind, exc.message, headers=headers, **extra)
+
+    @app.exception_handler(ClientGone)
+    async def gone(request: Request, exc: ClientGone) -> Response:
+        return error_response(499, "client_closed", "the client closed the connection")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -229,6 +364,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
         first = errors[0] if errors else {}
+        if first.get("type") == "json_invalid":
+            return error_response(400, "bad_request", f"the body is not valid JSON: {first.get('ctx', {}).get('error', '')}"
+                                  .rstrip(": "))
         where = ".".join(str(p) for p in first.get("loc", ()))
         message = f"{where}: {first.get('msg', 'invalid request')}" if where else first.get("msg", "invalid request")
         detail = [{k: e.get(k) for k in ("loc", "msg", "type")} for e in errors]

@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
+from ..config import DEFAULT
 from .app import WebError
 
 router = APIRouter(include_in_schema=False)
@@ -37,8 +38,8 @@ def explore(request: Request) -> Response:
     return asset(request, "explore.html")
 
 
-@router.get("/article/{article_id}")
-def article_page(request: Request, article_id: Annotated[str, Path(max_length=200)]) -> Response:
+@router.get("/article/{article_id:path}")
+def article_page(request: Request, article_id: Annotated[str, Path(max_length=DEFAULT.max_id_chars)]) -> Response:
     return asset(request, "article.html")
 
 

@@ -5,8 +5,7 @@
   const {api, status} = EW;
 
   async function init() {
-    const parts = location.pathname.split("/");
-    const id = decodeURIComponent(parts[parts.length - 1] || "");
+    const id = decodeURIComponent(location.pathname.slice("/article/".length));  // ids may hold "/"
     const view = document.getElementById("view");
     try {
       const doc = await api("/api/articles/" + encodeURIComponent(id));
