@@ -31,7 +31,7 @@ from functools import cached_property
 
 from .config import DEFAULT, Settings
 from .gazetteer import GEO_ACTING, Gazetteer, Unit
-from .memory import ActorMemory
+from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary
 from .model import Actor, ActorRef, Article, Span
 
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
@@ -145,10 +145,15 @@ class Actors:
     def gazetteer(self) -> Gazetteer:
         return Gazetteer(self.settings)
 
+    @cached_property
+    def dictionary(self) -> ActorDictionary | None:
+        """The built-in actor dictionary (``Settings.builtin_actors``), below the memory and actor files."""
+        return builtin_dictionary() if self.settings.builtin_actors else None
+
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        reader = _Reader(art, self.gazetteer, self.memory)
+        reader = _Reader(art, self.gazetteer, self.memory, self.dictionary)
         art._mentions = reader.read()
         art.actors = reader.actors
         reader.remember()
@@ -168,8 +173,10 @@ class Actors:
 class _Reader:
     """Reads the actors of one article; one instance per article."""
 
-    def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory):
+    def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory,
+                 dictionary: ActorDictionary | None = None):
         self.art, self.doc, self.gaz, self.memory = art, art.doc, gazetteer, memory
+        self.dictionary = dictionary
         self.date = (art.published or "")[:10] or None
         self.units = gazetteer.units(self.doc)
         self.unit_of: list[Unit | None] = [None] * len(self.doc)
@@ -248,7 +255,7 @@ class _Reader:
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
-        remember = len(self.memory) > 0
+        remember = len(self.memory) > 0 or self.dictionary is not None
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -297,11 +304,23 @@ class _Reader:
                     self.unit_of[i] = None
 
     def _memory_person(self, text: str, learned_only: bool = False) -> bool:
-        """A remembered person (learned entries are all people; user entries may be bodies)."""
-        entry = self.memory.lookup(text, self.date) if len(self.memory) else None
-        if entry is None or entry.code is None or ":" in entry.code:
+        """A remembered or known person (learned entries are all people; user entries may be bodies;
+        the built-in dictionary is asked for a whole name of two words or more only)."""
+        entry = self._known(text, ("PERSON",)) if " " in text.strip() else \
+            (self.memory.lookup(text, self.date) if len(self.memory) else None)
+        if entry is None or entry.type not in (None, "PERSON"):
             return False
-        return entry.source == "learned" or not learned_only
+        code = entry.code_on(self.date)
+        if code is None or ":" in code:
+            return False
+        return entry.source != "user" or not learned_only
+
+    def _known(self, name: str, types: tuple[str, ...]) -> MemoryEntry | None:
+        """What the actor files and memory know of a name, else the built-in dictionary (whole names only)."""
+        entry = self.memory.lookup(name, self.date) if len(self.memory) else None
+        if entry is not None:
+            return entry
+        return self.dictionary.lookup(name, types) if self.dictionary is not None else None
 
     def _propn_run(self, k: int, taken: set[int]) -> tuple[int, int] | None:
         doc = self.doc
@@ -650,7 +669,7 @@ class _Reader:
                 continue
             if ent.label_ != "ORG":
                 continue
-            entry = self.memory.lookup(text, self.date) if len(self.memory) else None
+            entry = self._known(text, ("ORG",))
             code = entry.code_on(self.date) if entry else None
             m = Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
                         tok_start=ent.start, tok_end=ent.end)
@@ -858,7 +877,7 @@ class _Reader:
         if p.entity_from is not None:
             return
         name = p.fuller or self.doc[p.start:p.end].text
-        entry = self.memory.lookup(name, self.date) if len(self.memory) else None
+        entry = self._known(name, ("PERSON",))
         if entry is not None and entry.code_on(self.date):
             p.code = entry.code_on(self.date)
             p.title = p.title or entry.title

@@ -172,6 +172,25 @@ class Article(_Model):
         return art
 
 
+def fold(text: str) -> str:
+    """Text folded for lookups: case, curly apostrophes and runs of white space ("U.S." stays "u.s.")."""
+    return " ".join(text.replace("\u2019", "'").lower().split())
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """A CAMEO-style code's entity and sector: ``RUSGOV`` -> (``RUS``, ``GOV``); ``IGO:UN`` -> (``IGO:UN``, None)."""
+    if not code:
+        return None, None
+    if ":" in code:
+        return code, None
+    return code[:3], (code[3:6] or None)
+
+
+def entity(code: str | None) -> str | None:
+    """The entity part of a code: ``RUSGOV`` -> ``RUS``; ``IGO:UN`` stays ``IGO:UN``."""
+    return split_code(code)[0]
+
+
 def text_id(text: str) -> str:
     """A stable id for a text with none of its own."""
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
