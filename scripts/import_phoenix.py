@@ -25,7 +25,8 @@ What is converted (see docs/actors.md, "Where codes come from"):
 - Each entry is typed by what it is: ``PERSON`` (dated codes, or a CountryInfo
   person), ``COUNTRY`` (a bare country code and no dates) or ``ORG``.
 
-Output: one row per name and code span (see the header the script writes).
+Output: one entry a line, names already folded, so that loading is a split per line (see the header
+the script writes and ``eventwire.memory.ActorDictionary``).
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.lexicons import read_tsv  # noqa: E402
-from eventwire.memory import read_petrarch_actors  # noqa: E402
+from eventwire.memory import fold_name, read_petrarch_actors  # noqa: E402
+from eventwire.model import entity  # noqa: E402
 
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "PTY", "MED", "BUS", "CVL", "REF", "HRI", "EDU",
@@ -46,11 +48,13 @@ RENAME = {"COP": "POL", "UAF": "REB", "INS": "REB", "SEP": "REB", "RAD": "OPP", 
 HEADER = """\
 # eventwire built-in actor dictionary, converted from the Phoenix (PETRARCH2) actor dictionaries
 # by scripts/import_phoenix.py -- do not edit by hand; rerun the script. MIT licence: phoenix_actors.LICENSE.
-# Columns: name, type (PERSON, ORG or COUNTRY), code (eventwire scheme; empty: no sector known),
-#   start and end (YYYY-MM-DD, empty: open) of the span in which the code holds (both empty: the default code),
-#   aliases (|-separated; on the entry's first row only). Several rows with the same name are one entry.
-# User actor files (--actors) and the actor memory win over every row here.
+# One entry a line. Columns: key (the name folded as eventwire.memory.fold_name), keys (other folded names of
+#   the entry, |-separated; a name two entries share with different codes is left out of both), name, type
+#   (PERSON, ORG or COUNTRY), code (the default code, eventwire's scheme; empty: none), dated (|-separated
+#   "CODE START END" spans, dates YYYY-MM-DD or - for an open end).
+# User actor files (--actors) and the actor memory win over every entry here.
 """
+COLUMNS = "key\tkeys\tname\ttype\tcode\tdated\n"
 
 
 def countries() -> set[str]:
@@ -61,6 +65,15 @@ def countries() -> set[str]:
         if len(row["code"]) == 3:
             codes.add(row["code"])
     return codes
+
+
+def title_words() -> tuple[str, ...]:
+    """Folded role phrases and country adjectives: an alias that starts with one ("president putin",
+    "russian president vladimir putin") is a title and a name, never looked up as it stands."""
+    words = {row["text"].lower() for row in read_tsv(ROOT / "src/eventwire/data/roles.tsv", ("text",))}
+    words |= {row["text"].lower() for row in read_tsv(ROOT / "src/eventwire/data/countries.tsv", ("kind", "text"))
+              if row["kind"] in ("adj", "name")}
+    return tuple(sorted(w + " " for w in words))
 
 
 def convert(code: str | None, known: set[str]) -> str | None:
@@ -89,9 +102,10 @@ def main(argv: list[str]) -> int:
     src = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared/data/petrarch2"
     out = Path(argv[2]) if len(argv) > 2 else ROOT / "src/eventwire/data/phoenix_actors.tsv"
     known = countries()
-    rows: list[str] = []
+    titled = title_words()
+    entries = []  # (key, alias keys, name, type, default, spans)
     seen: set[str] = set()
-    kept = dropped = 0
+    dropped = 0
     for name in FILES:
         for entry, aliases in read_petrarch_actors(src / name):
             default = convert(entry.code, known) if entry.code else None
@@ -99,26 +113,35 @@ def main(argv: list[str]) -> int:
             for start, end, code in entry.spans:
                 new = convert(code, known)
                 if new:
-                    spans.append((start or "", end or "", new))
-            if default is None and not spans:
-                dropped += 1
-                continue
-            typ = entry.type
-            if typ == "COUNTRY" and default and len(default) != 3:
-                typ = "ORG"
-            key = entry.name.lower()
-            if key in seen:  # the first entry of a name wins, as PETRARCH reads it
+                    spans.append((start or "-", end or "-", new))
+            key = fold_name(entry.name)
+            if (default is None and not spans) or key in seen:  # the first entry of a name wins, as in PETRARCH
                 dropped += 1
                 continue
             seen.add(key)
-            names = [a for a in dict.fromkeys(aliases) if a.lower() != key]
-            first = True
-            for start, end, code in ([("", "", default)] if default else []) + spans:
-                rows.append("\t".join([entry.name, typ, code, start, end, "|".join(names) if first else ""]))
-                first = False
-            kept += 1
-    out.write_text(HEADER + "name\ttype\tcode\tstart\tend\taliases\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{out}: {kept} entries, {len(rows)} rows ({dropped} dropped: no code eventwire can use, or repeated)")
+            typ = entry.type
+            if typ == "COUNTRY" and default and len(default) != 3:
+                typ = "ORG"
+            keys = [k for k in dict.fromkeys(fold_name(a) for a in aliases)
+                    if k and k != key and not (typ == "PERSON" and k.startswith(titled))]
+            entries.append((key, keys, entry.name, typ, default, spans))
+    # a name two entries share with a different entity or type is ambiguous: left out of both
+    owner: dict[str, set] = {}
+    for key, keys, _, typ, default, spans in entries:
+        ident = (entity(default or spans[-1][2]), typ)
+        for k in (key, *keys):
+            owner.setdefault(k, set()).add(ident)
+    ambiguous = {k for k, v in owner.items() if len(v) > 1}
+    lines = []
+    for key, keys, name, typ, default, spans in entries:
+        if key in ambiguous:
+            continue
+        keys = [k for k in keys if k not in ambiguous and k not in seen]
+        dated = "|".join(" ".join(span[::-1][:1] + span[:2]) for span in spans)
+        lines.append("\t".join([key, "|".join(keys), name, typ, default or "", dated]))
+    out.write_text(HEADER + COLUMNS + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{out}: {len(lines)} entries ({dropped} dropped: no code eventwire can use, or repeated; "
+          f"{len(ambiguous)} ambiguous names left out)")
     return 0
 
 

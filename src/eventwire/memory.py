@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .lexicons import LexiconError, cached_tsv, data_path, read_tsv
+from .gazetteer import org_words
+from .lexicons import LexiconError, data_path, read_tsv
 from .model import entity, fold
 
 ACTOR_TYPES = ("PERSON", "ORG", "COUNTRY")
@@ -316,17 +317,6 @@ def actor_type(name: str, code: str | None, dated: bool) -> str:
     return "ORG"
 
 
-def org_words(extra_dirs: tuple = ()) -> dict[str, tuple[str | None, str]]:
-    """data/org_words.tsv: a body's last word -> (its sector or None, ``body``/``document``)."""
-    return _org_words(tuple(extra_dirs))
-
-
-@lru_cache(maxsize=8)
-def _org_words(extra_dirs: tuple) -> dict[str, tuple[str | None, str]]:
-    return {row["word"].lower(): (None if row["sector"] == "-" else row["sector"], row["kind"])
-            for row in cached_tsv("org_words.tsv", ("word", "sector", "kind"), extra_dirs)}
-
-
 def read_petrarch_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
     """A PETRARCH/TABARI ``.actors`` dictionary.
 
@@ -377,50 +367,66 @@ def read_petrarch_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
 BUILTIN_ACTORS = "phoenix_actors.tsv"
 
 
-@dataclass
 class ActorDictionary:
-    """Names -> dated codes from a large dictionary (the built-in Phoenix one).
+    """Names -> dated codes from a large dictionary (the built-in Phoenix one, data/phoenix_actors.tsv).
 
-    Looked up by the whole name only (folded as :func:`fold_name`), never by a
-    guessed surname: a name two entries share with different codes is ambiguous
-    and left out. Built on first use.
+    The file holds one entry a line with its names already folded
+    (scripts/import_phoenix.py writes it): loading is one split per line, and an
+    entry becomes a :class:`MemoryEntry` only when it is looked up. Whole names
+    only, never a guessed surname; names two entries share were left out by the
+    converter.
     """
 
-    entries: list[tuple[MemoryEntry, list[str]]]
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self._lines: list[str] = []
+        self._index: dict[str, int] = {}
+        self._parsed: dict[int, MemoryEntry] = {}
+        if path is not None and path.exists():
+            self._read(path)
 
-    @cached_property
-    def index(self) -> dict[str, MemoryEntry]:
-        index: dict[str, MemoryEntry] = {}
-        clash: set[str] = set()
-        for entry, aliases in self.entries:
-            for name in (entry.name, *aliases):
-                key = fold_name(name)
-                if not key or key in clash:
-                    continue
-                other = index.get(key)
-                if other is not None and other is not entry and \
-                        (entity(other.code_on(None)), other.type) != (entity(entry.code_on(None)), entry.type):
-                    clash.add(key)
-                    del index[key]
-                    continue
-                index.setdefault(key, entry)
-        return index
+    def _read(self, path: Path) -> None:
+        lines = [line for line in path.read_text(encoding="utf-8").split("\n")
+                 if line and not line.startswith("#")]
+        self._lines = lines[1:]  # after the header line
+        index = self._index
+        for n, line in enumerate(self._lines):
+            key, keys, _ = line.split("\t", 2)
+            index.setdefault(key, n)
+            if keys:
+                for k in keys.split("|"):
+                    index.setdefault(k, n)
+
+    def _entry(self, n: int) -> MemoryEntry:
+        entry = self._parsed.get(n)
+        if entry is None:
+            try:
+                _, _, name, typ, code, dated = self._lines[n].split("\t")
+                spans = []
+                for span in filter(None, dated.split("|")):
+                    c, start, end = span.split(" ")
+                    spans.append((None if start == "-" else start, None if end == "-" else end, c))
+            except ValueError:
+                raise ActorFileError(f"{self.path}: entry {n + 1}: expected key, keys, name, type, code, dated") \
+                    from None
+            entry = self._parsed[n] = MemoryEntry(name, code or None, source="builtin", spans=spans, type=typ)
+        return entry
 
     def lookup(self, name: str, types: tuple[str, ...] = ACTOR_TYPES) -> MemoryEntry | None:
-        entry = self.index.get(fold_name(name))
-        if entry is None and name.lower().startswith("the "):
-            entry = self.index.get(fold_name(name[4:]))
-        return entry if entry is not None and (entry.type or "PERSON") in types else None
+        """The entry of a whole name (a leading "the" may be left off), if its type is one of ``types``."""
+        n = self._index.get(fold_name(name))
+        if n is None and name.lower().startswith("the "):
+            n = self._index.get(fold_name(name[4:]))
+        if n is None:
+            return None
+        entry = self._entry(n)
+        return entry if (entry.type or "PERSON") in types else None
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._lines)
 
 
 @lru_cache(maxsize=1)
 def builtin_dictionary() -> ActorDictionary:
     """The package's own actor dictionary (data/phoenix_actors.tsv), read once per process."""
-    path = data_path(BUILTIN_ACTORS)
-    entries = read_tsv_actors(path) if path.exists() else []
-    for entry, _ in entries:
-        entry.source = "builtin"
-    return ActorDictionary(entries)
+    return ActorDictionary(data_path(BUILTIN_ACTORS))
