@@ -42,7 +42,7 @@ ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporte
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
 DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-MODIFIER_WORDS = {"former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
+MODIFIER_WORDS = {"de", "facto", "former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
                   "outgoing", "incoming", "visiting", "late", "-", "–"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = {"he", "she"}
@@ -62,6 +62,10 @@ NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "mo
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
             "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
 PRONOUN_REACH = 3
+AFFILIATION_PREPS = {"of", "at", "with", "from", "for"}  # "X of the Y Institute", "a professor at Y"
+AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
+AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
+BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
 HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
@@ -873,13 +877,20 @@ class _Reader:
         return head
 
     def _code_person(self, p: _Person, sent, home: str | None) -> None:
-        """A person with a title of no stated country, or no title: memory, then the sentence, then home."""
+        """A person with a title of no stated country, or no title: an affiliation the text gives,
+        then the actor files, memory and dictionary, then the sentence, then home."""
         if p.entity_from is not None:
+            return
+        code = self._affiliation(p)
+        if code is not None:
+            p.code = code
             return
         name = p.fuller or self.doc[p.start:p.end].text
         entry = self._known(name, ("PERSON",))
         if entry is not None and entry.code_on(self.date):
             p.code = entry.code_on(self.date)
+            if len(p.code) == 3 and p.sector and p.titled:  # the text gives the role, the entry the country
+                p.code += p.sector
             p.title = p.title or entry.title
             p.from_memory = True
             return
@@ -900,6 +911,113 @@ class _Reader:
         share = self._home_share
         if home and p.sector in DOMESTIC and share >= (HOME_SHARE_GOV if p.sector == "GOV" else HOME_SHARE):
             p.code = home + p.sector
+
+    # -- affiliations: "X of the Y Institute", "X, a professor at Y", "Y's X" ---------------
+
+    def _affiliation(self, p: _Person) -> str | None:
+        """The code of the body a person is given to belong to, where the text names one.
+
+        Read after the name (and inside a title before it: "a spokesperson for Y, X"):
+        "of/at/with/from/for [the] Body" up to the next verb, quote or other person,
+        and "Body's [title] X" before it. A body is a known organisation (its code),
+        or a capitalised name holding an organisation word (data/org_words.tsv: its
+        sector) whose country is a place in or after it ("the National University of
+        Singapore", "Istanbul's Kadir Has University", "the Y Foundation in New
+        Delhi"). No country, no code: the body is not guessed.
+        """
+        doc = self.doc
+        sent_end = doc[p.start].sent.end
+        start = p.cover_start if p.cover_start is not None else p.start
+        k = p.end
+        if k + 2 < sent_end and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
+            u = self.unit_of[k + 2]  # "X, an Italian sinologist": X is Italian
+            if u is not None and u.cat == "GEO" and u.kind == "adj" and u.start == k + 2 and ":" not in u.code:
+                return u.code[:3] + (p.sector or "")
+        windows = [(start, p.start), (p.end, min(sent_end, p.end + AFFILIATION_REACH))]
+        for lo, hi in windows:
+            k = lo
+            while k < hi:
+                t = doc[k]
+                q = self.person_of[k]
+                if (q is not None and q is not p) or t.text in AFFILIATION_STOPS or \
+                        (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
+                    break
+                if t.lower_ in AFFILIATION_PREPS:
+                    code = self._body_code(k + 1, sent_end, p)
+                    if code is not None:
+                        return code
+                k += 1
+        if start >= 2 and doc[start - 1].text in POSSESSIVE:  # "the Hudson Institute's Jane Doe"
+            j = start - 2
+            while j > doc[start].sent.start and (doc[j - 1].is_title or doc[j - 1].lower_ in BODY_LINKS):
+                j -= 1
+            return self._body_code(j, start - 1, p)
+        return None
+
+    def _body_code(self, k: int, limit: int, p: _Person) -> str | None:
+        """The code of the body named from token ``k`` (see :meth:`_affiliation`), or None."""
+        doc = self.doc
+        words = self.gaz.org_words
+        if k < limit and doc[k].lower_ == "the":
+            k += 1
+        u = self.unit_of[k] if k < limit else None
+        if u is not None and u.cat == "ORG" and u.start == k:
+            return u.code
+        geo = None
+        sector = found = None
+        runs: list[tuple[int, int, str]] = []  # capitalised runs and the word before each
+        end = k
+        while end < limit and end - k < 12:
+            t, u = doc[end], self.unit_of[end]
+            if self.person_of[end] is not None:
+                break
+            if u is not None and u.cat == "GEO":
+                if end == k or doc[end - 1].lower_ not in ("on", "for", "against", "and"):
+                    geo = geo or u.code[:3]  # "Alliance on China": the subject, not the seat
+                end = u.end
+                continue
+            if u is not None and u.cat == "ORG":
+                return u.code if ":" in u.code or len(u.code) > 3 else None
+            linked = t.lower_ in BODY_LINKS and end + 1 < limit and \
+                (doc[end + 1].is_title or doc[end + 1].lower_ == "the")
+            if t.is_title or (t.is_upper and len(t) > 1) or t.text in POSSESSIVE or t.text == "-" or linked \
+                    or (t.lower_ == "the" and end > k and doc[end - 1].lower_ in BODY_LINKS):
+                w = words.get(t.lower_)
+                if w is not None and w[1] == "body" and found is None and t.is_title:
+                    found, sector = t.lower_, w[0]
+                if t.is_title and (end == k or not doc[end - 1].is_title):
+                    runs.append((end, end, doc[end - 1].lower_ if end > 0 else ""))
+                if t.is_title:
+                    runs[-1] = (runs[-1][0], end + 1, runs[-1][2])
+                end += 1
+                continue
+            break
+        if found is None:
+            return None
+        if geo is None:  # a city named where a place goes: "Istanbul's ...", "University of Nairobi"
+            for a, b, before in runs:
+                after = doc[b].text if b < len(doc) else ""
+                if before in ("of", "in") or after in POSSESSIVE:
+                    geo = self.gaz.city_country.get(doc[a:b].text)
+                    if geo:
+                        break
+        if geo is None:  # ", a think tank in Ankara", "in New Delhi"
+            j = end
+            while j < min(len(doc), end + 8) and doc[j].text not in AFFILIATION_STOPS and doc[j].pos_ not in ("VERB", "AUX"):
+                if doc[j].lower_ == "in" and j + 1 < len(doc):
+                    u = self.unit_of[j + 1]
+                    if u is not None and u.cat == "GEO":
+                        geo = u.code[:3]
+                    else:
+                        b = j + 1
+                        while b < len(doc) and doc[b].is_title:
+                            b += 1
+                        geo = self.gaz.city_country.get(doc[j + 1:b].text) if b > j + 1 else None
+                    break
+                j += 1
+        if geo is None:
+            return None
+        return geo + (sector or p.sector or "")
 
     def _same_side(self, q: _Person, p: _Person) -> bool:
         """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign
