@@ -67,6 +67,8 @@ AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+HOME_SHARE_PRIVATE = 0.75  # the bar for a person named with no role at all (a witness, a relative)
+PRIVATE_SECTOR = "CVL"
 HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
@@ -895,6 +897,9 @@ class _Reader:
             p.from_memory = True
             return
         if not p.titled:
+            # a full name with no role, no body and no entry: a private person of the article's country
+            if home and self._home_share >= HOME_SHARE_PRIVATE and len(_name_words(name)) >= 2:
+                p.code = home + PRIVATE_SECTOR
             return
         if p.sector is None:
             return
