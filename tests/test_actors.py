@@ -69,7 +69,7 @@ def test_country_that_is_only_a_place_does_not_act(code):
     art = code("Chilean Foreign Minister Ana Ruiz spoke at a news conference in Tokyo on Monday.")
     assert all(a.code != "JPN" for a in art.actors)
     assert ref_of(art, "Tokyo") is None
-    places = [m for m in art._mentions if m.text == "Tokyo"]
+    places = [m for m in art.mentions if m.text == "Tokyo"]
     assert places and places[0].type == "PLACE"
 
 

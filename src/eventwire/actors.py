@@ -32,7 +32,7 @@ from functools import cached_property
 from .config import DEFAULT, Settings
 from .gazetteer import GEO_ACTING, Gazetteer, Unit
 from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary
-from .model import Actor, ActorRef, Article, Span
+from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
 HOST_PREPS = {"to", "in"}
@@ -76,30 +76,9 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentenc
 
 
 @dataclass
-class Mention:
-    """One stretch of text that names (or stands for) an actor.
+class _Mention(Mention):
+    """A :class:`~eventwire.model.Mention` with the working state of one article's reading."""
 
-    ``type``: PERSON, ORG, COUNTRY, GROUP, or PLACE for a place that is only a
-    location. ``kind``: how it was found: ``name``, ``title`` (a role with no
-    name), ``group`` (a role noun), ``pronoun``, ``modifier`` (a country
-    adjective before an ordinary noun), ``place``. ``tok_start``/``tok_end`` are
-    token offsets in ``Article.doc``; ``nested`` marks a mention inside a longer
-    one ("Russia" in "Russia's ambassador to Tokyo").
-    """
-
-    start: int
-    end: int
-    text: str
-    type: str
-    code: str | None = None
-    name: str | None = None
-    actor_id: int | None = None
-    title: str | None = None
-    kind: str = "name"
-    tok_start: int = -1
-    tok_end: int = -1
-    nested: bool = False
-    # working state of the reading (not part of the interface)
     _parts: dict | None = field(default=None, repr=False, compare=False)  # what the role phrase says
     _det: str | None = field(default=None, repr=False, compare=False)  # its determiner
     _head: str | None = field(default=None, repr=False, compare=False)  # its role noun
@@ -129,7 +108,7 @@ class _Person:
 
 @dataclass
 class Actors:
-    """Pipeline stage: fill ``Article.actors`` and the mention index ``Article._mentions``.
+    """Pipeline stage: fill ``Article.actors`` and the mention index ``Article.mentions``.
 
     ``memory`` is shared by every article this stage codes; it is loaded from
     ``Settings.actor_memory`` and ``Settings.actor_files`` when those are set.
@@ -160,7 +139,7 @@ class Actors:
         if not art.ok or art.doc is None:
             return art
         reader = _Reader(art, self.gazetteer, self.memory, self.dictionary)
-        art._mentions = reader.read()
+        art.mentions = reader.read()
         art.actors = reader.actors
         reader.remember()
         return art
@@ -484,11 +463,11 @@ class _Reader:
                 appos.title, appos.sector, appos.titled = title, sector, True
                 appos.code = self._combine(entity, sector) if entity else None
                 appos.entity_from = left["poss_person"]
-            self._add(Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text, "PERSON",
+            self._add(_Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text, "PERSON",
                               kind="title", title=title, tok_start=start, tok_end=end), person=appos)
             return
         kind = "group" if u.kind == "group" or plural else "title"
-        m = Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text,
+        m = _Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text,
                     "GROUP" if kind == "group" else "PERSON", kind=kind, title=title,
                     tok_start=start, tok_end=end)
         m._parts = code_parts  # resolved in the coreference pass
@@ -556,7 +535,7 @@ class _Reader:
                 if end > u.end:  # "IS-Somalia": the group's branch in a country
                     self.consumed.add(end - 1 if self.unit_of[end - 1] is None else self.unit_of[end - 1].start)
                     end_char, text = _end_char(doc, end), doc[u.start:end].text
-                m = Mention(start_char, end_char, text, typ, code=u.code, kind="name",
+                m = _Mention(start_char, end_char, text, typ, code=u.code, kind="name",
                             tok_start=u.start, tok_end=end, nested=nested)
                 self._add(m)
                 self._acronym_after(u.end, m)
@@ -572,7 +551,7 @@ class _Reader:
                 kind, typ = "name", "COUNTRY"
             else:
                 kind, typ = "modifier", "COUNTRY"
-            self._add(Mention(start_char, end_char, text, typ, code=code, kind=kind,
+            self._add(_Mention(start_char, end_char, text, typ, code=code, kind=kind,
                               tok_start=u.start, tok_end=u.end, nested=nested))
 
     def _affiliate_end(self, u: Unit) -> int:
@@ -644,7 +623,7 @@ class _Reader:
                     p.code = p.code or u.code
                     start = u.start
                     self.consumed.add(u.start)
-            m = Mention(doc[start].idx, _end_char(doc, p.end), doc[start:p.end].text, "PERSON",
+            m = _Mention(doc[start].idx, _end_char(doc, p.end), doc[start:p.end].text, "PERSON",
                         kind="name", title=p.title, tok_start=start, tok_end=p.end)
             m._person = p
             self._add(m)
@@ -654,7 +633,7 @@ class _Reader:
         for tok in doc:
             low = tok.lower_
             if (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in SUBJECT_DEPS:
-                self._add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
+                self._add(_Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
                                   tok_start=tok.i, tok_end=tok.i + 1))
 
     def _unknown_orgs(self) -> None:
@@ -670,14 +649,14 @@ class _Reader:
             text = ent.text
             if text in self._aliases:
                 src = self._aliases[text]
-                self._add(Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
+                self._add(_Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
                                   tok_start=ent.start, tok_end=ent.end))
                 continue
             if ent.label_ != "ORG":
                 continue
             entry = self._known(text, ("ORG",))
             code = entry.code_on(self.date) if entry else None
-            m = Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
+            m = _Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
                         tok_start=ent.start, tok_end=ent.end)
             self._add(m)
             self._acronym_after(ent.end, m)
@@ -990,10 +969,11 @@ class _Reader:
                 w = words.get(t.lower_)
                 if w is not None and w[1] == "body" and found is None and t.is_title:
                     found, sector = t.lower_, w[0]
-                if t.is_title and (end == k or not doc[end - 1].is_title):
-                    runs.append((end, end, doc[end - 1].lower_ if end > 0 else ""))
                 if t.is_title:
-                    runs[-1] = (runs[-1][0], end + 1, runs[-1][2])
+                    if runs and runs[-1][1] == end:
+                        runs[-1] = (runs[-1][0], end + 1, runs[-1][2])
+                    else:
+                        runs.append((end, end + 1, doc[end - 1].lower_ if end > 0 else ""))
                 end += 1
                 continue
             break
@@ -1049,7 +1029,7 @@ class _Reader:
         if parts["poss_person"] is not None:
             src = self._chain.get(id(parts["poss_person"]), parts["poss_person"])
             if src.code:
-                return self._combine(src.code[:3] if ":" not in src.code else src.code, sector)
+                return self._combine(entity(src.code), sector)
             return None
         if parts["country_ref"] and last_country is not None:
             return self._combine(last_country.code, sector)
@@ -1117,7 +1097,7 @@ class _Reader:
             elif m.type in ("COUNTRY", "PLACE"):
                 if not m.code:
                     continue
-                key = ("C", m.code[:3] if ":" not in m.code else m.code)
+                key = ("C", entity(m.code))
                 name, typ = self.gaz.display.get(key[1], m.text), "COUNTRY"
             elif m.kind == "group":
                 key = ("G", m.code, m._head)
@@ -1197,7 +1177,7 @@ def _end_char(doc, tok_end: int) -> int:
 
 def mentions_in(art: Article, start: int, end: int) -> list[Mention]:
     """The actor mentions that lie inside ``[start, end)`` (places included)."""
-    mentions = art._mentions
+    mentions = art.mentions
     out = []
     for k in range(bisect_left(mentions, start, key=lambda m: m.start), len(mentions)):
         m = mentions[k]
@@ -1288,9 +1268,3 @@ def refs_for(art: Article, start: int, end: int) -> list[ActorRef]:
     if len(refs) == 1:
         refs[0] = _ref(art, first, start, end)
     return refs
-
-
-def fold(text: str) -> str:
-    """Case, quote marks and spacing folded for lookups ("U.S." stays distinct from "US")."""
-    text = text.replace("’", "'").strip().lower()
-    return re.sub(r"\s+", " ", text)

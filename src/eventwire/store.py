@@ -45,7 +45,7 @@ import duckdb
 import pandas as pd
 
 from . import dedup
-from .model import Article
+from .model import Article, split_code
 from .when import parse_published as to_date
 
 log = logging.getLogger("eventwire.store")
@@ -179,15 +179,6 @@ def input_key(article: Article) -> str | None:
 def event_id(article_id: str, index: int) -> int:
     """A stable 60-bit integer id for an article's ``index``-th event."""
     return int(hashlib.sha1(f"{article_id}:{index}".encode("utf-8", "surrogatepass")).hexdigest()[:15], 16)
-
-
-def split_code(code: str | None) -> tuple[str | None, str | None]:
-    """``RUSGOV`` -> (``RUS``, ``GOV``); ``IGO:UN`` -> (``IGO:UN``, None)."""
-    if not code:
-        return None, None
-    if ":" in code:
-        return code, None
-    return code[:3], (code[3:6] or None)
 
 
 def _ref(ref: dict | None, key: str) -> Any:
