@@ -37,10 +37,11 @@ from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
+BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
 ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
                "ambassadors", "envoys", "representatives"}
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
-DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL"}
+DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "CRM"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 MODIFIER_WORDS = {"de", "facto", "former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
                   "outgoing", "incoming", "visiting", "late", "-", "–"}
@@ -67,8 +68,7 @@ AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
-HOME_SHARE_PRIVATE = 0.75  # the bar for a person named with no role at all (a witness, a relative)
-PRIVATE_SECTOR = "CVL"
+HOME_SHARE_PRIVATE = 0.5  # the bar for a person named with no role at all (a witness, a relative, a judge)
 HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
@@ -104,6 +104,7 @@ class _Person:
     titled: bool = False
     fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
     from_memory: bool = False  # coded from the memory, not from the text
+    role_spans: list = field(default_factory=list)  # (start, end) of role phrases the text gives this person
 
 
 @dataclass
@@ -411,9 +412,13 @@ class _Reader:
 
     def _role_phrase(self, u: Unit, sent) -> None:
         doc = self.doc
-        nxt = self.unit_of[u.end] if u.end < len(doc) else None
-        if nxt is not None and nxt.cat == "ROLE" and nxt.start == u.end:
-            return  # "member states": the first noun modifies the second
+        k = u.end
+        while k < len(doc) and self.unit_of[k] is not None and self.unit_of[k].cat in ("GEO", "ORG") \
+                and self.unit_of[k].start == k:
+            k = self.unit_of[k].end
+        nxt = self.unit_of[k] if k < len(doc) else None
+        if nxt is not None and nxt.cat == "ROLE" and nxt.start == k:
+            return  # "member states", "Deputy U.N. Ambassador": the first noun modifies the last
         left = self._left(u.start - 1, sent.start)
         for inner in left["units"]:
             self.consumed.add(inner.start)
@@ -422,6 +427,10 @@ class _Reader:
         entity: Unit | None = left["entity"]
         sector = u.code
         head = doc[u.end - 1].lower_
+        if head in ENVOY_WORDS and entity is not None and entity.cat == "ORG":
+            # "British Deputy U.N. Ambassador": the country sends the envoy to the body
+            sender = next((x for x in left["units"] if x.cat == "GEO" and ":" not in x.code), None)
+            entity = sender or entity
         title_end = u.end
         if comp is not None:
             c_end, prep, c_entity, c_role = comp
@@ -432,7 +441,7 @@ class _Reader:
             if not host:
                 if entity is None and c_entity is not None:
                     entity = c_entity
-                if c_role is not None and (sector is None or head in ("member", "members")):
+                if c_role is not None and (sector is None or head in BODY_TAKERS):
                     sector = c_role.code
             for cu in (c_entity, c_role):
                 if cu is not None:
@@ -459,6 +468,7 @@ class _Reader:
         appos = self._apposition_person(start, sent)
         plural = head.endswith("s") and doc[u.end - 1].tag_ in ("NNS", "NNPS")
         if appos is not None and not plural:
+            appos.role_spans.append((start, end))
             if not appos.titled:
                 appos.title, appos.sector, appos.titled = title, sector, True
                 appos.code = self._combine(entity, sector) if entity else None
@@ -851,6 +861,7 @@ class _Reader:
             if p.titled and not head.titled:
                 head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
                 head.entity_from = p.entity_from
+            head.role_spans += [r for r in p.role_spans if r not in head.role_spans]
         if head in people:
             people.remove(head)
         people.append(head)
@@ -876,9 +887,10 @@ class _Reader:
             p.from_memory = True
             return
         if not p.titled:
-            # a full name with no role, no body and no entry: a private person of the article's country
+            # a full name with no role, no body and no entry: a person of the article's country, sector
+            # unknown (about half of them are civilians; the rest officials the text does not title)
             if home and self._home_share >= HOME_SHARE_PRIVATE and len(_name_words(name)) >= 2:
-                p.code = home + PRIVATE_SECTOR
+                p.code = home
             return
         if p.sector is None:
             return
@@ -893,8 +905,17 @@ class _Reader:
                     break
         # a title with no country: the article's own country, when it clearly is one
         share = self._home_share
-        if home and p.sector in DOMESTIC and share >= (HOME_SHARE_GOV if p.sector == "GOV" else HOME_SHARE):
+        bar = HOME_SHARE_GOV if p.sector == "GOV" and not self._local(p) else HOME_SHARE
+        if home and p.sector in DOMESTIC and share >= bar:
             p.code = home + p.sector
+
+    def _local(self, p: _Person) -> bool:
+        """A local or provincial office ("Lamu County Commissioner", "the provincial governor"): held
+        at home, so the lower bar for the article's own country (org_words.tsv, kind ``level``)."""
+        start = p.cover_start if p.cover_start is not None else p.start
+        words = self.gaz.org_words
+        spans = [(start, p.start), *p.role_spans]
+        return any(words.get(t.lower_, (None, ""))[1] == "level" for a, b in spans for t in self.doc[a:b])
 
     # -- affiliations: "X of the Y Institute", "X, a professor at Y", "Y's X" ---------------
 
@@ -918,6 +939,8 @@ class _Reader:
             if u is not None and u.cat == "GEO" and u.kind == "adj" and u.start == k + 2 and ":" not in u.code:
                 return u.code[:3] + (p.sector or "")
         windows = [(start, p.start), (p.end, min(sent_end, p.end + AFFILIATION_REACH))]
+        for a, b in p.role_spans:  # "Ombongi is the former chair of ... at the University of Nairobi"
+            windows.append((a, min(doc[a].sent.end, b + AFFILIATION_REACH)))
         for lo, hi in windows:
             k = lo
             while k < hi:
@@ -927,7 +950,7 @@ class _Reader:
                         (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
                     break
                 if t.lower_ in AFFILIATION_PREPS:
-                    code = self._body_code(k + 1, sent_end, p)
+                    code = self._body_code(k + 1, t.sent.end, p)
                     if code is not None:
                         return code
                 k += 1
