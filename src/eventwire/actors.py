@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .config import DEFAULT, Settings
-from .gazetteer import GEO_ACTING, Gazetteer, Unit
+from .gazetteer import BODY_KINDS, GEO_ACTING, Gazetteer, Unit
 from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary
 from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
@@ -50,12 +50,6 @@ PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it", "they"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_LEFT = 8
-# last words of a capitalised run that make it a body, not a person's name
-ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "institute", "university", "party",
-             "front", "army", "forces", "group", "bank", "fund", "organization", "organisation", "union",
-             "court", "office", "center", "centre", "foundation", "association", "department", "service",
-             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post",
-             "report", "act", "law", "plan", "agreement", "charter", "treaty", "accord", "program", "programme"}
 NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
 NICKNAME_VERBS = {"nicknamed", "dubbed", "alias", "aka"}  # "Smith, nicknamed Bud"
 NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "moniker", "nom"}
@@ -314,7 +308,8 @@ class _Reader:
         while end < len(doc) and end - k < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and self.unit_of[end] is None and doc[end].ent_type_ not in ("ORG", "DATE", "TIME", "MONEY"):
             end += 1
-        if end - k >= 2 and k not in taken and doc[end - 1].lower_ not in ORG_HEADS:
+        if end - k >= 2 and k not in taken and \
+                self.gaz.org_words.get(doc[end - 1].lower_, (None, ""))[1] not in BODY_KINDS:
             return k, end
         return None
 
@@ -666,6 +661,8 @@ class _Reader:
                 continue
             entry = self._known(text, ("ORG",))
             code = entry.code_on(self.date) if entry else None
+            if code is None:  # "the Kestrel Institute in Nairobi": sector from its name, country from its place
+                code = self._body_code(ent.start, ent.sent.end, None)
             m = _Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
                         tok_start=ent.start, tok_end=ent.end)
             self._add(m)
@@ -946,6 +943,12 @@ class _Reader:
             while k < hi:
                 t = doc[k]
                 q = self.person_of[k]
+                heads = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "heads" \
+                    and k > 0 and doc[k - 1].lower_ == "who"
+                if heads:  # "X, who heads the Y Institute in Z"
+                    code = self._body_code(k + 1, t.sent.end, p)
+                    if code is not None:
+                        return code
                 if (q is not None and q is not p) or t.text in AFFILIATION_STOPS or \
                         (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
                     break
@@ -961,7 +964,7 @@ class _Reader:
             return self._body_code(j, start - 1, p)
         return None
 
-    def _body_code(self, k: int, limit: int, p: _Person) -> str | None:
+    def _body_code(self, k: int, limit: int, p: _Person | None) -> str | None:
         """The code of the body named from token ``k`` (see :meth:`_affiliation`), or None."""
         doc = self.doc
         words = self.gaz.org_words
@@ -1025,7 +1028,7 @@ class _Reader:
                 j += 1
         if geo is None:
             return None
-        return geo + (sector or p.sector or "")
+        return geo + (sector or (p.sector if p is not None else None) or "")
 
     def _same_side(self, q: _Person, p: _Person) -> bool:
         """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign

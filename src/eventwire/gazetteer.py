@@ -22,6 +22,7 @@ from .lexicons import cached_tsv
 
 GEO_ACTING = {"name", "capital", "seat", "demonym_plural", "region"}
 NO_SECTOR = "-"
+BODY_KINDS = ("body", "document")  # org_words.tsv kinds that end a name which is not a person's
 _OFFICIAL = ("Republic", "Federation", "Kingdom of", "State of", "Plurinational", "Democratic")  # roles.tsv: a role that keeps the bare entity ("the Japanese side")
 
 

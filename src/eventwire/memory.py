@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from .gazetteer import org_words
+from .gazetteer import BODY_KINDS, org_words
 from .lexicons import LexiconError, data_path, read_tsv
 from .model import entity, fold
 
@@ -306,7 +306,7 @@ def actor_type(name: str, code: str | None, dated: bool) -> str:
     ``PERSON`` when it has dated codes or is a name of two to four words, ``COUNTRY``
     for a bare country code, else ``ORG`` ("Hamas")."""
     words = fold(name).replace("-", " ").split()
-    if words and words[-1] in org_words():
+    if words and org_words().get(words[-1], (None, ""))[1] in BODY_KINDS:
         return "ORG"
     if dated:
         return "PERSON"
