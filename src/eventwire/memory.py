@@ -32,12 +32,17 @@ import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .lexicons import LexiconError, read_tsv
+from .gazetteer import BODY_KINDS, org_words
+from .lexicons import LexiconError, data_path, read_tsv
+from .model import entity, fold
 
+ACTOR_TYPES = ("PERSON", "ORG", "COUNTRY")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MEMORY_COLUMNS = ("name", "code", "title", "first_seen", "last_seen", "source", "seen")
 
 
@@ -47,17 +52,23 @@ class ActorFileError(ValueError):
 
 @dataclass
 class MemoryEntry:
-    """What is known of one named actor."""
+    """What is known of one named actor.
+
+    ``code`` is the default (undated) code; ``spans`` are dated codes ``(start,
+    end, code)`` with ISO dates, ``None`` for an open end. ``type`` is ``PERSON``,
+    ``ORG`` or ``COUNTRY`` where known (``None``: a person, as learned entries are).
+    """
 
     name: str
     code: str | None
     title: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
-    source: str = "learned"  # "learned" from text, or "user" from an actor file
+    source: str = "learned"  # "learned" from text, "user" from an actor file, "builtin" from the package
     spans: list[tuple[str | None, str | None, str]] = field(default_factory=list)  # dated codes
     codes: Counter = field(default_factory=Counter)  # learned entries: times seen with each code
     titles: Counter = field(default_factory=Counter)  # learned entries: times seen with each title
+    type: str | None = None
 
     @property
     def seen(self) -> int:
@@ -72,18 +83,32 @@ class MemoryEntry:
             self.title = min(self.titles, key=lambda t: (-self.titles[t], t))
 
     def code_on(self, date: str | None) -> str | None:
-        """The code valid on ``date`` (YYYY-MM-DD) for dated dictionary entries, else ``code``."""
-        if date and self.spans:
-            for start, end, code in self.spans:
-                if (start is None or date >= start) and (end is None or date <= end):
-                    return code
-        return self.code
+        """The code valid on ``date`` (YYYY-MM-DD).
+
+        A dated span holding the date wins (the latest-starting one where several
+        do); else the default code; else, for a date outside every span, the
+        entity alone (``JPNGOV 2006-2007`` in 2020 is ``JPN``: a closed span never
+        makes a former official a sitting one). With no date: an open-ended span,
+        else the default, else the entity.
+        """
+        if not self.spans:
+            return self.code
+        if date:
+            holding = [s for s in self.spans if (s[0] is None or date >= s[0]) and (s[1] is None or date <= s[1])]
+            if holding:
+                return max(holding, key=lambda s: s[0] or "")[2]
+        else:
+            open_ended = [s for s in self.spans if s[1] is None]
+            if open_ended:
+                return max(open_ended, key=lambda s: s[0] or "")[2]
+        if self.code:
+            return self.code
+        return entity(max(self.spans, key=lambda s: s[1] or s[0] or "")[2])
 
 
 def fold_name(name: str) -> str:
-    """Case, curly apostrophes, dots and spacing folded for name lookups."""
-    name = name.replace("’", "'").replace(".", " ").lower()
-    return " ".join(name.split())
+    """A name folded for lookups: :func:`eventwire.model.fold` with dots as spaces ("U.S." = "U S")."""
+    return fold(name.replace(".", " "))
 
 
 @dataclass
@@ -236,11 +261,37 @@ def _tsv_rows(path: Path, required: tuple[str, ...]) -> list[dict]:
 
 
 def read_tsv_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
-    """A user TSV actor file: ``name code [title] [aliases]``."""
-    out = []
+    """A TSV actor file: ``name code [title] [aliases] [type] [start] [end]``.
+
+    ``start``/``end`` (YYYY-MM-DD, either may be empty) make the row's code a dated
+    one; several rows with the same name are one entry with several codes (a row
+    with neither date gives its default code). ``type`` is ``PERSON`` (the
+    default: :func:`actor_type` reads it from the name), ``ORG`` or ``COUNTRY``.
+    """
+    out: list[tuple[MemoryEntry, list[str]]] = []
+    by_name: dict[str, tuple[MemoryEntry, list[str]]] = {}
     for row in _tsv_rows(path, ("name", "code")):
-        aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
-        out.append((MemoryEntry(row["name"], row.get("code"), row.get("title")), aliases))
+        start, end = row.get("start"), row.get("end")
+        for value in (start, end):
+            if value is not None and not _ISO_DATE.fullmatch(value):
+                raise ActorFileError(f"{row['_where']}: date {value!r} is not YYYY-MM-DD")
+        typ = (row.get("type") or "").upper() or None
+        if typ is not None and typ not in ACTOR_TYPES:
+            raise ActorFileError(f"{row['_where']}: type {typ!r} is not one of {', '.join(ACTOR_TYPES)}")
+        key = fold_name(row["name"])
+        pair = by_name.get(key)
+        if pair is None:
+            pair = by_name[key] = (MemoryEntry(row["name"], None, row.get("title"), type=typ), [])
+            out.append(pair)
+        entry, aliases = pair
+        aliases += [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+        if start or end:
+            entry.spans.append((start, end, row.get("code")))
+        else:
+            entry.code = row.get("code")
+        entry.title = entry.title or row.get("title")
+    for entry, _ in out:
+        entry.type = entry.type or actor_type(entry.name, entry.code, bool(entry.spans))
     return out
 
 
@@ -259,40 +310,60 @@ def read_yaml_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
         if not isinstance(item, dict) or not item.get("name"):
             raise ActorFileError(f"{path}: actor {n} has no name")
         aliases = [str(a) for a in item.get("aliases") or []]
-        out.append((MemoryEntry(str(item["name"]), item.get("code"), item.get("title")), aliases))
+        entry = MemoryEntry(str(item["name"]), item.get("code"), item.get("title"))
+        entry.type = str(item.get("type") or actor_type(entry.name, entry.code, False)).upper()
+        out.append((entry, aliases))
     return out
 
 
 _CODE = re.compile(r"\[([^\]]*)\]")
+_TABARI_DATE = re.compile(r"(\d{8}|\d{6})")
+CENTURY_PIVOT = 30  # a two-digit year below this is 20YY, else 19YY ("080507" -> 2008, "470101" -> 1947)
 
 
-def _tabari_date(text: str) -> str:
-    """TABARI's YYMMDD (or YYYYMMDD) as YYYY-MM-DD."""
+def _tabari_date(text: str) -> str | None:
+    """TABARI's YYMMDD or YYYYMMDD as YYYY-MM-DD (None when it is neither)."""
+    if not _TABARI_DATE.fullmatch(text):
+        return None
     if len(text) == 6:
         year = int(text[:2])
-        text = f"{2000 + year if year < 50 else 1900 + year}{text[2:]}"
+        text = f"{2000 + year if year < CENTURY_PIVOT else 1900 + year}{text[2:]}"
     return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
 
 
-def _tabari_codes(line: str) -> list[tuple[str | None, str | None, str]]:
-    """``[RUSGOV 000507-120507] [RUSELI >120508]`` -> dated (start, end, code) triples."""
+def _tabari_codes(line: str) -> list[tuple[str | None, str | None, str | None]]:
+    """``[RUSGOV 000507-120507] [RUSELI >120508] [X < 990816] [---]`` -> (start, end, code) triples.
+
+    Every restriction PETRARCH reads: ``>date`` (from), ``<date`` (until),
+    ``date-date``, with or without spaces around the sign or dash; ``[code]`` alone
+    is a default. The null code ``---`` is ``None``. A restriction with an
+    unreadable date is left out.
+    """
     spans = []
     for inner in _CODE.findall(line):
-        parts = inner.split()
+        parts = inner.split(None, 1)
         if not parts:
             continue
-        code, start, end = parts[0], None, None
-        if len(parts) > 1:
-            when = parts[1]
-            if when.startswith(">"):
-                start = _tabari_date(when[1:])
-            elif when.startswith("<"):
-                end = _tabari_date(when[1:])
-            elif "-" in when:
-                a, b = when.split("-", 1)
-                start = _tabari_date(a) if a else None
-                end = _tabari_date(b) if b else None
-        spans.append((start, end, code.replace("~", "")))
+        code = parts[0].replace("~", "")
+        code = None if code.startswith("---") else code
+        when = "".join(parts[1].split()) if len(parts) > 1 else ""
+        start = end = None
+        if when.startswith(">"):
+            start = _tabari_date(when[1:])
+            if start is None:
+                continue
+        elif when.startswith("<"):
+            end = _tabari_date(when[1:])
+            if end is None:
+                continue
+        elif "-" in when:
+            a, b = when.split("-", 1)
+            start, end = (_tabari_date(a) if a else None), (_tabari_date(b) if b else None)
+            if (a and start is None) or (b and end is None):
+                continue
+        elif when:
+            continue
+        spans.append((start, end, code))
     return spans
 
 
@@ -300,37 +371,133 @@ def _tabari_phrase(text: str) -> str:
     return " ".join(w for w in text.strip().strip("_").replace("_", " ").split())
 
 
+def actor_type(name: str, code: str | None, dated: bool) -> str:
+    """What a dictionary entry names, from its shape: ``ORG`` when its last word is an
+    organisation word (data/org_words.tsv: "the Kabul police", "Hudson Institute"),
+    ``PERSON`` when it has dated codes or is a name of two to four words, ``COUNTRY``
+    for a bare country code, else ``ORG`` ("Hamas")."""
+    words = fold(name).replace("-", " ").split()
+    if words and org_words().get(words[-1], (None, ""))[1] in BODY_KINDS:
+        return "ORG"
+    if dated:
+        return "PERSON"
+    if code and len(code) == 3 and code.isalpha() and code.isupper():
+        return "COUNTRY"
+    if 2 <= len(words) <= 4 and not any(w in ("the", "of", "for", "and") for w in words):
+        return "PERSON"
+    return "ORG"
+
+
 def read_petrarch_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
-    """A PETRARCH/TABARI ``.actors`` dictionary: phrase lines with codes, ``+`` alias lines."""
+    """A PETRARCH/TABARI ``.actors`` dictionary.
+
+    An entry is a phrase line (``VLADIMIR_PUTIN_``, codes on it optional), ``+``
+    alias lines, and indented code lines (``\t[RUSGOV >000507]``), in any mix: an
+    undated code is the entry's default, a dated one a span. Comments start at
+    ``#`` or ``;``. Each entry is typed by :func:`actor_type`.
+    """
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as err:
         raise ActorFileError(f"{path}: {err}") from None
     out: list[tuple[MemoryEntry, list[str]]] = []
+
+    def add_codes(entry: MemoryEntry, codes) -> None:
+        for start, end, code in codes:
+            if start is None and end is None:
+                entry.code = code
+            elif code:
+                entry.spans.append((start, end, code))
+
     for raw in text.splitlines():
         line = re.split(r"\s[#;]|^[#;]", raw, maxsplit=1)[0].strip()
         if not line or line.startswith("<") or line.startswith("="):
             continue
         if line.startswith("+"):
             if out:
-                out[-1][1].append(_tabari_phrase(line[1:].split("[")[0]))
+                alias = _tabari_phrase(line[1:].split("[")[0])
+                if alias:
+                    out[-1][1].append(alias.title() if alias.isupper() else alias)
+                add_codes(out[-1][0], _tabari_codes(line))
             continue
         phrase = _tabari_phrase(line.split("[")[0])
-        spans = _tabari_codes(line)
-        if not phrase:  # a code line under the name and aliases (Phoenix-style files)
-            if spans and out:
-                out[-1][0].spans.extend(spans)
-                out[-1][0].code = _current(out[-1][0].spans)
+        if not phrase:  # a code line under the name and aliases
+            if out:
+                add_codes(out[-1][0], _tabari_codes(line))
             continue
-        entry = MemoryEntry(phrase.title() if phrase.isupper() else phrase, _current(spans), spans=spans)
+        entry = MemoryEntry(phrase.title() if phrase.isupper() else phrase, None)
+        add_codes(entry, _tabari_codes(line))
         out.append((entry, []))
+    for entry, _ in out:
+        entry.type = actor_type(entry.name, entry.code, bool(entry.spans))
     return out
 
 
-def _current(spans: list[tuple[str | None, str | None, str]]) -> str | None:
-    """The code of an entry with no date to go by: the undated one, else the latest."""
-    undated = [c for s, e, c in spans if s is None and e is None]
-    if undated:
-        return undated[-1]
-    open_ended = [c for s, e, c in spans if e is None]
-    return open_ended[-1] if open_ended else (spans[-1][2] if spans else None)
+# -- the built-in dictionary ------------------------------------------------------------
+
+BUILTIN_ACTORS = "phoenix_actors.tsv"
+
+
+class ActorDictionary:
+    """Names -> dated codes from a large dictionary (the built-in Phoenix one, data/phoenix_actors.tsv).
+
+    The file holds one entry a line with its names already folded
+    (scripts/import_phoenix.py writes it): loading is one split per line, and an
+    entry becomes a :class:`MemoryEntry` only when it is looked up. Whole names
+    only, never a guessed surname; names two entries share were left out by the
+    converter.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self._lines: list[str] = []
+        self._index: dict[str, int] = {}
+        self._parsed: dict[int, MemoryEntry] = {}
+        if path is not None and path.exists():
+            self._read(path)
+
+    def _read(self, path: Path) -> None:
+        lines = [line for line in path.read_text(encoding="utf-8").split("\n")
+                 if line and not line.startswith("#")]
+        self._lines = lines[1:]  # after the header line
+        index = self._index
+        for n, line in enumerate(self._lines):
+            key, keys, _ = line.split("\t", 2)
+            index.setdefault(key, n)
+            if keys:
+                for k in keys.split("|"):
+                    index.setdefault(k, n)
+
+    def _entry(self, n: int) -> MemoryEntry:
+        entry = self._parsed.get(n)
+        if entry is None:
+            try:
+                _, _, name, typ, code, dated = self._lines[n].split("\t")
+                spans = []
+                for span in filter(None, dated.split("|")):
+                    c, start, end = span.split(" ")
+                    spans.append((None if start == "-" else start, None if end == "-" else end, c))
+            except ValueError:
+                raise ActorFileError(f"{self.path}: entry {n + 1}: expected key, keys, name, type, code, dated") \
+                    from None
+            entry = self._parsed[n] = MemoryEntry(name, code or None, source="builtin", spans=spans, type=typ)
+        return entry
+
+    def lookup(self, name: str, types: tuple[str, ...] = ACTOR_TYPES) -> MemoryEntry | None:
+        """The entry of a whole name (a leading "the" may be left off), if its type is one of ``types``."""
+        n = self._index.get(fold_name(name))
+        if n is None and name.lower().startswith("the "):
+            n = self._index.get(fold_name(name[4:]))
+        if n is None:
+            return None
+        entry = self._entry(n)
+        return entry if (entry.type or "PERSON") in types else None
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+@lru_cache(maxsize=1)
+def builtin_dictionary() -> ActorDictionary:
+    """The package's own actor dictionary (data/phoenix_actors.tsv), read once per process."""
+    return ActorDictionary(data_path(BUILTIN_ACTORS))

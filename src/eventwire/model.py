@@ -9,9 +9,11 @@ traced to the words it was read from. The JSON form follows
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic.json_schema import SkipJsonSchema
 
 SCHEMA_VERSION = "1"
 
@@ -115,6 +117,35 @@ class ErrorInfo(_Model):
     message: str
 
 
+@dataclass
+class Mention:
+    """One stretch of ``Article.text`` that names (or stands for) an actor: the
+    actors stage's index for the events and quotes stages (``Article.mentions``).
+
+    ``type``: ``PERSON``, ``ORG``, ``COUNTRY``, ``GROUP``, or ``PLACE`` for a place
+    that is only a location. ``kind``: how it was found: ``name``, ``title`` (a
+    role with no name), ``group`` (a role noun), ``pronoun``, ``modifier`` (a
+    country adjective before an ordinary noun), ``region``, ``place``. ``code``,
+    ``name`` and ``actor_id`` are those of the actor it resolved to (``actor_id``
+    indexes ``Article.actors``). ``tok_start``/``tok_end`` are token offsets in
+    ``Article.doc``; ``nested`` marks a mention inside a longer one ("Russia" in
+    "Russia's ambassador to Tokyo").
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    code: str | None = None
+    name: str | None = None
+    actor_id: int | None = None
+    title: str | None = None
+    kind: str = "name"
+    tok_start: int = -1
+    tok_end: int = -1
+    nested: bool = False
+
+
 class Article(_Model):
     """One news article and everything eventwire read from it."""
 
@@ -133,11 +164,13 @@ class Article(_Model):
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     error: ErrorInfo | None = None
+    mentions: SkipJsonSchema[list[Mention]] = Field(
+        default_factory=list, exclude=True, repr=False,
+        description="the actors stage's mention index, sorted by start (never serialised)")
 
-    # Working state shared between stages; never serialised.
+    # Working state of the reading; never serialised.
     _raw: str = PrivateAttr(default="")
     _doc: Any = PrivateAttr(default=None)  # spacy.tokens.Doc once the nlp stage ran
-    _mentions: list = PrivateAttr(default_factory=list)  # actors stage: resolved mentions
 
     @property
     def raw(self) -> str:
@@ -175,6 +208,25 @@ class Article(_Model):
         art = cls(**fields)
         art._raw = raw
         return art
+
+
+def fold(text: str) -> str:
+    """Text folded for lookups: case, curly apostrophes and runs of white space ("U.S." stays "u.s.")."""
+    return " ".join(text.replace("\u2019", "'").lower().split())
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """A CAMEO-style code's entity and sector: ``RUSGOV`` -> (``RUS``, ``GOV``); ``IGO:UN`` -> (``IGO:UN``, None)."""
+    if not code:
+        return None, None
+    if ":" in code:
+        return code, None
+    return code[:3], (code[3:6] or None)
+
+
+def entity(code: str | None) -> str | None:
+    """The entity part of a code: ``RUSGOV`` -> ``RUS``; ``IGO:UN`` stays ``IGO:UN``."""
+    return split_code(code)[0]
 
 
 def text_id(text: str) -> str:

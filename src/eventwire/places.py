@@ -8,18 +8,16 @@ its ISO 3166-1 alpha-3 code with no coordinates (a country has no single point).
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .lexicons import cached_tsv
-from .model import Location
+from .model import Location, fold as fold_text
 
-_FOLD = re.compile(r"[\s\u00a0]+")
 
 
 def fold(name: str) -> str:
     """Case, white space and a leading "the" folded for lookups."""
-    name = _FOLD.sub(" ", name.replace("’", "'")).strip().lower()
+    name = fold_text(name)
     name = name[4:] if name.startswith("the ") else name
     return name.removesuffix("'s")
 

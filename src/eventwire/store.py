@@ -46,7 +46,7 @@ import pandas as pd
 
 from . import dedup
 from .filters import PERIODS, SORT_COLUMNS, EventFilters, FilterError, auto_period, next_period, period_start
-from .model import Article
+from .model import Article, split_code
 from .when import parse_published as to_date
 from .when import period_date
 
@@ -192,15 +192,6 @@ def event_id(article_id: str, index: int) -> int:
     number in JavaScript (at most 2**53 - 1)."""
     digest = hashlib.sha1(f"{article_id}:{index}".encode("utf-8", "surrogatepass")).hexdigest()
     return int(digest[:14], 16) >> 3
-
-
-def split_code(code: str | None) -> tuple[str | None, str | None]:
-    """``RUSGOV`` -> (``RUS``, ``GOV``); ``IGO:UN`` -> (``IGO:UN``, None)."""
-    if not code:
-        return None, None
-    if ":" in code:
-        return code, None
-    return code[:3], (code[3:6] or None)
 
 
 def _ref(ref: dict | None, key: str) -> Any:
