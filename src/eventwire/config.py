@@ -28,6 +28,9 @@ class Settings:
     entries win over what the actor memory learned (see docs/actors.md).
     ``actor_memory``: a TSV file the actor memory is loaded from (when it exists)
     and saved to after a ``code`` run.
+    ``cameo_verbs``: whether the events stage reads the CAMEO verb patterns converted
+    from PETRARCH2 (``data/cameo_verbs.tsv``) under its own triggers. Default on; also
+    turned off by ``EVENTWIRE_CAMEO_VERBS=0``.
     """
 
     max_bytes: int = 5_000_000
@@ -39,6 +42,7 @@ class Settings:
     lexicon_dirs: tuple[Path, ...] = field(default_factory=lambda: _env_paths("EVENTWIRE_LEXICONS"))
     actor_files: tuple[Path, ...] = ()
     actor_memory: Path | None = None
+    cameo_verbs: bool = field(default_factory=lambda: os.environ.get("EVENTWIRE_CAMEO_VERBS", "1") != "0")
 
     def replace(self, **changes) -> "Settings":
         return replace(self, **changes)

@@ -31,7 +31,7 @@ from functools import cached_property
 
 from .actors import ref_for
 from .config import DEFAULT, Settings
-from .lexicons import cached_tsv, cached_yaml
+from .lexicons import LexiconError, cached_tsv, cached_yaml
 from .model import ActorRef, Article, Event, Location, Sentence
 from .places import lookup as place_lookup
 from .when import parse_published, resolve as resolve_date
@@ -44,6 +44,10 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csu
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+#: flags a pattern row may carry (docs/events.md)
+FLAGS = frozenset({"speech", "claim", "target"})
+#: where a pattern's source or target may sit, besides ``prep:WORD`` (docs/events.md)
+POSITIONS = frozenset({"subj", "obj", "agent", "poss", "clause_subj", "passive_subj", "none"})
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
 _REQUESTED = object()  # stands for the reporter of an act asked for ("urged X to V")
 
@@ -78,6 +82,9 @@ class Trigger:
     mode: str | None
     negated: tuple[str, str] | None
     flags: frozenset[str]
+    source_at: tuple[str, ...] = ()  # where the source sits (POSITIONS); () = the general rules
+    target_at: tuple[str, ...] = ()  # where the target sits, tried in order
+    dictionary: bool = False  # a row of the field's dictionary (cameo_verbs.tsv), not ours
 
     @property
     def specificity(self) -> int:
@@ -90,15 +97,27 @@ class Lexicon:
     def __init__(self, settings: Settings = DEFAULT):
         dirs = tuple(settings.lexicon_dirs)
         self.cameo = cameo_table(settings)
+        self.synsets: dict[str, tuple[str, ...]] = {}
+        for row in cached_tsv("synsets.tsv", ("set", "word"), dirs):
+            name = row["set"].lstrip("&").lower()
+            self.synsets[name] = self.synsets.get(name, ()) + (row["word"].lower(),)
         self.verbs: dict[str, list[Trigger]] = {}
         self.nouns: dict[str, list[Trigger]] = {}
-        for row in cached_tsv("triggers.tsv", ("lemma", "pos", "cameo"), dirs):
-            trig = self._trigger(row)
+        # the field's dictionary first, then ours: a row of ours with the same lemma,
+        # particle and objects replaces the dictionary's
+        files = (["cameo_verbs.tsv"] if settings.cameo_verbs else []) + ["triggers.tsv"]
+        keyed: dict[tuple, Trigger] = {}
+        for name in files:
+            for row in cached_tsv(name, ("lemma", "pos", "cameo"), dirs):
+                for trig in self._triggers(row, dictionary=name == "cameo_verbs.tsv"):
+                    keyed[(trig.lemma, trig.pos, trig.particle, trig.objects)] = trig
+        for trig in keyed.values():
             table = self.verbs if trig.pos == "V" else self.nouns
             table.setdefault(trig.lemma, []).append(trig)
         for table in (self.verbs, self.nouns):
             for rows in table.values():
-                rows.sort(key=lambda t: -t.specificity)  # stable: file order among equals
+                # the most specific first; among equals ours before the dictionary's, then file order
+                rows.sort(key=lambda t: (-t.specificity, t.dictionary))
         words = cached_yaml("modality.yaml", dirs)
         self.words: dict[str, frozenset[str]] = {}
         for key, values in words.items():
@@ -109,28 +128,58 @@ class Lexicon:
                 raise ValueError(f"modality.yaml: {key}: {bad!r} are not words (quote on/off/yes/no)")
             self.words[key] = frozenset(w.lower() for w in values)
 
-    def _trigger(self, row: dict) -> Trigger:
+    def _triggers(self, row: dict, dictionary: bool = False) -> list[Trigger]:
+        """The triggers of one pattern row: one per word of a ``&SET`` in its lemma."""
+        where = row["_where"]
         code = row["cameo"]
         info = self.cameo.get(code)
         if info is None:
-            raise ValueError(f"{row['_where']}: unknown CAMEO code {code!r}")
+            raise LexiconError(f"{where}: unknown CAMEO code {code!r}")
         type_ = row.get("type") or info.plover
         if not type_:
-            raise ValueError(f"{row['_where']}: CAMEO {code} has no PLOVER type; give one")
+            raise LexiconError(f"{where}: CAMEO {code} has no PLOVER type; give one")
         negated = None
         if row.get("negated"):
             neg_type, _, neg_code = row["negated"].partition(":")
             negated = (neg_type, neg_code)
-        objects = frozenset(o for o in (row.get("object") or "").split("|") if o)
+        objects = frozenset(w for o in (row.get("object") or "").split("|") if o for w in self.words_of(o, where))
         flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
-        return Trigger(row["lemma"].lower(), row["pos"].upper(), row.get("particle"), objects, code, type_,
-                       info.mode, negated, flags)
+        unknown = flags - FLAGS
+        if unknown:
+            raise LexiconError(f"{where}: unknown flag(s) {', '.join(sorted(unknown))}")
+        roles = {}
+        for role in ("source", "target"):
+            spec = tuple(r.strip() for r in (row.get(role) or "").split("|") if r.strip())
+            bad = [r for r in spec if not _valid_position(r)]
+            if bad:
+                raise LexiconError(f"{where}: {role}: unknown position(s) {', '.join(bad)} "
+                                   f"(known: {', '.join(sorted(POSITIONS))}, prep:WORD)")
+            roles[role] = spec
+        pos = row["pos"].upper()
+        if pos not in ("V", "N"):
+            raise LexiconError(f"{where}: pos must be V or N, not {row['pos']!r}")
+        return [Trigger(lemma, pos, row.get("particle"), objects, code, type_, info.mode, negated, flags,
+                        roles["source"], roles["target"], dictionary)
+                for lemma in self.words_of(row["lemma"], where)]
+
+    def words_of(self, word: str, where: str = "") -> tuple[str, ...]:
+        """A word, or the members of a ``&SET`` of ``synsets.tsv``; an unknown set is an error."""
+        word = word.strip().lower()
+        if not word.startswith("&"):
+            return (word,)
+        members = self.synsets.get(word[1:])
+        if members is None:
+            raise LexiconError(f"{where}: unknown synonym set {word!r} (not in synsets.tsv)")
+        return members
 
     #: how many mentions back a bare definite actor noun ("the officials") may refer
     window: int = 8
 
     def __getitem__(self, key: str) -> frozenset[str]:
-        return self.words.get(key, frozenset())
+        try:
+            return self.words[key]
+        except KeyError:
+            raise LexiconError(f"modality.yaml has no word list {key!r}") from None
 
 
 @dataclass
@@ -275,7 +324,12 @@ class Events:
                 if objects is None:
                     objects = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
                                for o in [c, *c.conjuncts]}
-                if not objects & trig.objects:
+                found = objects
+                if trig.particle:  # "ask for aid": the object of the particle counts
+                    found = objects | {o.lemma_.lower() for c in tok.children
+                                       if c.dep_ == "prep" and c.lower_ == trig.particle
+                                       for p in c.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]}
+                if not found & trig.objects:
                     continue
             return trig
         return None
@@ -328,7 +382,9 @@ class Events:
                     if refs:
                         return refs
         objs = [c for c in children if c.dep_ in OBJECTS]
-        if objs and not trig.objects:
+        # the object a pattern names ("send troops") is the act's theme, not its target
+        theme = bool(trig.objects) and not trig.dictionary and any(o.lemma_.lower() in trig.objects for o in objs)
+        if objs and not theme:
             refs = self._actors(index, objs)
             if not refs and trig.type == "ASSAULT":
                 refs = self._civilians(index, objs[0]) or self._people(index, objs[0], verb, sources)
@@ -352,7 +408,7 @@ class Events:
                         return refs
         for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
             refs = self._noun_targets(index, obj, trig)
-            if not refs and not trig.objects:  # the object of "send troops" is no target
+            if not refs and not theme:
                 refs = self._actors(index, [obj], deep=True)
             if refs:
                 return refs
@@ -478,7 +534,8 @@ class Events:
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
         if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and (gov.lemma_.lower() in lex["light_verbs"]
                                                                      or considered):
-            if self._match_verb(gov, gov.lemma_.lower()) is not None:
+            own = self._match_verb(gov, gov.lemma_.lower())
+            if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
             governor = gov
             passive = any(c.dep_ == "auxpass" for c in gov.children)
@@ -774,14 +831,14 @@ class Events:
                     bump("hypothetical")
                 own(head)
             elif dep == "ccomp":
-                if hl in lex["report_verbs"] or hl in self.lexicon.verbs:
+                said_by = self._match_verb(head, hl)
+                if hl in lex["report_verbs"] or said_by is not None:
                     bump("claimed")
-                    if reporter is None and hl not in self.lexicon.verbs:
+                    if reporter is None and said_by is None:
                         reporter = head
                 if hl in lex["hypothetical_verbs"]:
                     bump("hypothetical")
-            elif dep == "pcomp" and hl in self.lexicon.verbs and \
-                    any("claim" in t.flags for t in self.lexicon.verbs[hl]):
+            elif dep == "pcomp" and "claim" in getattr(self._match_verb(head, hl), "flags", ()):
                 bump("claimed")
             elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
                 bump("hypothetical")
@@ -899,6 +956,10 @@ class Events:
         return None
 
 
+
+
+def _valid_position(spec: str) -> bool:
+    return spec in POSITIONS or (spec.startswith("prep:") and len(spec) > 5)
 
 
 def _attached(tok, gov) -> bool:
