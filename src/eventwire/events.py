@@ -189,7 +189,7 @@ class _Found:
     trigger: Trigger
     token: object  # the trigger token
     governor: object  # the verb whose clause sets status, date and place
-    sources: list[ActorRef]
+    sources: list[ActorRef | None]  # None: an agentless passive names no source
     targets: list[ActorRef | None]
     status: str
     negated: bool
@@ -324,7 +324,7 @@ class Events:
                 if objects is None:
                     objects = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
                                for o in [c, *c.conjuncts]}
-                found = objects
+                found = objects | self._predicates(tok)
                 if trig.particle:  # "ask for aid": the object of the particle counts
                     found = objects | {o.lemma_.lower() for c in tok.children
                                        if c.dep_ == "prep" and c.lower_ == trig.particle
@@ -334,11 +334,30 @@ class Events:
             return trig
         return None
 
+    @staticmethod
+    def _predicates(verb) -> set[str]:
+        """What a verb says of its object: "called the remarks *insulting*", "described
+        the move *as a provocation*", "dismissed the report as *baseless*"."""
+        out = set()
+        for c in verb.children:
+            if (c.dep_ in ("oprd", "acomp") and c.pos_ in ("ADJ", "NOUN", "VERB")) or \
+                    (c.dep_ in ("advcl", "xcomp", "ccomp") and c.pos_ in ("ADJ", "NOUN")):
+                out.add(c.lemma_.lower())
+                out.add(c.lower_)
+                out |= {a.lemma_.lower() for a in c.children if a.dep_ == "amod"}  # "a positive step"
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                for p in c.children:
+                    if p.dep_ in ("pobj", "amod", "acomp"):
+                        out.add(p.lemma_.lower())
+                        out |= {a.lemma_.lower() for a in p.children if a.dep_ == "amod"}
+        return out
+
     def _verb_event(self, index: _ArticleIndex, verb, trig: Trigger) -> _Found | None:
         objs = [c for c in verb.children if c.dep_ in OBJECTS]
         if any(o.lower_ in self.lexicon["routine_objects"] for o in objs):
             return None  # "requesting comment", "offered no evidence"
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        agent = None
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             source_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
@@ -350,7 +369,15 @@ class Events:
         else:
             source_heads = self._subjects(verb)
             target_heads = []
-        sources = self._actors(index, source_heads)
+        sources: list[ActorRef | None] = self._actors(index, source_heads)
+        if not sources and passive and agent is None and target_heads:
+            # "he was arrested": no agent named, so no source, never an invented one; the
+            # patient must be a coded actor
+            targets = [t for t in self._actors(index, target_heads) if t.code]
+            if not targets or trig.type.lower() in self.lexicon["agent_needed_types"]:
+                return None
+            status, negated, reporter = self._status(verb)
+            return _Found(trig, verb, verb, [None], targets, status, negated, reporter)
         if not sources:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
@@ -382,8 +409,16 @@ class Events:
                     if refs:
                         return refs
         objs = [c for c in children if c.dep_ in OBJECTS]
+        if not objs and trig.objects:  # a small model reads "called X's remarks insulting" as two predicates
+            objs = [c for c in children if c.dep_ == "oprd" and c.pos_ == "NOUN"
+                    and c.lemma_.lower() not in trig.objects][:1]
+        if not objs and verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_TAGS
+                                                     for c in children):
+            objs = [verb.head]  # "the charge (that) the spokesman rejected": the noun is the object
         # the object a pattern names ("send troops") is the act's theme, not its target
-        theme = bool(trig.objects) and not trig.dictionary and any(o.lemma_.lower() in trig.objects for o in objs)
+        # (a word said about is no theme: "dismissed the Chinese findings" rejects China's)
+        theme = bool(trig.objects) and not trig.dictionary and self.cameo[trig.cameo].quad_class not in (1, 3) \
+            and any(o.lemma_.lower() in trig.objects for o in objs)
         if objs and not theme:
             refs = self._actors(index, objs)
             if not refs and trig.type == "ASSAULT":
@@ -408,6 +443,11 @@ class Events:
                         return refs
         for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
             refs = self._noun_targets(index, obj, trig)
+            if not refs and self.cameo[trig.cameo].quad_class in (1, 3):
+                # "rejected the charge that Egypt made": the maker of what is judged
+                refs = self._actors(index, [k for c in obj.children if c.dep_ in ("relcl", "acl")
+                                            for k in c.children if k.dep_ in SUBJECTS
+                                            and k.tag_ not in RELATIVE_TAGS])
             if not refs and not theme:
                 refs = self._actors(index, [obj], deep=True)
             if refs:
@@ -702,6 +742,8 @@ class Events:
         inside = index.mentions_between(start, end) if actor_noun or deep else []
         if inside:
             ref = ref_for(art, inside[0].start, end)
+            if ref is None and deep and not actor_noun:  # "the Guatemalan decision": Guatemala's
+                ref = _ref(art, inside[0], inside[0].start, inside[0].end)
             return [ref] if ref is not None else []
         # the noun's own phrase, without clauses and conjuncts: "officials in Iraq"
         stop = tok.right_edge.i
@@ -893,10 +935,10 @@ class Events:
         tok = f.token
         media = self.lexicon["media_sectors"]
         for source in f.sources:
-            if not source.code:  # an actor the actors stage could not place is not known to be political
-                continue
+            if source is not None and not source.code:
+                continue  # an actor the actors stage could not place is not known to be political
             for target in f.targets:
-                if target is not None and source.start == target.start:
+                if target is not None and source is not None and source.start == target.start:
                     continue
                 if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
                     continue
@@ -919,7 +961,7 @@ class Events:
         """ "The president attacked the newspaper": a politician's attack on a newspaper, a
         party or a court is one in words (ACCUSE), not the use of force."""
         lex = self.lexicon
-        if f.trigger.type != "ASSAULT" or target is None or f.token.lemma_.lower() not in lex["verbal_attack_verbs"]:
+        if f.trigger.type != "ASSAULT" or target is None or source is None or f.token.lemma_.lower() not in lex["verbal_attack_verbs"]:
             return False
         return _sector(source.code) in lex["speaking_sectors"] and _sector(target.code) in lex["verbal_target_sectors"]
 
