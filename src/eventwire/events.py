@@ -34,6 +34,7 @@ from .config import DEFAULT, Settings
 from .lexicons import LexiconError, cached_tsv, cached_yaml
 from .model import ActorRef, Article, Event, Location, Sentence
 from .places import lookup as place_lookup
+from .quotes import report_verbs
 from .when import parse_published, resolve as resolve_date
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -127,6 +128,11 @@ class Lexicon:
             if bad:
                 raise ValueError(f"modality.yaml: {key}: {bad!r} are not words (quote on/off/yes/no)")
             self.words[key] = frozenset(w.lower() for w in values)
+        self.words["report_verbs"] = report_verbs(settings)  # one list, data/reporting_verbs.tsv
+        self._codes = {str(k): str(v) for k, v in (words.get("derived_codes") or {}).items()}
+        for act in ("threaten", "request"):
+            if self._codes.get(act) not in self.cameo:
+                raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
 
     def _triggers(self, row: dict, dictionary: bool = False) -> list[Trigger]:
         """The triggers of one pattern row: one per word of a ``&SET`` in its lemma."""
@@ -171,6 +177,11 @@ class Lexicon:
         if members is None:
             raise LexiconError(f"{where}: unknown synonym set {word!r} (not in synsets.tsv)")
         return members
+
+    @property
+    def codes(self) -> dict[str, str]:
+        """The CAMEO codes of acts read from a clause's shape (``derived_codes`` in modality.yaml)."""
+        return self._codes
 
     #: how many mentions back a bare definite actor noun ("the officials") may refer
     window: int = 8
@@ -309,7 +320,76 @@ class Events:
                     found.append(f)
         found = [f for f in found if f.reporter is not _REQUESTED]
         found += self._reported_accusations(index, found)
+        found += self._threats(index, found)
+        found += self._reported_requests(index, sent)
         return found
+
+    def _derived(self, code: str, token) -> Trigger:
+        """The trigger of an act read from a clause's shape (no word of its own)."""
+        info = self.cameo[code]
+        return Trigger(token.lemma_.lower(), "V", None, frozenset(), code, info.plover, info.mode, None,
+                       frozenset({"speech"}))
+
+    def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
+        return [s for s in self._actors(index, self._subjects(verb)) if s.code]
+
+    def _threats(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
+        """ "X warned it would strike Y", "'We will impose sanctions on Y,' X said": an act
+        of material conflict an actor says it will or could do is its THREATEN."""
+        out = []
+        for f in found:
+            reporter = f.reporter if f.reporter is not None else self._reporting_verb(f.governor)
+            if reporter is None or reporter is _REQUESTED or f.negated \
+                    or f.status not in ("future", "hypothetical") or self.cameo[f.trigger.cameo].quad_class != 4:
+                continue
+            speakers = self._speakers(index, reporter)
+            own = {self._side(s.code) for s in speakers}
+            if not speakers or not any(s is not None and s.code and self._side(s.code) in own for s in f.sources):
+                continue
+            targets = [t for t in f.targets if t is not None and t.code]
+            if not targets:
+                continue
+            status, negated, _ = self._status(reporter)
+            out.append(_Found(self._derived(self.lexicon.codes["threaten"], reporter), reporter, reporter,
+                              speakers, targets, status, negated))
+        return out
+
+    def _reporting_verb(self, verb):
+        """The reporting verb whose "that" clause ``verb`` stands in ("warned it would strike")."""
+        tok = verb
+        for _ in range(6):
+            if tok.dep_ == "ccomp":
+                head = tok.head
+                return head if head.lemma_.lower() in self.lexicon["report_verbs"] else None
+            if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        return None
+
+    def _reported_requests(self, index: _ArticleIndex, sent) -> list[_Found]:
+        """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading."""
+        lex = self.lexicon
+        out = []
+        for verb in sent:
+            if verb.lemma_.lower() not in lex["report_verbs"]:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"]
+                                                     for a in clause.children):
+                    continue
+                if any(c.dep_ == "neg" for c in clause.children):
+                    continue
+                speakers = self._speakers(index, verb)
+                asked = [t for t in self._actors(index, [c for c in clause.children if c.dep_ in SUBJECTS
+                                                         | PASSIVE_SUBJECTS]) if t.code]
+                said = {self._side(s.code) for s in speakers}
+                asked = [t for t in asked if self._side(t.code) not in said]
+                if not speakers or not asked:
+                    continue
+                status, negated, _ = self._status(verb)
+                out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
+                                  status, negated))
+        return out
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
         rows = self.lexicon.verbs.get(lemma)
@@ -713,6 +793,9 @@ class Events:
         lower = tok.lower_
         lex = self.lexicon
         if tok.pos_ == "PRON":
+            if lower in lex["first_person_pronouns"]:  # "'I will not hesitate ...,' Ford said"
+                speaker = self._reporting_subject(tok)
+                return self._refs(index, speaker, deep) if speaker is not None else []
             if lower in lex["person_pronouns"]:
                 m = index.mention_at(tok) or index.last_person_before(tok.idx)
                 if m is not None:
@@ -842,7 +925,7 @@ class Events:
             for c in tok.children:
                 low = c.lower_
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never"):
-                    negated = True
+                    negated = not negated  # "will not hesitate to strike": two negations cancel
                 elif c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
                     negated = True
                 elif c.dep_ in ("aux", "auxpass"):
@@ -866,7 +949,7 @@ class Events:
                 if dep == "xcomp" and hl in lex["request_verbs"]:
                     requested = True
                 if dep == "xcomp" and hl in lex["refusal_verbs"]:
-                    negated = True
+                    negated = not negated
                 elif dep == "xcomp" and hl in lex["intention_verbs"]:
                     bump("future")
                 elif dep == "xcomp" and hl in lex["hypothetical_verbs"]:
@@ -901,7 +984,8 @@ class Events:
         if accuse is None:
             return out
         for f in found:
-            if f.reporter is None or f.negated or self.cameo[f.trigger.cameo].quad_class < 3:
+            if f.reporter is None or f.negated or self.cameo[f.trigger.cameo].quad_class < 3 \
+                    or f.status in ("future", "hypothetical"):  # "if Y attacks" alleges nothing
                 continue
             speakers = [s for s in self._actors(index, self._subjects(f.reporter))
                         if s.code and _sector(s.code) not in self.lexicon["witness_sectors"]]
