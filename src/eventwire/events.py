@@ -308,6 +308,9 @@ class Events:
             lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
+                if trig is not None and trig.dictionary and any(
+                        c.dep_ in OBJECTS and c.lemma_.lower() in lex.nouns for c in tok.children):
+                    trig = None  # "lodged a protest": our event noun wins over the dictionary's verb
                 if trig is not None:
                     f = self._verb_event(index, tok, trig)
                     if f is not None:
@@ -414,6 +417,27 @@ class Events:
             return trig
         return None
 
+    def _at(self, verb, position: str) -> list:
+        """The tokens at a pattern position (POSITIONS, ``prep:WORD``) of a verb."""
+        kids = list(verb.children)
+        if position == "subj":
+            return self._subjects(verb)
+        if position == "obj":
+            return [c for c in kids if c.dep_ in OBJECTS]
+        if position == "passive_subj":
+            return [c for c in kids if c.dep_ in PASSIVE_SUBJECTS]
+        if position == "agent":
+            return [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if position == "poss":  # the owner of the object: "rejected Kenya's request"
+            return [p for c in kids if c.dep_ in OBJECTS for p in c.children if p.dep_ == "poss"]
+        if position == "clause_subj":
+            return [s for c in kids if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS]
+        if position.startswith("prep:"):
+            word = position[5:]
+            return [p for c in kids if c.dep_ in ("prep", "agent") and c.lower_ == word
+                    for p in c.children if p.dep_ == "pobj"]
+        return []
+
     @staticmethod
     def _predicates(verb) -> set[str]:
         """What a verb says of its object: "called the remarks *insulting*", "described
@@ -449,6 +473,13 @@ class Events:
         else:
             source_heads = self._subjects(verb)
             target_heads = []
+        if trig.source_at:  # the pattern says where its source sits
+            source_heads = next(([h] for at in trig.source_at for h in self._at(verb, at)), [])
+        if trig.target_at:
+            target_heads = next(([h] for at in trig.target_at for h in self._at(verb, at)
+                                 if self._actors(index, [h], deep=True)), [])
+            if not target_heads and "none" not in trig.target_at:
+                return None
         sources: list[ActorRef | None] = self._actors(index, source_heads)
         if not sources and passive and agent is None and target_heads:
             # "he was arrested": no agent named, so no source, never an invented one; the
@@ -744,6 +775,10 @@ class Events:
             return []
         if dep in ("acl", "relcl") and verb.tag_ == "VBG":
             return [head]  # "gunmen storming the hotel"
+        if dep == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners:
+                return owners[:1]  # "Seoul's decision to suspend talks": Seoul suspends
         if dep in ("conj", "dep") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, depth + 1)
         if dep in ("ccomp", "acl", "relcl", "dep") and head.i < verb.i and head.dep_ == "ROOT" \
