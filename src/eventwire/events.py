@@ -497,12 +497,18 @@ class Events:
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
-        if "target" in trig.flags and not any(t.code for t in targets or ()):
+        if self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(verb)
         if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
             negated = True  # "imposed no sanctions"
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
+
+    def _needs_target(self, trig: Trigger) -> bool:
+        """Whether the event is coded only with a coded target: rows flagged ``target``, and
+        the types always done to someone (``dyadic_types``): an accusation of an actor the
+        actors stage could not code is no accusation of a known actor."""
+        return "target" in trig.flags or trig.type.lower() in self.lexicon["dyadic_types"]
 
     def _target_preps(self, trig: Trigger) -> frozenset[str]:
         lex = self.lexicon
@@ -557,6 +563,7 @@ class Events:
             if not refs and self.cameo[trig.cameo].quad_class in (1, 3):
                 # "rejected the charge that Egypt made": the maker of what is judged
                 refs = self._actors(index, [k for c in obj.children if c.dep_ in ("relcl", "acl")
+                                            and not _complete(c)
                                             for k in c.children if k.dep_ in SUBJECTS
                                             and k.tag_ not in RELATIVE_TAGS])
             if not refs and not theme:
@@ -727,7 +734,7 @@ class Events:
                         break
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
-        if "target" in trig.flags and not any(t.code for t in targets or ()):
+        if self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(governor)
         if considered and governor.i == gov.i:
@@ -1117,6 +1124,13 @@ class Events:
         return None
 
 
+
+
+def _complete(clause) -> bool:
+    """Whether a clause on a noun has an object of its own ("the charge that Russia occupies
+    Ukraine": a content clause), so the noun is no gap in it (a relative clause: "the
+    charge (that) Egypt made")."""
+    return any(c.dep_ in OBJECTS and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that" for c in clause.children)
 
 
 def _valid_position(spec: str) -> bool:
