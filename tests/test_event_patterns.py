@@ -49,6 +49,13 @@ def events(code):
     ("Venezuela retaliated by imposing sanctions on Colombia.", [("SANCTION", "VEN", "COL", "asserted")]),
     # a nominalisation with its owner: "Japan's decision to V" is Japan's V
     ("Japan's decision to suspend talks with Russia surprised analysts.", [("SANCTION", "JPN", "RUS", "asserted")]),
+    # "X refused to V Y": V is not done (negated, left out), X rejects Y
+    ("Kenya refused to meet Somalia in Nairobi.", [("REJECT", "KEN", "SOM", "asserted")]),
+    # mutual acts of conjoined subjects: "A and B met" is A CONSULT B
+    ("Japan and Russia met in Geneva on Monday.", [("CONSULT", "JPN", "RUS", "asserted")]),
+    # relations: verb + relation noun (synonym sets), and "withdrew its ambassador from"
+    ("Turkey restored relations with Egypt.", [("AGREE", "TUR", "EGY", "asserted")]),
+    ("France withdrew its ambassador from Turkey.", [("SANCTION", "FRA", "TUR", "asserted")]),
     # a light verb with its event noun
     ("Australia imposed sanctions on Iran over the drone deliveries.", [("SANCTION", "AUS", "IRN", "asserted")]),
 ])

@@ -130,7 +130,7 @@ class Lexicon:
             self.words[key] = frozenset(w.lower() for w in values)
         self.words["report_verbs"] = report_verbs(settings)  # one list, data/reporting_verbs.tsv
         self._codes = {str(k): str(v) for k, v in (words.get("derived_codes") or {}).items()}
-        for act in ("threaten", "request"):
+        for act in ("threaten", "request", "reject"):
             if self._codes.get(act) not in self.cameo:
                 raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
 
@@ -324,6 +324,7 @@ class Events:
         found = [f for f in found if f.reporter is not _REQUESTED]
         found += self._reported_accusations(index, found)
         found += self._threats(index, found)
+        found += self._refusals(index, found)
         found += self._reported_requests(index, sent)
         return found
 
@@ -368,6 +369,23 @@ class Events:
                 return None
             tok = tok.head
         return None
+
+    def _refusals(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
+        """ "X refused to attend a hearing of Y": the act is not done, and X rejects Y."""
+        lex = self.lexicon
+        out = []
+        for f in found:
+            verb = f.token
+            if not f.negated or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in lex["rejection_verbs"]:
+                continue
+            targets = [t for t in f.targets if t is not None and t.code]
+            sources = [s for s in f.sources if s is not None and s.code]
+            if not targets or not sources:
+                continue
+            status, negated, _ = self._status(verb.head)
+            out.append(_Found(self._derived(lex.codes["reject"], verb.head), verb.head, verb.head, sources,
+                              targets, status, negated))
+        return out
 
     def _reported_requests(self, index: _ArticleIndex, sent) -> list[_Found]:
         """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading."""
@@ -493,6 +511,11 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
+        if not any(t is not None and t.code for t in targets or ()) \
+                and trig.type.lower() in self.lexicon["mutual_types"]:
+            coded = [s for s in sources if s is not None and s.code]
+            if len({_entity(s.code) for s in coded}) >= 2:  # "Duterte and Suga spoke by phone"
+                sources, targets = coded[:1], coded[1:]
         if not targets and not passive and trig.type in ("ACCUSE", "REJECT"):
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
