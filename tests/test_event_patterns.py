@@ -36,6 +36,8 @@ def events(code):
     # judgements: what a speaker calls an act says what the speech does
     ("Mexico described the Guatemalan decision as unacceptable.", [("ACCUSE", "MEX", "GTM", "asserted")]),
     ("Turkey called the Greek proposal a positive step.", [("SUPPORT", "TUR", "GRC", "asserted")]),
+    # a preposition before the verb is no particle of it ("On Monday ... called" is no "call on")
+    ('On Monday, France called Chinese subsidies "unbearable."', [("ACCUSE", "FRA", "CHN", "asserted")]),
     ("Japan dismissed the Chinese findings as baseless.", [("REJECT", "JPN", "CHN", "asserted")]),
     # "X said Y should V": a request
     ("Peru said Chile should withdraw its troops from the border.", [("REQUEST", "PER", "CHL", "asserted")]),

@@ -416,7 +416,8 @@ class Events:
         rows = self.lexicon.verbs.get(lemma)
         if not rows:
             return None
-        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        # a particle follows its verb: "On Monday, X called ..." is no "call on"
+        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i}
         objects = None
         for trig in rows:
             if trig.particle and trig.particle not in particles:
