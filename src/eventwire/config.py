@@ -35,6 +35,9 @@ class Settings:
     ``builtin_actors``: use the built-in actor dictionary (converted from the
     Phoenix dictionaries) below the actor files and memory; ``EVENTWIRE_BUILTIN_ACTORS=0``
     turns it off.
+    ``cameo_verbs``: whether the events stage reads the CAMEO verb patterns converted
+    from PETRARCH2 (``data/cameo_verbs.tsv``) under its own triggers. Default on; also
+    turned off by ``EVENTWIRE_CAMEO_VERBS=0``.
     """
 
     max_bytes: int = 5_000_000
@@ -50,6 +53,7 @@ class Settings:
     actor_files: tuple[Path, ...] = ()
     actor_memory: Path | None = None
     builtin_actors: bool = field(default_factory=lambda: os.environ.get("EVENTWIRE_BUILTIN_ACTORS", "1") != "0")
+    cameo_verbs: bool = field(default_factory=lambda: os.environ.get("EVENTWIRE_CAMEO_VERBS", "1") != "0")
 
     def replace(self, **changes) -> "Settings":
         return replace(self, **changes)

@@ -68,7 +68,14 @@ def reporting_verbs(settings: Settings = DEFAULT) -> dict[str, ReportingVerb]:
     rows = cached_tsv("reporting_verbs.tsv", ("lemma", "kind", "that_clause"), tuple(settings.lexicon_dirs))
     return {r["lemma"].lower(): ReportingVerb(r["lemma"].lower(), r["kind"],
                                               (r["that_clause"] or "").lower() in ("yes", "true", "1"))
-            for r in rows}
+            for r in rows if (r.get("cue") or "yes").lower() not in ("no", "false", "0")}
+
+
+def report_verbs(settings: Settings = DEFAULT) -> frozenset[str]:
+    """Every verb of ``reporting_verbs.tsv``, quotation cues or not: the verbs whose "that"
+    clause is the subject's report or claim (the events stage reads them too)."""
+    rows = cached_tsv("reporting_verbs.tsv", ("lemma", "kind", "that_clause"), tuple(settings.lexicon_dirs))
+    return frozenset(r["lemma"].lower() for r in rows)
 
 
 # --------------------------------------------------------------------------- marks

@@ -1,0 +1,138 @@
+"""Pattern families of the events stage, one invented sentence each, asserting the exact
+events of the sentence (and no extra ones); and the pattern file format itself."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.events import Events, Lexicon
+from eventwire.lexicons import LexiconError
+
+FILLER = " The statement was shared with reporters in the capital on the same day."
+
+
+def entity(code):
+    return None if not code else (code if ":" in code else code[:3])
+
+
+@pytest.fixture(scope="module")
+def events(code):
+    def run(text: str):
+        art = code(text + FILLER)
+        assert art.ok, art.error
+        return sorted((e.type, entity(e.source and e.source.code), entity(e.target and e.target.code), e.status)
+                      for e in art.events if e.sentence_index == 0)
+    return run
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordination on both sides: one event per pair
+    ("Germany, Italy and Spain condemned Turkey and Iran on Monday.",
+     [("ACCUSE", s, t, "asserted") for s in ("DEU", "ESP", "ITA") for t in ("IRN", "TUR")]),
+    # a passive with no agent: the source is null, never invented
+    ("Iranian diplomats were expelled from Germany on Monday.", [("COERCE", None, "IRN", "asserted")]),
+    # relative clause: the noun is the object of the verb in the clause
+    ("Kenya rejected a charge the Somali government made on Monday.", [("REJECT", "KEN", "SOM", "asserted")]),
+    # judgements: what a speaker calls an act says what the speech does
+    ("Mexico described the Guatemalan decision as unacceptable.", [("ACCUSE", "MEX", "GTM", "asserted")]),
+    ("Turkey called the Greek proposal a positive step.", [("SUPPORT", "TUR", "GRC", "asserted")]),
+    # a preposition before the verb is no particle of it ("On Monday ... called" is no "call on")
+    ('On Monday, France called Chinese subsidies "unbearable."', [("ACCUSE", "FRA", "CHN", "asserted")]),
+    ("Japan dismissed the Chinese findings as baseless.", [("REJECT", "JPN", "CHN", "asserted")]),
+    # "X said Y should V": a request
+    ("Peru said Chile should withdraw its troops from the border.", [("REQUEST", "PER", "CHL", "asserted")]),
+    # "X said it could V Y" with V a material conflict act: a threat (the act itself is hypothetical)
+    ("China said it could impose tariffs on Germany.",
+     [("SANCTION", "CHN", "DEU", "hypothetical"), ("THREATEN", "CHN", "DEU", "asserted")]),
+    # a first-person threat inside a quote, with "not hesitate" (two negations)
+    ('"We will not hesitate to strike Brazil," the Venezuelan government said.',
+     [("ASSAULT", "VEN", "BRA", "future"), ("THREATEN", "VEN", "BRA", "asserted")]),
+    # "retaliated by V-ing": the subject of the clause does V
+    ("Venezuela retaliated by imposing sanctions on Colombia.", [("SANCTION", "VEN", "COL", "asserted")]),
+    # a nominalisation with its owner: "Japan's decision to V" is Japan's V
+    ("Japan's decision to suspend talks with Russia surprised analysts.", [("SANCTION", "JPN", "RUS", "asserted")]),
+    # "X refused to V Y": V is not done (negated, left out), X rejects Y
+    ("Kenya refused to meet Somalia in Nairobi.", [("REJECT", "KEN", "SOM", "asserted")]),
+    # mutual acts of conjoined subjects: "A and B met" is A CONSULT B
+    ("Japan and Russia met in Geneva on Monday.", [("CONSULT", "JPN", "RUS", "asserted")]),
+    # relations: verb + relation noun (synonym sets), and "withdrew its ambassador from"
+    ("Turkey restored relations with Egypt.", [("AGREE", "TUR", "EGY", "asserted")]),
+    ("France withdrew its ambassador from Turkey.", [("SANCTION", "FRA", "TUR", "asserted")]),
+    # a light verb with its event noun
+    ("Australia imposed sanctions on Iran over the drone deliveries.", [("SANCTION", "AUS", "IRN", "asserted")]),
+])
+def test_pattern_family(events, text, expected):
+    assert events(text) == sorted(expected)
+
+
+def test_hypothetical_act_in_a_condition_is_no_accusation(events):
+    found = events('"If Brazil attacks, we will strike Brazil," the Venezuelan government said.')
+    assert not [e for e in found if e[0] == "ACCUSE"]
+    assert ("THREATEN", "VEN", "BRA", "asserted") in found
+
+
+def test_dictionary_pattern_codes_and_can_be_turned_off(tmp_path):
+    from eventwire.pipeline import Pipeline
+
+    text = "Peru lobbied against Chile at the summit." + FILLER
+    lex_on, lex_off = Lexicon(Settings()), Lexicon(Settings(cameo_verbs=False))
+    assert any(t.dictionary and t.particle == "against" for t in lex_on.verbs.get("lobby", ()))
+    assert "lobby" not in lex_off.verbs
+    on = Pipeline(Settings()).code_text(text, published="2024-03-08")
+    assert [(e.type, entity(e.source.code), entity(e.target.code)) for e in on.events
+            if e.sentence_index == 0] == [("ACCUSE", "PER", "CHL")]  # CAMEO 113 "rally opposition against"
+    off = Pipeline(Settings(cameo_verbs=False)).code_text(text, published="2024-03-08")
+    assert [e for e in off.events if e.sentence_index == 0] == []
+
+
+def test_user_pattern_file_with_a_synonym_set_and_positions(tmp_path):
+    from eventwire.pipeline import Pipeline
+
+    (tmp_path / "synsets.tsv").write_text("set\tword\nscold_words\tscold\nscold_words\tchide\n", encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text(
+        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
+        "&scold_words\tV\t\t\t111\t\t\t\tsubj\tobj\n", encoding="utf-8")
+    pipe = Pipeline(Settings(lexicon_dirs=(tmp_path,)))
+    art = pipe.code_text("Chile chided Argentina at the summit." + FILLER, published="2024-03-08")
+    assert [(e.type, e.source.code, e.target.code, e.trigger) for e in art.events] == \
+        [("ACCUSE", "CHL", "ARG", "chided")]
+
+
+def test_position_decides_the_target(tmp_path):
+    from eventwire.pipeline import Pipeline
+
+    (tmp_path / "triggers.tsv").write_text(
+        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
+        "side\tV\twith\t\t051\t\t\t\tsubj\tprep:with\n", encoding="utf-8")
+    pipe = Pipeline(Settings(lexicon_dirs=(tmp_path,)))
+    art = pipe.code_text("Chile sided with Argentina in the dispute." + FILLER, published="2024-03-08")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("SUPPORT", "CHL", "ARG")]
+
+
+@pytest.mark.parametrize("synsets, row, message", [
+    ("", "&nowhere\tV\t\t\t111\t\t\t\t\t", "unknown synonym set"),
+    ("", "scold\tV\t\t\t111\t\t\t\tsubj\tbeside", "unknown position"),
+    ("", "scold\tV\t\t\t111\t\t\tloud\t\t", "unknown flag"),
+    ("", "scold\tX\t\t\t111\t\t\t\t\t", "pos must be V or N"),
+])
+def test_bad_pattern_rows_are_errors(tmp_path, synsets, row, message):
+    (tmp_path / "triggers.tsv").write_text(
+        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        Lexicon(Settings(lexicon_dirs=(tmp_path,)))
+
+
+def test_unknown_word_list_is_an_error():
+    with pytest.raises(LexiconError, match="no word list"):
+        Lexicon()["no_such_list"]
+
+
+def test_one_list_of_reporting_verbs():
+    from eventwire.quotes import report_verbs, reporting_verbs
+
+    every = report_verbs()
+    cues = reporting_verbs()
+    assert "say" in cues and "say" in every
+    assert "think" in every and "think" not in cues  # a report for events, no quotation cue
+    assert Lexicon()["report_verbs"] == every
+    assert Events().lexicon["report_verbs"] == every
