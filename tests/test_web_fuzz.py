@@ -42,5 +42,20 @@ def corpus_app(pipeline, tmp_path_factory):
 def test_api_from_its_schema(case):
     # A schema-valid article may still be one eventwire cannot code ("0" is not English):
     # /api/code answers those 422 by design, so only there is that check left out.
-    excluded = [positive_data_acceptance] if case.operation.path.startswith("/api/code") else []
+    # Likewise an inverted range (goldstein_min above goldstein_max, since after until) is each
+    # value valid alone and answered 422 by design: a schema cannot say that one bounds the other.
+    excluded = [positive_data_acceptance] if case.operation.path.startswith("/api/code") or inverted(case) else []
     case.call_and_validate(excluded_checks=excluded)
+
+
+def inverted(case) -> bool:
+    query = case.query or {}
+    for low, high in (("goldstein_min", "goldstein_max"), ("since", "until")):
+        if query.get(low) is not None and query.get(high) is not None:
+            try:
+                if (float(query[low]) > float(query[high])) if low.startswith("goldstein") else (
+                        str(query[low]) > str(query[high])):
+                    return True
+            except (TypeError, ValueError):
+                return False
+    return False

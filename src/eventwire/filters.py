@@ -26,11 +26,34 @@ from .model import PLOVER_TYPES, EventStatus
 
 STATUSES: tuple[str, ...] = get_args(EventStatus)
 PERIODS = ("day", "week", "month", "quarter", "year")
+#: The columns events can be sorted by (``Store.events(sort=...)``, ``/api/events?sort=``, ``--sort``).
+SORT_COLUMNS = ("date", "type", "cameo", "quad_class", "goldstein", "source_code", "target_code", "status",
+                "confidence", "num_mentions", "num_articles", "num_sources", "article_id", "location_country",
+                "trigger", "event_id")
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9:_.-]{0,63}")
 _SECTOR = re.compile(r"[A-Z]{3}")
 _COUNTRY = re.compile(r"[A-Z]{3}")
-_CAMEO = re.compile(r"\d{2,4}")
-_YMD = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CAMEO = re.compile(r"[0-9]{2,4}")
+_YMD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _list_of(item: str) -> str:
+    return f"^{item}(,{item})*$"
+
+
+#: The values each list filter takes, as regular expressions (the API's query-parameter schema;
+#: :meth:`EventFilters.parse` also accepts spaces after commas and lower case).
+PATTERNS = {
+    "actor": _list_of("[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}"),
+    "source": _list_of("[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}"),
+    "target": _list_of("[A-Za-z0-9][A-Za-z0-9:_.-]{0,63}"),
+    "sector": _list_of("[A-Za-z]{3}"),
+    "type": _list_of("(" + "|".join(PLOVER_TYPES) + ")"),
+    "cameo": _list_of("[0-9]{2,4}"),
+    "quad": _list_of("[1-4]"),
+    "status": _list_of("(" + "|".join(STATUSES) + ")"),
+    "place": _list_of("[A-Za-z]{3}"),
+}
 
 #: What each filter takes, for help texts and error messages.
 HELP = {
@@ -214,34 +237,18 @@ class EventFilters:
             pattern = r"^[A-Z]{3}(?:[A-Z]{3})*?(?:" + "|".join(self.sector) + ")"  # sectors checked: [A-Z]{3}
             where.append(f"(regexp_matches({e}.source_code, ?) OR regexp_matches({e}.target_code, ?))")
             params += [pattern, pattern]
-        if self.type:
-            where.append(f"list_contains(?, {e}.type)")
-            params.append(list(self.type))
         prefixes(("cameo",), self.cameo)
-        if self.quad:
-            where.append(f"list_contains(?, {e}.quad_class)")
-            params.append(list(self.quad))
-        if self.goldstein_min is not None:
-            where.append(f"{e}.goldstein >= ?")
-            params.append(self.goldstein_min)
-        if self.goldstein_max is not None:
-            where.append(f"{e}.goldstein <= ?")
-            params.append(self.goldstein_max)
-        if self.status:
-            where.append(f"list_contains(?, {e}.status)")
-            params.append(list(self.status))
-        if self.confidence_min is not None:
-            where.append(f"{e}.confidence >= ?")
-            params.append(self.confidence_min)
-        if self.place:
-            where.append(f"list_contains(?, {e}.location_country)")
-            params.append(list(self.place))
-        if self.since is not None:
-            where.append(f"{e}.date >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            where.append(f"{e}.date <= ?")
-            params.append(self.until)
+        for column, values in (("type", self.type), ("quad_class", self.quad), ("status", self.status),
+                               ("location_country", self.place)):
+            if values:
+                where.append(f"list_contains(?, {e}.{column})")
+                params.append(list(values))
+        for column, op, bound in (("goldstein", ">=", self.goldstein_min), ("goldstein", "<=", self.goldstein_max),
+                                  ("confidence", ">=", self.confidence_min), ("date", ">=", self.since),
+                                  ("date", "<=", self.until)):
+            if bound is not None:
+                where.append(f"{e}.{column} {op} ?")
+                params.append(bound)
         if self.article_id is not None:
             where.append(f"{e}.event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
             params.append(self.article_id)
@@ -287,5 +294,5 @@ def next_period(start: dt.date, by: str) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-__all__ = ["EventFilters", "FilterError", "HELP", "PERIODS", "STATUSES", "auto_period", "parse_day",
+__all__ = ["EventFilters", "FilterError", "HELP", "PATTERNS", "PERIODS", "SORT_COLUMNS", "STATUSES", "auto_period", "parse_day",
            "period_start", "next_period", "split"]

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
-from ..filters import HELP, EventFilters, FilterError
+from ..filters import HELP, PATTERNS, SORT_COLUMNS, EventFilters, FilterError
 from ..model import PLOVER_TYPES, Article
 from .app import WebError
 
@@ -178,7 +178,7 @@ def _coded(art: Article) -> JSONResponse:
 
 
 def _list(name: str, max_length: int = 512):
-    return Annotated[str | None, Query(max_length=max_length, description=HELP[name])]
+    return Annotated[str | None, Query(max_length=max_length, pattern=PATTERNS[name], description=HELP[name])]
 
 
 def event_filters(
@@ -208,9 +208,7 @@ def event_filters(
 
 
 Filters = Annotated[dict, Depends(event_filters)]
-SortColumn = Annotated[str | None, Query(max_length=40, description="column to sort by: date, type, cameo, "
-                                                                     "quad_class, goldstein, source_code, target_code, "
-                                                                     "status, confidence, num_articles, ...")]
+SortColumn = Annotated[Literal[SORT_COLUMNS] | None, Query(description="column to sort by")]  # type: ignore[valid-type]
 Order = Annotated[Literal["asc", "desc"], Query(description="sort order")]
 
 
