@@ -284,7 +284,7 @@ def test_explore_the_corpus(page, server):
     # a filter the API refuses is shown with the API's reason
     page.goto(server + "/explore?type=BANANA")
     page.wait_for_selector("#status.error")
-    assert "BANANA" in page.inner_text("#status") and "PLOVER" in page.inner_text("#status")
+    assert "invalid_request" in page.inner_text("#status") and "type" in page.inner_text("#status")
     page.goto(server + "/explore?source=JPN&type=SANCTION")
     wait_ready(page)
     # every event links to its article view at the sentence
@@ -546,9 +546,14 @@ def test_keyboard_focus_is_visible_on_every_control(page, server):
              "pager": "#events-pager button.next", "csv": "#csv", "place": "#map circle.place", "nav": "header a"}
     missing = [name for name, sel in kinds.items() if not _focus_ring_visible(page, page.locator(sel).first)]
     assert not missing, missing
-    # the marks of the charts are in the tab order
+    # the marks of the charts are in the tab order: Tab from the network's last actor reaches the first bar
     for sel in ("#network .dyad", "#network .node", "#timeline .bar", "#map circle.place"):
         assert page.locator(sel).first.get_attribute("tabindex") == "0", sel
+    page.locator("#network .node").last.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('#timeline .bar')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('#timeline .bar')")
     # article view: the rows of its events table
     page.goto(server + "/article/web-jp-sanctions")
     page.wait_for_selector("#article-events tbody tr")

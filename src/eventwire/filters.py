@@ -237,34 +237,18 @@ class EventFilters:
             pattern = r"^[A-Z]{3}(?:[A-Z]{3})*?(?:" + "|".join(self.sector) + ")"  # sectors checked: [A-Z]{3}
             where.append(f"(regexp_matches({e}.source_code, ?) OR regexp_matches({e}.target_code, ?))")
             params += [pattern, pattern]
-        if self.type:
-            where.append(f"list_contains(?, {e}.type)")
-            params.append(list(self.type))
         prefixes(("cameo",), self.cameo)
-        if self.quad:
-            where.append(f"list_contains(?, {e}.quad_class)")
-            params.append(list(self.quad))
-        if self.goldstein_min is not None:
-            where.append(f"{e}.goldstein >= ?")
-            params.append(self.goldstein_min)
-        if self.goldstein_max is not None:
-            where.append(f"{e}.goldstein <= ?")
-            params.append(self.goldstein_max)
-        if self.status:
-            where.append(f"list_contains(?, {e}.status)")
-            params.append(list(self.status))
-        if self.confidence_min is not None:
-            where.append(f"{e}.confidence >= ?")
-            params.append(self.confidence_min)
-        if self.place:
-            where.append(f"list_contains(?, {e}.location_country)")
-            params.append(list(self.place))
-        if self.since is not None:
-            where.append(f"{e}.date >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            where.append(f"{e}.date <= ?")
-            params.append(self.until)
+        for column, values in (("type", self.type), ("quad_class", self.quad), ("status", self.status),
+                               ("location_country", self.place)):
+            if values:
+                where.append(f"list_contains(?, {e}.{column})")
+                params.append(list(values))
+        for column, op, bound in (("goldstein", ">=", self.goldstein_min), ("goldstein", "<=", self.goldstein_max),
+                                  ("confidence", ">=", self.confidence_min), ("date", ">=", self.since),
+                                  ("date", "<=", self.until)):
+            if bound is not None:
+                where.append(f"{e}.{column} {op} ?")
+                params.append(bound)
         if self.article_id is not None:
             where.append(f"{e}.event_id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
             params.append(self.article_id)

@@ -580,12 +580,7 @@ class Store:
         return new, merged
 
     def _recount(self, event_ids: list[int]) -> None:
-        self._con.execute(
-            """UPDATE events SET num_mentions = m.n, num_articles = m.a, num_sources = m.s
-               FROM (SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a,
-                            count(DISTINCT coalesce(site, '#' || article_id)) AS s
-                     FROM event_mentions WHERE list_contains(?, event_id) GROUP BY event_id) AS m
-               WHERE events.event_id = m.event_id""", [sorted(set(event_ids))])
+        _recount(self._con, event_ids)
 
     def _mark_known_boilerplate(self, rows: dict[str, list[dict]], paras: list[dedup.Paragraph], site: str) -> None:
         """Flag the events and quotes that an article reads from its site's known boilerplate."""
@@ -1084,6 +1079,17 @@ def _fill_periods(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     return filled
 
 
+def _recount(con: duckdb.DuckDBPyConnection, event_ids: list[int] | None = None) -> None:
+    """Set the events' mention, article and source counts from ``event_mentions`` (these events, or all)."""
+    where = "WHERE list_contains(?, event_id)" if event_ids is not None else ""
+    con.execute(
+        f"""UPDATE events SET num_mentions = m.n, num_articles = m.a, num_sources = m.s
+            FROM (SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a,
+                         count(DISTINCT coalesce(site, '#' || article_id)) AS s
+                  FROM event_mentions {where} GROUP BY event_id) AS m
+            WHERE events.event_id = m.event_id""", [sorted(set(event_ids))] if event_ids is not None else [])
+
+
 def _migrate_event_dates(con: duckdb.DuckDBPyConnection) -> None:
     """Version 2: ``event_date`` as YYYY-MM-DD with its ``date_precision`` (it held 2024-12, 2025-W11, 2019)."""
     values = [r[0] for r in con.execute("SELECT DISTINCT event_date FROM events WHERE event_date IS NOT NULL").fetchall()]
@@ -1117,11 +1123,7 @@ def _merge_retold_events(con: duckdb.DuckDBPyConnection) -> None:
                        WHERE event_mentions.event_id = k.event_id AND k.keep_id <> k.event_id""")
         con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _eventwire_keep "
                     "WHERE keep_id <> event_id)")
-        con.execute("""UPDATE events SET num_mentions = m.n, num_articles = m.a, num_sources = m.s
-                       FROM (SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a,
-                                    count(DISTINCT coalesce(site, '#' || article_id)) AS s
-                             FROM event_mentions GROUP BY event_id) AS m
-                       WHERE events.event_id = m.event_id""")
+        _recount(con)
     finally:
         con.execute("DROP TABLE _eventwire_keep")
 
