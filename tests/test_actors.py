@@ -278,7 +278,7 @@ def test_data_file_values_are_valid():
     assert gaz.display["RUS"] == "Russia" and gaz.display["USA"] == "United States"
     assert gaz.org_display["IGO:UN"] == "United Nations"
     assert {sector for sector, _ in gaz.org_words.values()} <= sectors
-    assert {kind for _, kind in gaz.org_words.values()} <= {"body", "document", "level", "heads"}
+    assert {kind for _, kind in gaz.org_words.values()} <= {"body", "document", "level", "works"}
 
 
 def test_user_lexicon_row_wins(tmp_path):
@@ -350,6 +350,8 @@ def test_copula_gives_the_role_and_affiliates_keep_the_group(code):
      "told reporters the vote was close.", "Maria Jensen", "SGPEDU"),
     # "X, who heads Body in City"
     ("Dana Korr, who heads the Kestrel Institute in Nairobi, said the plan would fail.", "Dana Korr", "KENEDU"),
+    # "X <works> at Body": a verb of working at a body, after other words
+    ("Lena Farah lectures on African politics at the University of Somalia.", "Lena Farah", "SOMEDU"),
     # "X, head of Body in City": the body's sector wins over the generic head
     ("Peter Okafor, head of the Amber Foundation in Lagos, said the plan would fail.", "Peter Okafor", "NGANGO"),
     # "Body's X"

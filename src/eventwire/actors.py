@@ -943,12 +943,14 @@ class _Reader:
             while k < hi:
                 t = doc[k]
                 q = self.person_of[k]
-                heads = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "heads" \
-                    and k > 0 and doc[k - 1].lower_ == "who"
-                if heads:  # "X, who heads the Y Institute in Z"
+                works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works" \
+                    and (k == p.end or doc[k - 1].lower_ == "who")
+                if works:  # "X, who heads the Y Institute in Z", "X lectures on politics at the University of Z"
                     code = self._body_code(k + 1, t.sent.end, p)
                     if code is not None:
                         return code
+                    k += 1
+                    continue
                 if (q is not None and q is not p) or t.text in AFFILIATION_STOPS or \
                         (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
                     break
