@@ -369,6 +369,14 @@ def test_roles_from_any_phrasing(code, text, name, expected):
     assert actor(art, name).code == expected
 
 
+def test_a_countrys_mission_to_a_body_is_the_countrys(code):
+    art = code("Chile's U.N. mission rejected the claim, and the U.S. Mission to the United Nations "
+               "said talks would go on. The rescue mission ended on Friday.")
+    assert actor(art, "Chile's U.N. mission").code == "CHLGOV"
+    assert actor(art, "U.S. Mission").code == "USAGOV"
+    assert all("rescue mission" not in a.mentions for a in art.actors)
+
+
 def test_a_body_named_with_its_place_gets_a_code(code):
     art = code("Dana Korr, who heads the Kestrel Institute in Nairobi, said the plan would fail.")
     assert actor(art, "Kestrel Institute").code == "KENEDU"

@@ -39,7 +39,7 @@ HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
 BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
 ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
-               "ambassadors", "envoys", "representatives"}
+               "ambassadors", "envoys", "representatives", "mission", "missions", "delegation", "delegations"}
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
 DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "CRM"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -55,7 +55,8 @@ NICKNAME_VERBS = {"nicknamed", "dubbed", "alias", "aka"}  # "Smith, nicknamed Bu
 NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "moniker", "nom"}
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
-            "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
+            "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies",
+            "mission", "missions"}  # and a mission named with no country (a space or rescue mission)
 PRONOUN_REACH = 3
 AFFILIATION_PREPS = {"of", "at", "with", "from", "for"}  # "X of the Y Institute", "a professor at Y"
 AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
