@@ -63,8 +63,6 @@ AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
-HOME_SHARE_PRIVATE = 0.5  # the bar for a person named with no role at all (a witness, a relative, a judge)
-HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
@@ -887,7 +885,7 @@ class _Reader:
         if not p.titled:
             # a full name with no role, no body and no entry: a person of the article's country, sector
             # unknown (about half of them are civilians; the rest officials the text does not title)
-            if home and self._home_share >= HOME_SHARE_PRIVATE and len(_name_words(name)) >= 2:
+            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
                 p.code = home
             return
         if p.sector is None:
@@ -903,17 +901,8 @@ class _Reader:
                     break
         # a title with no country: the article's own country, when it clearly is one
         share = self._home_share
-        bar = HOME_SHARE_GOV if p.sector == "GOV" and not self._local(p) else HOME_SHARE
-        if home and p.sector in DOMESTIC and share >= bar:
+        if home and p.sector in DOMESTIC and share >= HOME_SHARE:
             p.code = home + p.sector
-
-    def _local(self, p: _Person) -> bool:
-        """A local or provincial office ("Lamu County Commissioner", "the provincial governor"): held
-        at home, so the lower bar for the article's own country (org_words.tsv, kind ``level``)."""
-        start = p.cover_start if p.cover_start is not None else p.start
-        words = self.gaz.org_words
-        spans = [(start, p.start), *p.role_spans]
-        return any(words.get(t.lower_, (None, ""))[1] == "level" for a, b in spans for t in self.doc[a:b])
 
     # -- affiliations: "X of the Y Institute", "X, a professor at Y", "Y's X" ---------------
 
