@@ -25,6 +25,10 @@ What is converted (see docs/actors.md, "Where codes come from"):
 - Each entry is typed by what it is: ``PERSON`` (dated codes, or a CountryInfo
   person), ``COUNTRY`` (a bare country code and no dates) or ``ORG``.
 
+``Phoenix.agents.txt`` (generic role nouns) is not converted: tried as a role table
+below ``roles.tsv`` it coded common nouns ("prisons", "neighborhood") and lawyers as
+courts; eventwire's own ``roles.tsv`` and ``org_words.tsv`` give the sector words.
+
 Output: one entry a line, names already folded, so that loading is a split per line (see the header
 the script writes and ``eventwire.memory.ActorDictionary``).
 """

@@ -39,7 +39,7 @@ HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
 BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
 ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
-               "ambassadors", "envoys", "representatives"}
+               "ambassadors", "envoys", "representatives", "mission", "missions", "delegation", "delegations"}
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
 DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "CRM"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -55,15 +55,14 @@ NICKNAME_VERBS = {"nicknamed", "dubbed", "alias", "aka"}  # "Smith, nicknamed Bu
 NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "moniker", "nom"}
 # plural institutions with no stated country are several countries' ("governments", "nations")
 NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
-            "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies"}
+            "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies",
+            "mission", "missions"}  # and a mission named with no country (a space or rescue mission)
 PRONOUN_REACH = 3
 AFFILIATION_PREPS = {"of", "at", "with", "from", "for"}  # "X of the Y Institute", "a professor at Y"
 AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
-HOME_SHARE_PRIVATE = 0.5  # the bar for a person named with no role at all (a witness, a relative, a judge)
-HOME_SHARE_GOV = 0.75  # a higher bar for "President X": a foreign head of state is often named without a country
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
@@ -899,7 +898,7 @@ class _Reader:
         if not p.titled:
             # a full name with no role, no body and no entry: a person of the article's country, sector
             # unknown (about half of them are civilians; the rest officials the text does not title)
-            if home and self._home_share >= HOME_SHARE_PRIVATE and len(_name_words(name)) >= 2:
+            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
                 p.code = home
             return
         if p.sector is None:
@@ -915,17 +914,8 @@ class _Reader:
                     break
         # a title with no country: the article's own country, when it clearly is one
         share = self._home_share
-        bar = HOME_SHARE_GOV if p.sector == "GOV" and not self._local(p) else HOME_SHARE
-        if home and p.sector in DOMESTIC and share >= bar:
+        if home and p.sector in DOMESTIC and share >= HOME_SHARE:
             p.code = home + p.sector
-
-    def _local(self, p: _Person) -> bool:
-        """A local or provincial office ("Lamu County Commissioner", "the provincial governor"): held
-        at home, so the lower bar for the article's own country (org_words.tsv, kind ``level``)."""
-        start = p.cover_start if p.cover_start is not None else p.start
-        words = self.gaz.org_words
-        spans = [(start, p.start), *p.role_spans]
-        return any(words.get(t.lower_, (None, ""))[1] == "level" for a, b in spans for t in self.doc[a:b])
 
     # -- affiliations: "X of the Y Institute", "X, a professor at Y", "Y's X" ---------------
 
@@ -956,12 +946,14 @@ class _Reader:
             while k < hi:
                 t = doc[k]
                 q = self.person_of[k]
-                heads = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "heads" \
-                    and k > 0 and doc[k - 1].lower_ == "who"
-                if heads:  # "X, who heads the Y Institute in Z"
+                works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works" \
+                    and (k == p.end or doc[k - 1].lower_ == "who")
+                if works:  # "X, who heads the Y Institute in Z", "X lectures on politics at the University of Z"
                     code = self._body_code(k + 1, t.sent.end, p)
                     if code is not None:
                         return code
+                    k += 1
+                    continue
                 if (q is not None and q is not p) or t.text in AFFILIATION_STOPS or \
                         (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
                     break

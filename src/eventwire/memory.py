@@ -5,13 +5,20 @@ resolved from a title in the text ("Russian President Vladimir Putin" ->
 ``RUSGOV``) with the dates it was seen, so that a later article's bare "Putin
 said" is coded too. Users add their own entries, which win over learned ones:
 
-- TSV (``.tsv``): a header line ``name<TAB>code`` with optional ``title`` and
-  ``aliases`` (``|``-separated) columns; ``#`` starts a comment line.
+- TSV (``.tsv``): a header line ``name<TAB>code`` with optional ``title``,
+  ``aliases`` (``|``-separated), ``type`` and ``start``/``end`` (dated codes:
+  rows with the same name are one entry) columns; ``#`` starts a comment line.
 - YAML (``.yaml``/``.yml``): a list of mappings with ``name``, ``code`` and
   optional ``title`` and ``aliases`` (a list), or a mapping ``{actors: [...]}``.
 - PETRARCH/TABARI ``.actors`` dictionaries: ``VLADIMIR_PUTIN_ [RUSGOV]``, dated
-  codes ``[RUSELI 950101-991231] [RUSGOV >000507]``, ``+ALIAS_`` lines naming
-  the same actor, comments after ``#`` or ``;``.
+  codes ``[RUSELI 950101-991231] [RUSGOV >000507]`` on the phrase line or on
+  indented lines of their own, ``+ALIAS_`` lines naming the same actor, comments
+  after ``#`` or ``;``.
+
+Below the memory lies the built-in dictionary (:class:`ActorDictionary`,
+``data/phoenix_actors.tsv``, converted from the Phoenix dictionaries by
+``scripts/import_phoenix.py``): whole names only, dated codes resolved by the
+article's publication date (:meth:`MemoryEntry.code_on`).
 
 The memory is saved and loaded as TSV (``name code title first_seen last_seen
 source seen``); see ``docs/actors.md``.
@@ -265,8 +272,8 @@ def read_tsv_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
 
     ``start``/``end`` (YYYY-MM-DD, either may be empty) make the row's code a dated
     one; several rows with the same name are one entry with several codes (a row
-    with neither date gives its default code). ``type`` is ``PERSON`` (the
-    default: :func:`actor_type` reads it from the name), ``ORG`` or ``COUNTRY``.
+    with neither date gives its default code). ``type`` is ``PERSON``, ``ORG`` or
+    ``COUNTRY``; left empty, it is read from the name (:func:`actor_type`).
     """
     out: list[tuple[MemoryEntry, list[str]]] = []
     by_name: dict[str, tuple[MemoryEntry, list[str]]] = {}
