@@ -447,9 +447,11 @@ class Cleaner:
                 beside = [b for b in (before, after) if b is not None and appeal(b) and line(b)
                           and (b is before or line(after))]
                 # a paragraph of weak signals beside an appeal of two or more sentences on
-                # lines of their own, or any paragraph between two appeals, is part of it
+                # lines of their own, or one half weak between two appeals (one of two or
+                # more sentences), is part of it
                 weak_only = all(p.verdict == "weak" and not story(p) for p in block)
-                if (weak_only and any(len(b) >= 2 for b in beside)) or len(beside) == 2:
+                half_weak = 2 * sum(p.verdict == "weak" for p in block) >= len(block)
+                if any(len(b) >= 2 for b in beside) and (weak_only or (half_weak and len(beside) == 2)):
                     for p in block:
                         changed = drop(p, "in an appeal paragraph")
 
@@ -549,21 +551,34 @@ def _soft_join(text: str, at: int) -> bool:
 
 class _QuoteSides:
     """Which side of a straight quotation mark a quotation is on, read over the whole
-    article: each mark whose characters tell (a space on one side, a word on the
-    other) opens or closes a quotation; a mark that does not tell, such as one
-    between a sentence end and a capital ('...inbox."Ukraine', '...peace."Advert'),
-    opens one when the next mark closes one and closes one when the next mark opens
-    one; failing that, it closes the quotation open before it, or opens one."""
+    article. A mark whose characters tell (a space on one side, a word on the other)
+    opens or closes a quotation. One that does not, such as one between a sentence
+    end and a capital ('...inbox."Ukraine', '...peace."Advert'), is read by, in turn:
+    the next mark, where that one tells (it opens when the next one closes); a
+    quotation opened earlier on the same line (it closes it); the text up to the
+    next mark, when that is a sentence on the same line (it opens); else it closes
+    a quotation left open before it, or opens one."""
 
     def __init__(self, text: str):
         self._opens: dict[int, bool] = {}
         marks = [(m.start(), mark_role(text, m.start())) for m in _ANY_MARK.finditer(text)]
-        inside = False
+        opened_at: int | None = None  # where the quotation open now began
         for i, (pos, role) in enumerate(marks):
-            after = marks[i + 1][1] if i + 1 < len(marks) else "either"
-            # the next mark, where it tells, says which: '"Ukraine is ... peace," he said'
-            self._opens[pos] = (after == "close") if role == "either" and after != "either" else not inside
-            inside = role == "open" or (role == "either" and self._opens[pos])
+            if role != "either":
+                opens = role == "open"
+            else:
+                nxt, after = marks[i + 1] if i + 1 < len(marks) else (len(text), "either")
+                between = text[pos + 1:nxt]
+                if after != "either":
+                    opens = after == "close"
+                elif opened_at is not None and "\n" not in text[opened_at:pos]:
+                    opens = False
+                elif "\n" not in between and between[:1].isupper() and between.rstrip()[-1:] in tuple(".!?,"):
+                    opens = True
+                else:
+                    opens = opened_at is None
+            self._opens[pos] = opens
+            opened_at = pos if opens else None
 
     def opens(self, pos: int) -> bool:
         return self._opens.get(pos, True)
@@ -622,9 +637,11 @@ def _split_keep_quotes(text: str) -> list[str]:
 
 
 def looks_like_headline(line: str) -> bool:
-    """A first line that reads as a headline: short, no sentence end, mostly words."""
+    """A first line that reads as a headline: short, no sentence end (at its end or
+    inside it), mostly words."""
     words = _WORD.findall(line)
-    return 2 <= len(words) <= 25 and len(line) <= 200 and not _TERMINAL.search(line.rstrip())
+    return (2 <= len(words) <= 25 and len(line) <= 200 and not _TERMINAL.search(line.rstrip())
+            and not _INNER_END.search(line))  # "...grain prices.Follow us on X" is a glued sentence
 
 
 def _fold(text: str) -> str:
