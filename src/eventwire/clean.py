@@ -159,15 +159,22 @@ class Cleaner:
         return [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in raw.split("\n") if line.strip()]
 
     def _take_headline(self, art: Article, paragraphs: list[str]) -> list[str]:
+        """The headline: the first line that is not furniture, when it is the given
+        title or (with no title given) reads as one. Furniture before it stays, to be
+        removed and listed with the rest."""
         if len(paragraphs) < 2:
             return paragraphs
-        first = paragraphs[0]
+        at = 0
+        while at < min(len(paragraphs) - 1, 5) and (
+                self.classify_line(paragraphs[at]) or self.classify_shape(paragraphs[at], short=False)):
+            at += 1
+        first = paragraphs[at]
         if art.title and _fold(first) == _fold(art.title):
-            return paragraphs[1:]
+            return paragraphs[:at] + paragraphs[at + 1:]
         if not art.title and looks_like_headline(first) and self.classify_line(first) is None \
                 and self.classify_shape(first, short=False) is None:
             art.title = first
-            return paragraphs[1:]
+            return paragraphs[:at] + paragraphs[at + 1:]
         return paragraphs
 
     @staticmethod
