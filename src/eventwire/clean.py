@@ -54,6 +54,9 @@ _INNER_END = re.compile(r"(?<=[a-z\s])[.!?][\"”’]?\s*[A-Z\"“]")
 # a capitalised word that does not open the text or a clause
 _CAPITALISED = re.compile(r"(?<![.!?:;—–-]\s)(?<!^)(?<![\w'’])[A-Z][\w'’.-]*")
 _CLAUSE_START = re.compile(r"[,:;]\s+(?=[a-z])")
+_LEAD_WORDS = re.compile(r"\W*([A-Za-z][\w'’]*)(?![-’'\w])(?:\s+([A-Za-z][\w'’]*))?(?:\s+([A-Za-z][\w'’]*))?")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_PAST_AFTER_FIRST = re.compile(r"\W*\w+\s+\w+ed\b")
 _NAME_START = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,5}$")
 _ANY_MARK = re.compile(r'["“”«»„]')
 _DATE_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.m\.|[A-Za-z]+\.?|\d+")
@@ -94,8 +97,6 @@ class Cleaner:
         def words(key: str) -> frozenset[str]:
             return frozenset(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get(key, []))
 
-        lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data.get("imperative_lead", []))
-        verbs = "|".join(re.escape(w) for w in data.get("imperative", []))
         return {
             "furniture": any_of("furniture"), "credit": any_of("credit"),
             "byline": any_of("byline"), "caption": any_of("caption"),
@@ -106,9 +107,12 @@ class Cleaner:
             "self": words("self_reference"), "cta": words("call_to_action"),
             "story": words("story_cues"), "date": words("date_words"),
             "business": words("site_business"),
-            "imperative": re.compile(rf"^\W*(?:(?:{lead})\s+)?(?:{verbs})\b(?![-’'])", re.I) if verbs else re.compile(r"(?!)"),
+            "imperative": words("imperative"), "imperative_lead": words("imperative_lead"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
-        }
+        } | {"index": _index({"second": words("second_person"), "first": words("first_plural"),
+                              "speaker": words("first_singular"), "self": words("self_reference"),
+                              "cta": words("call_to_action"), "story": words("story_cues"),
+                              "business": words("site_business")})}
 
     def __call__(self, art: Article) -> Article:
         if not art.ok:
@@ -260,7 +264,7 @@ class Cleaner:
         if self.classify_line(text) or self.classify_shape(text, short=False):
             return True
         if not _TERMINAL.search(text) and not strict:
-            if self.rules["imperative"].match(text) and text[:1].isupper():
+            if self.is_order(text) and text[:1].isupper():
                 return True  # an order with no sentence end
             found = self.address(text, mask_quotes(text))
             if found and len(_WORD.findall(text)) <= 12:
@@ -293,7 +297,7 @@ class Cleaner:
             low = token.lower().rstrip(".")
             if low in dates and low not in ("on", "at", "last"):
                 seen = True
-            elif re.fullmatch(r"\d{1,2}[:.]\d{2}", token):
+            elif _CLOCK.fullmatch(token):
                 seen = True
             elif not (token.isdigit() or low in dates or (token.isupper() and 2 <= len(token) <= 4)):
                 return False
@@ -312,7 +316,7 @@ class Cleaner:
                 (rules["list"] and len(rules["list"]) > 1 and rules["list"][1].search(text)
                  and len(_WORD.findall(text)) <= 12):
             return "noise", "a list of links, tags or handles"
-        if short and len(_WORD.findall(text)) <= 12 and not _count(rules["story"], _tokens(text)) \
+        if short and len(_WORD.findall(text)) <= 12 and not _signals(rules["index"], text).get("story") \
                 and not _INNER_END.search(text):
             return "noise", _SHORT
         return None
@@ -347,23 +351,22 @@ class Cleaner:
         sentence that names someone, reports speech or asks a question is held to
         stronger signals than one that names no one."""
         rules = self.rules
-        tokens = _tokens(unquoted)
-        you = _count(rules["second"], tokens)
-        we = _count(rules["first"], tokens)
-        page = _count(rules["self"], tokens)
-        cta = _count(rules["cta"], tokens)
-        order = bool(rules["imperative"].match(unquoted)) and unquoted.lstrip()[:1].isupper()
+        hits = _signals(rules["index"], unquoted)
+        you, we, page, cta = hits.get("second", 0), hits.get("first", 0), hits.get("self", 0), hits.get("cta", 0)
+        first = _TOKEN.match(unquoted.lstrip())
+        order = self.is_order(unquoted) and unquoted.lstrip()[:1].isupper()
         # an order after an opening phrase: "For the latest, follow our live blog."
-        order_later = any(rules["imperative"].match(unquoted[m.end():]) for m in _CLAUSE_START.finditer(unquoted))
+        order_later = (you or we or page or cta) and any(
+            self.is_order(unquoted[m.end():m.end() + 40]) for m in _CLAUSE_START.finditer(unquoted))
         n = len(_WORD.findall(text))
         if page >= 2:
             return "noise", "speaks of the page"
-        if _count(rules["story"], tokens):
+        if hits.get("story"):
             return None  # a report of what someone said is the story
         if (you and we) or ((you or we or page) and cta and 2 * you + we + 2 * page + 2 * cta >= 4):
             return "noise", "addresses the reader"
         if (order or order_later) and n <= 25 and (
-                you or we or page or cta > (1 if tokens and tokens[0].lower() in rules["cta"] else 0)):
+                you or we or page or cta > (1 if first and first.group(0).lower() in rules["cta"] else 0)):
             return "noise", "tells the reader what to do"
         if page and (we or you):
             return "noise", "speaks of the page"
@@ -372,13 +375,27 @@ class Cleaner:
                 return "noise", "addresses the reader"
             if page and n <= 20:
                 return "noise", "speaks of the page"
-            if n <= 15 and _count(rules["business"], tokens):
+            if n <= 15 and hits.get("business"):
                 return "noise", "the site's own business"
-            if order and n <= 12 and not re.match(r"\W*\w+\s+\w+ed\b", unquoted):  # not "Help arrived"
+            if order and n <= 12 and not _PAST_AFTER_FIRST.match(unquoted):  # not "Help arrived"
                 return "noise", "tells the reader what to do"
         if you or we or page or (cta and n <= 12):
             return "weak", "speaks to or as us, of the page, or asks for something"
         return None
+
+    def is_order(self, text: str) -> bool:
+        """Whether ``text`` opens with a verb by which a site tells its reader what to do
+        (``imperative`` in noise.yaml), perhaps after "please", "now", "never"..."""
+        words = _LEAD_WORDS.match(text)
+        if not words:
+            return False
+        first, second, third = (w.lower().replace("’", "'") if w else "" for w in words.groups())
+        lead = self.rules["imperative_lead"]
+        if first in lead:
+            first = second
+        elif f"{first} {second}" in lead:  # do not
+            first = third
+        return first in self.rules["imperative"]
 
     def names(self, text: str) -> bool:
         """Whether ``text`` names someone: a capitalised word that does not open the
@@ -401,9 +418,8 @@ class Cleaner:
                 piece.verdict, piece.why = found
 
         def reported(piece: Piece) -> bool:  # a quotation, a report of speech or a speaker's own words
-            tokens = _tokens(piece.unquoted)
-            return any(m in piece.text for m in _QUOTING) or bool(
-                _count(rules["story"], tokens) or _count(rules["speaker"], tokens))
+            hits = _signals(rules["index"], piece.unquoted)
+            return any(m in piece.text for m in _QUOTING) or bool(hits.get("story") or hits.get("speaker"))
 
         def story(piece: Piece) -> bool:  # never dropped for its neighbours alone
             if reported(piece):
@@ -411,10 +427,10 @@ class Cleaner:
             names = self.names(piece.unquoted)
             if piece.text.endswith("?"):  # a question put to someone named
                 return names
-            tokens = _tokens(piece.unquoted)  # a sentence about others, not in the site's voice
-            if _count(rules["first"], tokens):
+            hits = _signals(rules["index"], piece.unquoted)  # about others, not in the site's voice
+            if hits.get("first"):
                 return False
-            return names or (len(tokens) > 25 and not _count(rules["second"], tokens))
+            return names or (len(_WORD.findall(piece.unquoted)) > 25 and not hits.get("second"))
 
         blocks: dict[int, list[Piece]] = {}
         for piece in pieces:
@@ -612,25 +628,37 @@ def mask_quotes(text: str) -> str:
     return "".join(out)
 
 
-def _count(terms: frozenset[str], tokens: list[str]) -> int:
-    """Whole-word hits of ``terms`` (words and phrases of up to three words) among
-    ``tokens``, not counting all-capital abbreviations (US is not us)."""
-    hits = 0
-    for i, token in enumerate(tokens):
-        low = token.lower()
-        if low in terms and not (token.isupper() and len(token) > 1):
-            hits += 1
-        if i + 1 < len(tokens):
-            two = low + " " + tokens[i + 1].lower()
-            if two in terms:
-                hits += 1
-            elif i + 2 < len(tokens) and two + " " + tokens[i + 2].lower() in terms:
-                hits += 1
+def _index(lexicons: dict[str, frozenset[str]]) -> dict:
+    """term -> the lexicons it is in, plus the first words of the terms of two or three."""
+    index: dict[str, tuple[str, ...]] = {}
+    for name, terms in lexicons.items():
+        for term in terms:
+            index[term] = index.get(term, ()) + (name,)
+    index[_LEADS] = frozenset(t.split()[0] for t in index if " " in t)
+    return index
+
+
+_LEADS = " leads"  # the key (never a word) under which _index keeps phrase-first words
+
+
+def _signals(index: dict, text: str) -> dict[str, int]:
+    """How many words and phrases of each lexicon ``text`` has, whole words, not
+    counting all-capital abbreviations (US is not us)."""
+    tokens = _TOKEN.findall(text)
+    lows = [t.lower().replace("’", "'") for t in tokens]
+    leads = index[_LEADS]
+    hits: dict[str, int] = {}
+    for i, low in enumerate(lows):
+        names = index.get(low)
+        if names and not (len(low) > 1 and tokens[i].isupper()):
+            for name in names:
+                hits[name] = hits.get(name, 0) + 1
+        if low in leads and i + 1 < len(lows):
+            two = low + " " + lows[i + 1]
+            names = index.get(two) or (index.get(two + " " + lows[i + 2]) if i + 2 < len(lows) else None)
+            for name in names or ():
+                hits[name] = hits.get(name, 0) + 1
     return hits
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
 
 
 def _split_keep_quotes(text: str) -> list[str]:
