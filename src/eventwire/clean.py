@@ -42,11 +42,8 @@ from .model import Article
 _ABBREVIATIONS = r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bSt\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bMaj\.)(?<!\bNo\.)(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bProf\.)(?<!\bRev\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)"
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]%][.!?])" + _ABBREVIATIONS + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 # A sentence end with no space after it: [.!?], maybe a quotation mark, then a capital,
-# a digit or an opening mark. Where the mark goes is decided in _hard_cuts.
+# a digit or an opening mark. Which side a mark goes to is decided in split_joined.
 _JOINED_END = re.compile(r"(?<=[a-z0-9%)\]])[.!?](?=[\"“”‘’]?[A-Z0-9]|[\"“‘][\"“‘]?[A-Z0-9])")
-# Where a scrape may have joined two blocks inside a run of letters: a change of case
-# (AdvertisementLawyer, GMTThe), a digit before a capital, a bracket, colon or sentence
-# end before a capital, a word before an opening quotation mark, a handle or a symbol.
 # Where a scrape may have joined two blocks inside a run of letters (a candidate: a
 # capital, digit, opening mark or symbol after a non-space; _soft_join decides).
 _SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“(@#©])(?<=\S)")
@@ -97,22 +94,21 @@ class Cleaner:
         def words(key: str) -> frozenset[str]:
             return frozenset(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get(key, []))
 
+        lexicons = {"second": words("second_person"), "first": words("first_plural"),
+                    "speaker": words("first_singular"), "self": words("self_reference"),
+                    "cta": words("call_to_action"), "story": words("story_cues"),
+                    "business": words("site_business")}
         return {
             "furniture": any_of("furniture"), "credit": any_of("credit"),
             "byline": any_of("byline"), "caption": any_of("caption"),
             "label": re.compile("|".join(f"(?:{p})" for p in data.get("label_line", [])) or r"(?!)"),
-            "list": [re.compile(p) for p in data.get("list_marks", [])],
-            "second": words("second_person"), "first": words("first_plural"),
-            "speaker": words("first_singular"),
-            "self": words("self_reference"), "cta": words("call_to_action"),
-            "story": words("story_cues"), "date": words("date_words"),
-            "business": words("site_business"),
+            "separators": re.compile("|".join(f"(?:{p})" for p in data.get("list_separators", [])) or r"(?!)"),
+            "handles": re.compile("|".join(f"(?:{p})" for p in data.get("handles", [])) or r"(?!)"),
+            "date": words("date_words"), "cta": lexicons["cta"],
             "imperative": words("imperative"), "imperative_lead": words("imperative_lead"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
-        } | {"index": _index({"second": words("second_person"), "first": words("first_plural"),
-                              "speaker": words("first_singular"), "self": words("self_reference"),
-                              "cta": words("call_to_action"), "story": words("story_cues"),
-                              "business": words("site_business")})}
+            "index": _index(lexicons),  # one pass over a sentence's words counts them all
+        }
 
     def __call__(self, art: Article) -> Article:
         if not art.ok:
@@ -263,13 +259,12 @@ class Cleaner:
             return False
         if self.classify_line(text) or self.classify_shape(text, short=False):
             return True
+        found = self.address(text, mask_quotes(text))
         if not _TERMINAL.search(text) and not strict:
             if self.is_order(text) and text[:1].isupper():
                 return True  # an order with no sentence end
-            found = self.address(text, mask_quotes(text))
             if found and len(_WORD.findall(text)) <= 12:
                 return True  # a few words to or as us, with no sentence end ("Content from our partners")
-        found = self.address(text, mask_quotes(text))
         return found is not None and found[0] == "noise"
 
     def classify_line(self, text: str) -> tuple[str, str] | None:
@@ -312,9 +307,8 @@ class Cleaner:
         rules = self.rules
         if rules["label"].match(text):
             return "noise", "a label and what it labels"
-        if sum(len(p.findall(text)) for p in rules["list"]) >= 2 or \
-                (rules["list"] and len(rules["list"]) > 1 and rules["list"][1].search(text)
-                 and len(_WORD.findall(text)) <= 12):
+        if len(rules["separators"].findall(text)) >= 2 or \
+                (rules["handles"].search(text) and len(_WORD.findall(text)) <= 12):
             return "noise", "a list of links, tags or handles"
         if short and len(_WORD.findall(text)) <= 12 and not _signals(rules["index"], text).get("story") \
                 and not _INNER_END.search(text):
