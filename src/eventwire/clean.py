@@ -339,11 +339,12 @@ class Cleaner:
             if piece.verdict not in KEPT:
                 piece.unquoted = mask_quotes(piece.text)
 
-    def address(self, text: str, unquoted: str) -> tuple[str, str] | None:
+    def address(self, text: str, unquoted: str, plainest: bool = False) -> tuple[str, str] | None:
         """("noise" or "weak", why) for a sentence that speaks to the reader, orders the
         reader, or speaks as the site or of the page, outside quotation marks. A
         sentence that names someone, reports speech or asks a question is held to
-        stronger signals than one that names no one."""
+        stronger signals than one that names no one; with ``plainest``, only the
+        plainest appeals count (two signals together)."""
         rules = self.rules
         hits = _signals(rules["index"], unquoted)
         you, we, page, cta = hits.get("second", 0), hits.get("first", 0), hits.get("self", 0), hits.get("cta", 0)
@@ -364,6 +365,8 @@ class Cleaner:
             return "noise", "tells the reader what to do"
         if page and (we or you):
             return "noise", "speaks of the page"
+        if plainest:
+            return None
         if not self.names(unquoted) and not text.rstrip().endswith("?"):  # no one named, no question
             if you and n <= 15 or you >= 2:
                 return "noise", "addresses the reader"
@@ -404,10 +407,19 @@ class Cleaner:
     def _judge_address(self, pieces: list[Piece]) -> None:
         """Drop sentences that address the reader or speak as the site."""
         rules = self.rules
+        sizes: dict[int, int] = {}
+        for piece in pieces:
+            sizes[piece.para] = sizes.get(piece.para, 0) + 1
+        alone = {para: n == 1 for para, n in sizes.items()}
         for piece in pieces:
             if piece.verdict != "keep":
                 continue
             found = self.address(piece.text, piece.unquoted)
+            if not found and not piece.unquoted.strip() and alone.get(piece.para) \
+                    and not any(m in piece.text for m in _QUOTING):
+                # a line of its own inside a quotation read across lines, with no mark of its
+                # own: what the site says there is read, but only its plainest appeals count
+                found = self.address(piece.text, piece.text, plainest=True)
             if found:
                 piece.verdict, piece.why = found
 
