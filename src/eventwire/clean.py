@@ -316,8 +316,10 @@ class Cleaner:
         return None
 
     def _judge_lines(self, pieces: list[Piece]) -> None:
-        for piece in pieces:
-            found = self.classify_line(piece.text) or self.classify_shape(piece.text)
+        for i, piece in enumerate(pieces):
+            # the first line, where a standfirst or an unpunctuated lede sits, is not
+            # dropped for being short alone
+            found = self.classify_line(piece.text) or self.classify_shape(piece.text, short=i > 0)
             if found and found[1] == _SHORT:  # a short line that speaks to the reader says so
                 found = self.address(piece.text, mask_quotes(piece.text)) or found
                 found = found if found[0] == "noise" else ("noise", _SHORT)
