@@ -121,6 +121,32 @@ def insert_noise(story: str, rng: random.Random, n: int, families: tuple[str, ..
     return Noisy(raw="".join(out), sentences=sents, noise=placed)
 
 
+def norm(text: str) -> str:
+    """White space as the cleaner leaves it."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
+
+
+def lost_sentences(story_sentences: list[str], art) -> list[str]:
+    """The story's sentences not found, character for character up to white space, in
+    the clean text of ``art`` (an eventwire Article). A credit line the cleaner moved
+    to ``credits``, or a dateline it moved to metadata, is not lost."""
+    text = norm(art.text) if art.ok else ""
+    moved = [norm(c) for c in art.credits]
+    lost = []
+    for sentence in story_sentences:
+        s = norm(sentence)
+        dateline = re.match(r"^[A-Z][A-Z.'’ ,-]{2,60}(?:\([A-Za-z. ]+\))?\s*[—–-]{1,2}\s+", s)
+        rest = s[dateline.end():] if dateline else ""
+        if not (s in text or s in moved or (rest and rest in text)):
+            lost.append(sentence)
+    return lost
+
+
+def kept_noise(line: str, art) -> bool:
+    """Whether the noise ``line`` is still in the clean text of ``art`` (as whole words)."""
+    return art.ok and re.search(r"(?<!\w)" + re.escape(norm(line)) + r"(?!\w)", norm(art.text)) is not None
+
+
 def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower())
 

@@ -152,3 +152,16 @@ def test_user_noise_file_extends_the_rules(tmp_path):
     art = cleaner(Article.from_raw("Troops left the town on Monday.\nStory continues below\nThe mayor said it was calm."))
     assert "Story continues below" not in art.text
     assert "The mayor said it was calm." in art.text
+
+
+def test_user_lexicon_extends_the_signals(tmp_path):
+    (tmp_path / "noise.yaml").write_text("site_business: [raffle]\n", encoding="utf-8")
+    from eventwire.config import Settings
+    text = ("Troops left the town on Monday.\nWin a holiday in our raffle.\n"
+            "The mayor said it was calm.")
+    plain, extended = Cleaner()(Article.from_raw(text)), Cleaner(Settings(lexicon_dirs=(tmp_path,)))(Article.from_raw(text))
+    assert "raffle" in plain.text
+    assert "raffle" not in extended.text
+    reasons = {r["text"]: r["reason"] for r in extended.metadata["removed"]}
+    assert reasons["Win a holiday in our raffle."] == "the site's own business"
+    assert "Troops left the town on Monday." in extended.text and "The mayor said it was calm." in extended.text

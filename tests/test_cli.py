@@ -77,6 +77,21 @@ def test_json_single_document(capsys, files):
     assert code == 0 and json.loads(out)["id"] == "good"
 
 
+def test_json_lists_removed_lines_with_reasons(capsys, tmp_path):
+    import jsonschema
+
+    noisy = tmp_path / "noisy.txt"
+    noisy.write_text("Advertisement\n" + STORY + "\nShare this article: Facebook X Email", encoding="utf-8")
+    code, out, _ = run(capsys, "code", noisy, "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and "Advertisement" not in doc["text"]
+    assert doc["metadata"]["removed"] == [
+        {"text": "Advertisement", "reason": "site furniture"},
+        {"text": "Share this article: Facebook X Email", "reason": "a label and what it labels"}]
+    _, schema, _ = run(capsys, "schema")
+    jsonschema.validate(doc, json.loads(schema))
+
+
 def test_table_shows_events_quotes_actors(capsys, files):
     code, out, _ = run(capsys, "code", files["good"], "--format", "table")
     assert code == 0

@@ -151,6 +151,16 @@ def shot(page, name: str, full_page: bool = False) -> Path:
     return path
 
 
+def test_removed_lines_are_shown_folded(page, server):
+    code_in_page(page, server, "Advertisement\nShare this article: Facebook X Email\n" + ARTICLE)
+    details = page.locator("#article-removed")
+    assert details.count() == 1 and details.get_attribute("open") is None
+    assert "2 lines removed" in details.inner_text()
+    details.locator("summary").click()
+    assert "site furniture" in details.inner_text()
+    assert "Advertisement" not in page.inner_text("#article-text")
+
+
 def test_paste_an_article_and_see_its_highlights(page, server):
     code_in_page(page, server, ARTICLE)
     text = page.inner_text("#article-text")

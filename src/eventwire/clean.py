@@ -42,11 +42,8 @@ from .model import Article
 _ABBREVIATIONS = r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bSt\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bMaj\.)(?<!\bNo\.)(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bProf\.)(?<!\bRev\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)"
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]%][.!?])" + _ABBREVIATIONS + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 # A sentence end with no space after it: [.!?], maybe a quotation mark, then a capital,
-# a digit or an opening mark. Where the mark goes is decided in _hard_cuts.
+# a digit or an opening mark. Which side a mark goes to is decided in split_joined.
 _JOINED_END = re.compile(r"(?<=[a-z0-9%)\]])[.!?](?=[\"“”‘’]?[A-Z0-9]|[\"“‘][\"“‘]?[A-Z0-9])")
-# Where a scrape may have joined two blocks inside a run of letters: a change of case
-# (AdvertisementLawyer, GMTThe), a digit before a capital, a bracket, colon or sentence
-# end before a capital, a word before an opening quotation mark, a handle or a symbol.
 # Where a scrape may have joined two blocks inside a run of letters (a candidate: a
 # capital, digit, opening mark or symbol after a non-space; _soft_join decides).
 _SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“(@#©])(?<=\S)")
@@ -54,6 +51,9 @@ _INNER_END = re.compile(r"(?<=[a-z\s])[.!?][\"”’]?\s*[A-Z\"“]")
 # a capitalised word that does not open the text or a clause
 _CAPITALISED = re.compile(r"(?<![.!?:;—–-]\s)(?<!^)(?<![\w'’])[A-Z][\w'’.-]*")
 _CLAUSE_START = re.compile(r"[,:;]\s+(?=[a-z])")
+_LEAD_WORDS = re.compile(r"\W*([A-Za-z][\w'’]*)(?![-’'\w])(?:\s+([A-Za-z][\w'’]*))?(?:\s+([A-Za-z][\w'’]*))?")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_PAST_AFTER_FIRST = re.compile(r"\W*\w+\s+\w+ed\b")
 _NAME_START = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{0,5}$")
 _ANY_MARK = re.compile(r'["“”«»„]')
 _DATE_TOKEN = re.compile(r"\d{1,2}[:.]\d{2}|[ap]\.m\.|[A-Za-z]+\.?|\d+")
@@ -94,20 +94,20 @@ class Cleaner:
         def words(key: str) -> frozenset[str]:
             return frozenset(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get(key, []))
 
-        lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data.get("imperative_lead", []))
-        verbs = "|".join(re.escape(w) for w in data.get("imperative", []))
+        lexicons = {"second": words("second_person"), "first": words("first_plural"),
+                    "speaker": words("first_singular"), "self": words("self_reference"),
+                    "cta": words("call_to_action"), "story": words("story_cues"),
+                    "business": words("site_business")}
         return {
             "furniture": any_of("furniture"), "credit": any_of("credit"),
             "byline": any_of("byline"), "caption": any_of("caption"),
             "label": re.compile("|".join(f"(?:{p})" for p in data.get("label_line", [])) or r"(?!)"),
-            "list": [re.compile(p) for p in data.get("list_marks", [])],
-            "second": words("second_person"), "first": words("first_plural"),
-            "speaker": words("first_singular"),
-            "self": words("self_reference"), "cta": words("call_to_action"),
-            "story": words("story_cues"), "date": words("date_words"),
-            "business": words("site_business"),
-            "imperative": re.compile(rf"^\W*(?:(?:{lead})\s+)?(?:{verbs})\b(?![-’'])", re.I) if verbs else re.compile(r"(?!)"),
+            "separators": re.compile("|".join(f"(?:{p})" for p in data.get("list_separators", [])) or r"(?!)"),
+            "handles": re.compile("|".join(f"(?:{p})" for p in data.get("handles", [])) or r"(?!)"),
+            "date": words("date_words"), "cta": lexicons["cta"],
+            "imperative": words("imperative"), "imperative_lead": words("imperative_lead"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
+            "index": _index(lexicons),  # one pass over a sentence's words counts them all
         }
 
     def __call__(self, art: Article) -> Article:
@@ -163,15 +163,22 @@ class Cleaner:
         return [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in raw.split("\n") if line.strip()]
 
     def _take_headline(self, art: Article, paragraphs: list[str]) -> list[str]:
+        """The headline: the first line that is not furniture, when it is the given
+        title or (with no title given) reads as one. Furniture before it stays, to be
+        removed and listed with the rest."""
         if len(paragraphs) < 2:
             return paragraphs
-        first = paragraphs[0]
+        at = 0
+        while at < min(len(paragraphs) - 1, 5) and (
+                self.classify_line(paragraphs[at]) or self.classify_shape(paragraphs[at], short=False)):
+            at += 1
+        first = paragraphs[at]
         if art.title and _fold(first) == _fold(art.title):
-            return paragraphs[1:]
+            return paragraphs[:at] + paragraphs[at + 1:]
         if not art.title and looks_like_headline(first) and self.classify_line(first) is None \
                 and self.classify_shape(first, short=False) is None:
             art.title = first
-            return paragraphs[1:]
+            return paragraphs[:at] + paragraphs[at + 1:]
         return paragraphs
 
     @staticmethod
@@ -256,13 +263,12 @@ class Cleaner:
             return False
         if self.classify_line(text) or self.classify_shape(text, short=False):
             return True
+        found = self.address(text, mask_quotes(text))
         if not _TERMINAL.search(text) and not strict:
-            if self.rules["imperative"].match(text) and text[:1].isupper():
+            if self.is_order(text) and text[:1].isupper():
                 return True  # an order with no sentence end
-            found = self.address(text, mask_quotes(text))
             if found and len(_WORD.findall(text)) <= 12:
                 return True  # a few words to or as us, with no sentence end ("Content from our partners")
-        found = self.address(text, mask_quotes(text))
         return found is not None and found[0] == "noise"
 
     def classify_line(self, text: str) -> tuple[str, str] | None:
@@ -290,7 +296,7 @@ class Cleaner:
             low = token.lower().rstrip(".")
             if low in dates and low not in ("on", "at", "last"):
                 seen = True
-            elif re.fullmatch(r"\d{1,2}[:.]\d{2}", token):
+            elif _CLOCK.fullmatch(token):
                 seen = True
             elif not (token.isdigit() or low in dates or (token.isupper() and 2 <= len(token) <= 4)):
                 return False
@@ -305,18 +311,19 @@ class Cleaner:
         rules = self.rules
         if rules["label"].match(text):
             return "noise", "a label and what it labels"
-        if sum(len(p.findall(text)) for p in rules["list"]) >= 2 or \
-                (rules["list"] and len(rules["list"]) > 1 and rules["list"][1].search(text)
-                 and len(_WORD.findall(text)) <= 12):
+        if len(rules["separators"].findall(text)) >= 2 or \
+                (rules["handles"].search(text) and len(_WORD.findall(text)) <= 12):
             return "noise", "a list of links, tags or handles"
-        if short and len(_WORD.findall(text)) <= 12 and not _count(rules["story"], _tokens(text)) \
+        if short and len(_WORD.findall(text)) <= 12 and not _signals(rules["index"], text).get("story") \
                 and not _INNER_END.search(text):
             return "noise", _SHORT
         return None
 
     def _judge_lines(self, pieces: list[Piece]) -> None:
-        for piece in pieces:
-            found = self.classify_line(piece.text) or self.classify_shape(piece.text)
+        for i, piece in enumerate(pieces):
+            # the first line, where a standfirst or an unpunctuated lede sits, is not
+            # dropped for being short alone
+            found = self.classify_line(piece.text) or self.classify_shape(piece.text, short=i > 0)
             if found and found[1] == _SHORT:  # a short line that speaks to the reader says so
                 found = self.address(piece.text, mask_quotes(piece.text)) or found
                 found = found if found[0] == "noise" else ("noise", _SHORT)
@@ -338,44 +345,60 @@ class Cleaner:
             if piece.verdict not in KEPT:
                 piece.unquoted = mask_quotes(piece.text)
 
-    def address(self, text: str, unquoted: str) -> tuple[str, str] | None:
+    def address(self, text: str, unquoted: str, plainest: bool = False) -> tuple[str, str] | None:
         """("noise" or "weak", why) for a sentence that speaks to the reader, orders the
         reader, or speaks as the site or of the page, outside quotation marks. A
         sentence that names someone, reports speech or asks a question is held to
-        stronger signals than one that names no one."""
+        stronger signals than one that names no one; with ``plainest``, only the
+        plainest appeals count (two signals together)."""
         rules = self.rules
-        tokens = _tokens(unquoted)
-        you = _count(rules["second"], tokens)
-        we = _count(rules["first"], tokens)
-        page = _count(rules["self"], tokens)
-        cta = _count(rules["cta"], tokens)
-        order = bool(rules["imperative"].match(unquoted)) and unquoted.lstrip()[:1].isupper()
+        hits = _signals(rules["index"], unquoted)
+        you, we, page, cta = hits.get("second", 0), hits.get("first", 0), hits.get("self", 0), hits.get("cta", 0)
+        first = _TOKEN.match(unquoted.lstrip())
+        order = self.is_order(unquoted) and unquoted.lstrip()[:1].isupper()
         # an order after an opening phrase: "For the latest, follow our live blog."
-        order_later = any(rules["imperative"].match(unquoted[m.end():]) for m in _CLAUSE_START.finditer(unquoted))
+        order_later = (you or we or page or cta) and any(
+            self.is_order(unquoted[m.end():m.end() + 40]) for m in _CLAUSE_START.finditer(unquoted))
         n = len(_WORD.findall(text))
         if page >= 2:
             return "noise", "speaks of the page"
-        if _count(rules["story"], tokens):
+        if hits.get("story"):
             return None  # a report of what someone said is the story
         if (you and we) or ((you or we or page) and cta and 2 * you + we + 2 * page + 2 * cta >= 4):
             return "noise", "addresses the reader"
         if (order or order_later) and n <= 25 and (
-                you or we or page or cta > (1 if tokens and tokens[0].lower() in rules["cta"] else 0)):
+                you or we or page or cta > (1 if first and first.group(0).lower() in rules["cta"] else 0)):
             return "noise", "tells the reader what to do"
         if page and (we or you):
             return "noise", "speaks of the page"
+        if plainest:
+            return None
         if not self.names(unquoted) and not text.rstrip().endswith("?"):  # no one named, no question
             if you and n <= 15 or you >= 2:
                 return "noise", "addresses the reader"
             if page and n <= 20:
                 return "noise", "speaks of the page"
-            if n <= 15 and _count(rules["business"], tokens):
+            if n <= 15 and hits.get("business"):
                 return "noise", "the site's own business"
-            if order and n <= 12 and not re.match(r"\W*\w+\s+\w+ed\b", unquoted):  # not "Help arrived"
+            if order and n <= 12 and not _PAST_AFTER_FIRST.match(unquoted):  # not "Help arrived"
                 return "noise", "tells the reader what to do"
         if you or we or page or (cta and n <= 12):
             return "weak", "speaks to or as us, of the page, or asks for something"
         return None
+
+    def is_order(self, text: str) -> bool:
+        """Whether ``text`` opens with a verb by which a site tells its reader what to do
+        (``imperative`` in noise.yaml), perhaps after "please", "now", "never"..."""
+        words = _LEAD_WORDS.match(text)
+        if not words:
+            return False
+        first, second, third = (w.lower().replace("’", "'") if w else "" for w in words.groups())
+        lead = self.rules["imperative_lead"]
+        if first in lead:
+            first = second
+        elif f"{first} {second}" in lead:  # do not
+            first = third
+        return first in self.rules["imperative"]
 
     def names(self, text: str) -> bool:
         """Whether ``text`` names someone: a capitalised word that does not open the
@@ -390,17 +413,25 @@ class Cleaner:
     def _judge_address(self, pieces: list[Piece]) -> None:
         """Drop sentences that address the reader or speak as the site."""
         rules = self.rules
+        sizes: dict[int, int] = {}
+        for piece in pieces:
+            sizes[piece.para] = sizes.get(piece.para, 0) + 1
+        alone = {para: n == 1 for para, n in sizes.items()}
         for piece in pieces:
             if piece.verdict != "keep":
                 continue
             found = self.address(piece.text, piece.unquoted)
+            if not found and not piece.unquoted.strip() and alone.get(piece.para) \
+                    and not any(m in piece.text for m in _QUOTING):
+                # a line of its own inside a quotation read across lines, with no mark of its
+                # own: what the site says there is read, but only its plainest appeals count
+                found = self.address(piece.text, piece.text, plainest=True)
             if found:
                 piece.verdict, piece.why = found
 
         def reported(piece: Piece) -> bool:  # a quotation, a report of speech or a speaker's own words
-            tokens = _tokens(piece.unquoted)
-            return any(m in piece.text for m in _QUOTING) or bool(
-                _count(rules["story"], tokens) or _count(rules["speaker"], tokens))
+            hits = _signals(rules["index"], piece.unquoted)
+            return any(m in piece.text for m in _QUOTING) or bool(hits.get("story") or hits.get("speaker"))
 
         def story(piece: Piece) -> bool:  # never dropped for its neighbours alone
             if reported(piece):
@@ -408,10 +439,10 @@ class Cleaner:
             names = self.names(piece.unquoted)
             if piece.text.endswith("?"):  # a question put to someone named
                 return names
-            tokens = _tokens(piece.unquoted)  # a sentence about others, not in the site's voice
-            if _count(rules["first"], tokens):
+            hits = _signals(rules["index"], piece.unquoted)  # about others, not in the site's voice
+            if hits.get("first"):
                 return False
-            return names or (len(tokens) > 25 and not _count(rules["second"], tokens))
+            return names or (len(_WORD.findall(piece.unquoted)) > 25 and not hits.get("second"))
 
         blocks: dict[int, list[Piece]] = {}
         for piece in pieces:
@@ -451,9 +482,11 @@ class Cleaner:
                 beside = [b for b in (before, after) if b is not None and appeal(b) and line(b)
                           and (b is before or line(after))]
                 # a paragraph of weak signals beside an appeal of two or more sentences on
-                # lines of their own, or any paragraph between two appeals, is part of it
+                # lines of their own, or one half weak between two appeals (one of two or
+                # more sentences), is part of it
                 weak_only = all(p.verdict == "weak" and not story(p) for p in block)
-                if (weak_only and any(len(b) >= 2 for b in beside)) or len(beside) == 2:
+                half_weak = 2 * sum(p.verdict == "weak" for p in block) >= len(block)
+                if any(len(b) >= 2 for b in beside) and (weak_only or (half_weak and len(beside) == 2)):
                     for p in block:
                         changed = drop(p, "in an appeal paragraph")
 
@@ -562,21 +595,34 @@ def _soft_join(text: str, at: int) -> bool:
 
 class _QuoteSides:
     """Which side of a straight quotation mark a quotation is on, read over the whole
-    article: each mark whose characters tell (a space on one side, a word on the
-    other) opens or closes a quotation; a mark that does not tell, such as one
-    between a sentence end and a capital ('...inbox."Ukraine', '...peace."Advert'),
-    opens one when the next mark closes one and closes one when the next mark opens
-    one; failing that, it closes the quotation open before it, or opens one."""
+    article. A mark whose characters tell (a space on one side, a word on the other)
+    opens or closes a quotation. One that does not, such as one between a sentence
+    end and a capital ('...inbox."Ukraine', '...peace."Advert'), is read by, in turn:
+    the next mark, where that one tells (it opens when the next one closes); a
+    quotation opened earlier on the same line (it closes it); the text up to the
+    next mark, when that is a sentence on the same line (it opens); else it closes
+    a quotation left open before it, or opens one."""
 
     def __init__(self, text: str):
         self._opens: dict[int, bool] = {}
         marks = [(m.start(), mark_role(text, m.start())) for m in _ANY_MARK.finditer(text)]
-        inside = False
+        opened_at: int | None = None  # where the quotation open now began
         for i, (pos, role) in enumerate(marks):
-            after = marks[i + 1][1] if i + 1 < len(marks) else "either"
-            # the next mark, where it tells, says which: '"Ukraine is ... peace," he said'
-            self._opens[pos] = (after == "close") if role == "either" and after != "either" else not inside
-            inside = role == "open" or (role == "either" and self._opens[pos])
+            if role != "either":
+                opens = role == "open"
+            else:
+                nxt, after = marks[i + 1] if i + 1 < len(marks) else (len(text), "either")
+                between = text[pos + 1:nxt]
+                if after != "either":
+                    opens = after == "close"
+                elif opened_at is not None and "\n" not in text[opened_at:pos]:
+                    opens = False
+                elif "\n" not in between and between[:1].isupper() and between.rstrip()[-1:] in tuple(".!?,"):
+                    opens = True
+                else:
+                    opens = opened_at is None
+            self._opens[pos] = opens
+            opened_at = pos if opens else None
 
     def opens(self, pos: int) -> bool:
         return self._opens.get(pos, True)
@@ -603,25 +649,37 @@ def mask_quotes(text: str) -> str:
     return "".join(out)
 
 
-def _count(terms: frozenset[str], tokens: list[str]) -> int:
-    """Whole-word hits of ``terms`` (words and phrases of up to three words) among
-    ``tokens``, not counting all-capital abbreviations (US is not us)."""
-    hits = 0
-    for i, token in enumerate(tokens):
-        low = token.lower()
-        if low in terms and not (token.isupper() and len(token) > 1):
-            hits += 1
-        if i + 1 < len(tokens):
-            two = low + " " + tokens[i + 1].lower()
-            if two in terms:
-                hits += 1
-            elif i + 2 < len(tokens) and two + " " + tokens[i + 2].lower() in terms:
-                hits += 1
+def _index(lexicons: dict[str, frozenset[str]]) -> dict:
+    """term -> the lexicons it is in, plus the first words of the terms of two or three."""
+    index: dict[str, tuple[str, ...]] = {}
+    for name, terms in lexicons.items():
+        for term in terms:
+            index[term] = index.get(term, ()) + (name,)
+    index[_LEADS] = frozenset(t.split()[0] for t in index if " " in t)
+    return index
+
+
+_LEADS = " leads"  # the key (never a word) under which _index keeps phrase-first words
+
+
+def _signals(index: dict, text: str) -> dict[str, int]:
+    """How many words and phrases of each lexicon ``text`` has, whole words, not
+    counting all-capital abbreviations (US is not us)."""
+    tokens = _TOKEN.findall(text)
+    lows = [t.lower().replace("’", "'") for t in tokens]
+    leads = index[_LEADS]
+    hits: dict[str, int] = {}
+    for i, low in enumerate(lows):
+        names = index.get(low)
+        if names and not (len(low) > 1 and tokens[i].isupper()):
+            for name in names:
+                hits[name] = hits.get(name, 0) + 1
+        if low in leads and i + 1 < len(lows):
+            two = low + " " + lows[i + 1]
+            names = index.get(two) or (index.get(two + " " + lows[i + 2]) if i + 2 < len(lows) else None)
+            for name in names or ():
+                hits[name] = hits.get(name, 0) + 1
     return hits
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
 
 
 def _split_keep_quotes(text: str) -> list[str]:
@@ -635,9 +693,11 @@ def _split_keep_quotes(text: str) -> list[str]:
 
 
 def looks_like_headline(line: str) -> bool:
-    """A first line that reads as a headline: short, no sentence end, mostly words."""
+    """A first line that reads as a headline: short, no sentence end (at its end or
+    inside it), mostly words."""
     words = _WORD.findall(line)
-    return 2 <= len(words) <= 25 and len(line) <= 200 and not _TERMINAL.search(line.rstrip())
+    return (2 <= len(words) <= 25 and len(line) <= 200 and not _TERMINAL.search(line.rstrip())
+            and not _INNER_END.search(line))  # "...grain prices.Follow us on X" is a glued sentence
 
 
 def _fold(text: str) -> str:

@@ -123,6 +123,15 @@ EW.renderArticle = (() => {
     return dl;
   }
 
+  // What the cleaner removed from the scraped text, with its reason, folded away.
+  function removedLines(doc) {
+    const removed = ((doc.metadata || {}).removed || []).filter((r) => r && r.text);
+    if (!removed.length) return null;
+    return h("details", {class: "removed", id: "article-removed"},
+      h("summary", {}, `${removed.length} line${removed.length === 1 ? "" : "s"} removed by the cleaner`),
+      h("ul", {}, removed.map((r) => h("li", {}, h("span", {class: "why"}, r.reason || ""), " ", r.text))));
+  }
+
   function eventDetail(ev) {
     if (!ev) return h("p", {class: "hint"}, "Click a marked trigger or a row to see its event.");
     const rows = [["type", `${ev.type}${ev.mode ? " / " + ev.mode : ""}`], ["CAMEO", ev.cameo],
@@ -199,7 +208,7 @@ EW.renderArticle = (() => {
       h("article", {class: "card article-card"},
         h("h1", {class: "title"}, doc.title || "(untitled)"),
         h("p", {class: "hint"}, counts),
-        metadata(doc), articleLegend(), textBox),
+        metadata(doc), removedLines(doc), articleLegend(), textBox),
       h("aside", {class: "side"}, detail,
         h("div", {class: "card"}, h("h3", {}, "Events"), eventsTable(doc, select)),
         h("div", {class: "card"}, h("h3", {}, "Quotes"), quotesList(doc)),

@@ -1,0 +1,156 @@
+"""The cleaner against site noise put into a story at random: every sentence of the
+story stays, character for character, and the noise goes.
+
+The noise comes from ``bench/noisegen.py`` (invented families of site furniture);
+the stories are invented here, and a sample of the VOA corpus in ../shared is used
+where it is present (skipped cleanly otherwise). ``bench/noise.py`` runs the same
+check on all 89 VOA stories and reports the figures.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.clean import Cleaner, split_joined
+from eventwire.model import Article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import noisegen  # noqa: E402
+
+CLEANER = Cleaner()
+
+
+def _check(story: str, seed: int, families, insertions: int = 20) -> tuple[int, int]:
+    """Insert noise into ``story``; assert no sentence is lost. (noise lines, removed)."""
+    noisy = noisegen.insert_noise(story, random.Random(seed), insertions, families)
+    art = CLEANER(Article.from_raw(noisy.raw))
+    assert art.ok, art.error
+    lost = noisegen.lost_sentences(noisy.sentences, art)
+    assert lost == [], f"seed {seed}: lost {lost}\n--- raw ---\n{noisy.raw}"
+    removed = sum(not noisegen.kept_noise(line, art) for _, _, line in noisy.noise)
+    return len(noisy.noise), removed
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_invented_stories_keep_every_sentence(seed):
+    total = removed = 0
+    for i, story in enumerate(noisegen.invented_stories()):
+        families = noisegen.DEV if (seed + i) % 2 else noisegen.HELDOUT
+        n, r = _check(story, seed * 7 + i, families, insertions=20)
+        total, removed = total + n, removed + r
+    assert removed / total >= 0.75, f"only {removed} of {total} noise lines removed"
+
+
+def test_voa_sample_keeps_every_sentence(shared_dir):
+    path = shared_dir / "corpora" / "voa" / "voa_stories.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for record in random.Random(5).sample(records, 12):
+        for families in (noisegen.DEV, noisegen.HELDOUT):
+            _check(record["text"], int(record["id"]) % 1000, families, insertions=20)
+
+
+@pytest.mark.slow
+def test_all_voa_stories_keep_every_sentence(shared_dir):
+    path = shared_dir / "corpora" / "voa" / "voa_stories.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(records) == 89
+    for seed, families in ((12, noisegen.DEV), (13, noisegen.HELDOUT)):
+        for record in records:
+            _check(record["text"], seed * 1000 + int(record["id"]) % 1000, families, insertions=20)
+
+
+# -- glue ---------------------------------------------------------------------
+
+STORY = ("Lawyer Lionel Vasquez said the court would rule on Friday. "
+         "\"Ukraine is committed to moving quickly toward peace,\" the foreign minister said in Kyiv. "
+         "Officials in Warsaw said the talks had gone well.")
+
+
+def _clean(raw: str) -> Article:
+    return CLEANER(Article.from_raw(raw))
+
+
+def test_noise_glued_before_an_opening_quotation_keeps_the_quotation():
+    raw = ("Ministers meet in Kyiv on Monday.\n"
+           "Sign up for our free morning briefing and get the news in your inbox.\"Ukraine is committed to "
+           "moving quickly toward peace,\" the foreign minister said in Kyiv.")
+    art = _clean(raw)
+    assert "\"Ukraine is committed to moving quickly toward peace,\" the foreign minister said in Kyiv." in art.text
+    assert "Sign up" not in art.text and "inbox" not in art.text
+
+
+def test_furniture_glued_without_punctuation_is_peeled_off():
+    art = _clean("The court met on Monday.\nAdvertisementLawyer Lionel Vasquez said the court would rule on Friday.")
+    assert "Lawyer Lionel Vasquez said the court would rule on Friday." in art.text
+    assert "Advertisement" not in art.text
+    art = _clean("Officials in Warsaw said the talks had gone well.READ MORE: Floods close schools in the north")
+    assert art.text == "Officials in Warsaw said the talks had gone well."
+
+
+def test_names_with_inner_capitals_are_not_cut():
+    text = ("Senator McCaul said in a video posted on YouTube that WhatsApp and DeepSeek would be questioned. "
+            "The hearing is set for March.")
+    assert _clean(text).text == text
+
+
+def test_sentences_glued_across_closing_quotation_marks_come_apart():
+    assert split_joined("He said: “We will return.”The army left.") == ["He said: “We will return.”", "The army left."]
+    assert split_joined('He said: "We will return."The army left.') == ['He said: "We will return."', "The army left."]
+    assert split_joined("The talks ended.“We will return,” he said.") == ["The talks ended.", "“We will return,” he said."]
+    assert split_joined("Prices rose 3.5 percent.") == ["Prices rose 3.5 percent."]
+
+
+@pytest.mark.parametrize("noise", [
+    "Share this article: Facebook Twitter WhatsApp Email Copy link",
+    "Join the conversation: comments on this story are open for 24 hours.",
+    "Story continues below advertisement",
+    "Follow our live coverage of the crisis here.",
+    "READ MORE: Parliament delays vote on new budget",
+])
+@pytest.mark.parametrize("how", ["line", "after", "before"])
+def test_common_furniture_goes_on_a_line_or_glued(noise, how):
+    first, rest = STORY.split(". ", 1)
+    first += "."
+    joined = {"line": f"{first}\n{noise}\n{rest}", "after": f"{first}{noise}\n{rest}",
+              "before": f"{first}\n{noise}{rest}"}[how]
+    art = _clean(joined)
+    assert noise not in art.text
+    for sentence in (first, *rest.split(". ")):
+        assert sentence.rstrip(".") in art.text
+
+
+def test_removed_lines_carry_their_reasons():
+    art = _clean("The court met on Monday.\nAdvertisement\nTags: Politics, Courts, Europe\nBy Jane Doe\n"
+                 "Please keep your comments respectful and on topic.\nThe judge adjourned the hearing.")
+    removed = {r["text"]: r["reason"] for r in art.metadata["removed"]}
+    assert removed == {
+        "Advertisement": "site furniture",
+        "Tags: Politics, Courts, Europe": "a label and what it labels",
+        "By Jane Doe": "byline (kept as author)",
+        "Please keep your comments respectful and on topic.": "tells the reader what to do",
+    }
+    assert art.text == "The court met on Monday.\n\nThe judge adjourned the hearing."
+
+
+# -- the generator --------------------------------------------------------------
+
+def test_noise_families_split_into_dev_and_heldout():
+    data = noisegen.families_data()
+    assert set(noisegen.DEV) | set(noisegen.HELDOUT) == set(data["families"])
+    assert not set(noisegen.DEV) & set(noisegen.HELDOUT)
+    assert len(data["families"]) >= 20 and len(noisegen.HELDOUT) >= 5
+
+
+def test_noise_generator_is_seeded_and_glues():
+    story = noisegen.invented_stories()[0]
+    a = noisegen.insert_noise(story, random.Random(3), 20, noisegen.DEV)
+    b = noisegen.insert_noise(story, random.Random(3), 20, noisegen.DEV)
+    assert a.raw == b.raw and len(a.noise) >= 20
+    assert {mode for _, mode, _ in a.noise} >= {"line", "glue_after", "glue_before"}
+    assert all(s in story for s in a.sentences) and len(a.sentences) == 7
+    with pytest.raises(KeyError):
+        noisegen.noise_lines("no_such_family", random.Random(1))
