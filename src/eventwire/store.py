@@ -720,8 +720,8 @@ class Store:
         query = f"""
             WITH p AS (SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, e.event_id, e.quad_class, e.goldstein
                        FROM events e WHERE {cond}),
-                 ev AS (SELECT period, count(*) AS events, {quads}, sum(goldstein) AS goldstein_total,
-                               avg(goldstein) AS goldstein_mean FROM p GROUP BY period),
+                 ev AS (SELECT period, count(*) AS events, {quads}, round(sum(goldstein), 4) AS goldstein_total,
+                               round(avg(goldstein), 4) AS goldstein_mean FROM p GROUP BY period),
                  ar AS (SELECT p.period, count(DISTINCT m.article_id) AS articles
                         FROM p JOIN event_mentions m USING (event_id) GROUP BY p.period)
             SELECT ev.period, ev.events, coalesce(ar.articles, 0) AS articles, quad1, quad2, quad3, quad4,
