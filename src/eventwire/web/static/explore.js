@@ -33,7 +33,7 @@
     status("Loading…", "busy");
     try {
       const dyads = await api("/api/dyads" + query({...f, period: "week"}));
-      dyadRows = dyads.dyads;
+      dyadRows = dyads.dyads.filter((r) => r.source && r.target);  // the network draws coded pairs only
       drawNetwork();
       drawTimeline();
       await loadEvents();
