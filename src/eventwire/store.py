@@ -312,6 +312,8 @@ class Store:
         self._paragraphs: tuple[dict[tuple[str, str], int], set[tuple[str, str]]] | None = None
         if read_only:
             self._check_version()
+            if self.version < SCHEMA_VERSION:
+                self._upgrade()
         else:
             self._migrate()
 
@@ -347,6 +349,22 @@ class Store:
             raise StoreError(f"{self.path} is not an eventwire database (no schema version)")
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {version}; this eventwire reads up to {SCHEMA_VERSION}")
+
+    def _upgrade(self) -> None:
+        """A read-only open of a database of an older schema: migrate it once, then read it."""
+        old = self.version
+        self._con.close()
+        try:
+            self._con = duckdb.connect(self.path)
+            self._migrate()
+        except duckdb.Error as err:
+            raise StoreError(f"{self.path} was written by an older eventwire (schema version {old}) and could not "
+                             f"be upgraded to version {SCHEMA_VERSION} ({type(err).__name__}): close the program "
+                             f"that is writing to it, then query it again") from None
+        finally:
+            if self._con is not None:
+                self._con.close()
+        self._con = duckdb.connect(self.path, read_only=True)
 
     def _migrate(self) -> None:
         con = self._con
