@@ -681,7 +681,7 @@ def test_a_version_1_database_is_migrated(tmp_path):
     con.execute("INSERT INTO event_mentions SELECT event_id, article_id, event_index, NULL FROM events "
                 "WHERE article_id = 'a3' AND event_index >= 10")
     con.close()
-    with Store(path) as s:
+    with Store(path, read_only=True) as s:  # the queries of the CLI and the server open it read-only
         assert s.version == SCHEMA_VERSION
         a2 = s.events(article_id="a2", type="ACCUSE")
         assert rows(a2, ["event_date", "date", "date_precision"]) == [("2022-03-14", D(2022, 3, 14), "week")]

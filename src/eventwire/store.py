@@ -316,6 +316,8 @@ class Store:
         try:
             if read_only:
                 self._check_version()
+                if self.version < SCHEMA_VERSION:
+                    self._upgrade(config)
             else:
                 self._migrate(init)
         except (duckdb.Error, StoreError) as err:
@@ -376,6 +378,22 @@ class Store:
         missing = [t for t in TABLES if t not in self._user_tables()]
         if missing:
             raise StoreError(f"{self.path} is damaged: table(s) {', '.join(missing)} are missing")
+
+    def _upgrade(self, config: dict) -> None:
+        """A read-only open of a database of an older schema: migrate it once, then read it."""
+        old = self.version
+        self._con.close()
+        try:
+            self._con = duckdb.connect(self.path)
+            self._migrate()
+        except duckdb.Error as err:
+            raise StoreError(f"{self.path} was written by an older eventwire (schema version {old}) and could not "
+                             f"be upgraded to version {SCHEMA_VERSION} ({type(err).__name__}): close the program "
+                             f"that is writing to it, then query it again") from None
+        finally:
+            if self._con is not None:
+                self._con.close()
+        self._con = duckdb.connect(self.path, read_only=True, config=config)
 
     def _migrate(self, init: bool = False) -> None:
         con = self._con
@@ -770,8 +788,8 @@ class Store:
         query = f"""
             WITH p AS (SELECT CAST(date_trunc(?, e.date) AS DATE) AS period, e.event_id, e.quad_class, e.goldstein
                        FROM events e WHERE {cond}),
-                 ev AS (SELECT period, count(*) AS events, {quads}, sum(goldstein) AS goldstein_total,
-                               avg(goldstein) AS goldstein_mean FROM p GROUP BY period),
+                 ev AS (SELECT period, count(*) AS events, {quads}, round(sum(goldstein), 4) AS goldstein_total,
+                               round(avg(goldstein), 4) AS goldstein_mean FROM p GROUP BY period),
                  ar AS (SELECT p.period, count(DISTINCT m.article_id) AS articles
                         FROM p JOIN event_mentions m USING (event_id) GROUP BY p.period)
             SELECT ev.period, ev.events, coalesce(ar.articles, 0) AS articles, quad1, quad2, quad3, quad4,
