@@ -8,8 +8,9 @@ Runs ``eventwire ingest`` as a user would (a subprocess each time) and compares
 every database with one clean run on the full event table (``type, source,
 target, date, sentence``, as a multiset), which must be identical:
 
-1. **kill -9**: ``--kills`` times, start an ingest on one database and send it
-   SIGKILL after a random delay (seeded), then run it to the end;
+1. **kill -9**: ``--kills`` times, start an ingest on one database and have it
+   SIGKILLed at a random point (after a random number of stored articles plus
+   a random fraction of a second, seeded), then run it to the end;
 2. **workers**: ``--workers 2`` against the clean run's one worker;
 3. **order**: the same corpus with its lines in reverse order;
 4. **hostile input** (``bench/hostile.py``): good articles mixed with bad and
@@ -87,33 +88,40 @@ def compare(name: str, clean: Counter, other: Counter) -> dict:
             "example": str(next(iter(missing or extra), ""))[:200]}
 
 
-def kill_runs(corpus: Path, db: Path, kills: int, seed: int, startup: float, clean_seconds: float,
-              extra: list[str]) -> dict:
-    """Kill ``kills`` ingests at random moments, then finish; returns what happened."""
+KILLER = """
+import os, random, signal, sys, threading
+from eventwire.parallel import code_corpus
+corpus, db, stop, delay, learn = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5] == "1"
+done = []
+def tick(doc, outcome):
+    done.append(outcome)
+    if len(done) == stop:  # then die a moment later: between articles or in the middle of one
+        threading.Timer(delay, lambda: os.kill(os.getpid(), signal.SIGKILL)).start()
+code_corpus([corpus], workers=1, db=db, learn=learn, on_article=tick)
+"""
+
+
+def kill_runs(corpus: Path, db: Path, kills: int, seed: int, learn: bool) -> dict:
+    """``kills`` ingests, each killed with SIGKILL at a random point (after a random number of
+    articles, plus a random fraction of a second), then one run to the end."""
     rng = random.Random(seed)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    work = max(1.0, clean_seconds - startup)
-    stored_after: list[int] = []
-    delays: list[float] = []
-    finished_early = 0
-    for _ in range(kills):
-        delay = startup * 0.5 + rng.uniform(0, startup * 0.5 + 2.5 * work / kills)
-        delays.append(round(delay, 2))
-        proc = subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(corpus), "--db", str(db),
-                                 "--quiet", *extra], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            proc.wait(timeout=delay)
-            finished_early += 1
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-        err = proc.stderr.read().decode("utf-8", "replace")
-        if "Traceback" in err:
-            raise SystemExit(f"an interrupted ingest printed a traceback: {err[-2000:]}")
+    total = sum(1 for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip())
+    points, stored_after, statuses = [], [], []
+    for k in range(kills):
+        left = max(1, total - (stored_after[-1] if stored_after else 0))
+        stop = rng.randint(1, max(1, min(left - 1, 2 * left // max(1, kills - k))))
+        delay = round(rng.uniform(0, 0.4), 3)
+        points.append((stop, delay))
+        proc = subprocess.run([sys.executable, "-c", KILLER, str(corpus), str(db), str(stop), str(delay),
+                               "1" if learn else "0"], env=env, capture_output=True, text=True, timeout=3600)
+        if "Traceback" in proc.stderr:
+            raise SystemExit(f"an interrupted ingest printed a traceback: {proc.stderr[-2000:]}")
+        statuses.append(proc.returncode)
         stored_after.append(article_count(db) if db.exists() else 0)
-    ingest(corpus, db, *extra)
-    return {"kills": kills, "delays_s": delays, "articles_after_each_kill": stored_after,
-            "runs_that_finished_before_their_kill": finished_early}
+    ingest(corpus, db, "--workers", "1", *(["--learn"] if learn else []))
+    return {"kills": kills, "points": points, "articles_after_each_kill": stored_after,
+            "killed_by_sigkill": sum(1 for s in statuses if s == -signal.SIGKILL), "corpus_articles": total}
 
 
 def hostile_runs(folder: Path, fuzz: int, seed: int) -> dict:
@@ -160,14 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"corpus": str(corpus), "learn": args.learn, "comparisons": []}
     with tempfile.TemporaryDirectory(prefix="eventwire-faults-") as tmp:
         tmp = Path(tmp)
-        empty = tmp / "empty.jsonl"
-        empty.write_text("")
-        startup = ingest(empty, tmp / "startup.duckdb")
         clean_s = ingest(corpus, tmp / "clean.duckdb", *extra)
         clean = event_table(tmp / "clean.duckdb")
-        results.update(clean_events=sum(clean.values()), clean_seconds=round(clean_s, 1),
-                       startup_seconds=round(startup, 1))
-        again_s = ingest(corpus, tmp / "again.duckdb", *extra)
+        results.update(clean_events=sum(clean.values()), clean_seconds=round(clean_s, 1))
+        ingest(corpus, tmp / "again.duckdb", *extra)
         results["comparisons"].append(compare("second clean run", clean, event_table(tmp / "again.duckdb")))
         if "workers" not in args.skip:
             ingest(corpus, tmp / "workers2.duckdb", *extra[2:], "--workers", "2")
@@ -179,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             ingest(reverse, tmp / "reversed.duckdb", *extra)
             results["comparisons"].append(compare("reversed order", clean, event_table(tmp / "reversed.duckdb")))
         if "kills" not in args.skip:
-            results["kill"] = kill_runs(corpus, tmp / "killed.duckdb", args.kills, args.seed, startup, again_s, extra)
+            results["kill"] = kill_runs(corpus, tmp / "killed.duckdb", args.kills, args.seed, args.learn)
             results["comparisons"].append(compare(f"{args.kills} x kill -9 then resume", clean,
                                                   event_table(tmp / "killed.duckdb")))
         if "hostile" not in args.skip:
@@ -193,14 +197,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2, default=str))
         return 0 if ok else 1
     print(f"corpus: {corpus} ({'with' if args.learn else 'without'} --learn); clean run: "
-          f"{results['clean_events']} events in {results['clean_seconds']} s (start-up {results['startup_seconds']} s)")
+          f"{results['clean_events']} events in {results['clean_seconds']} s")
     for c in results["comparisons"]:
         print(f"  {c['run']:<32} {c['events']:>6} events  {'identical' if c['identical'] else 'DIFFERENT'}"
               + ("" if c["identical"] else f" (missing {c['missing']}, extra {c['extra']}: {c['example']})"))
     if "kill" in results:
         k = results["kill"]
-        print(f"  kills: {k['kills']} (finished before the kill: {k['runs_that_finished_before_their_kill']}); "
-              f"articles stored after each: {k['articles_after_each_kill']}")
+        print(f"  kills: {k['kills']} ({k['killed_by_sigkill']} died by SIGKILL); articles stored after each "
+              f"(of {k['corpus_articles']}): {k['articles_after_each_kill']}")
     if "hostile" in results:
         h = results["hostile"]
         print(f"  hostile corpus: {h['inputs']}; peak memory {h['peak_rss_mb']} MB")

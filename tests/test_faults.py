@@ -343,9 +343,9 @@ def test_kill_9_at_two_points_then_resume_gives_the_clean_event_table(tmp_path):
 @pytest.mark.slow
 def test_disk_full_for_real_then_rerun(tmp_path):
     """An ingest whose database file may not grow (RLIMIT_FSIZE) stops with a message, then finishes."""
-    corpus = write_corpus(tmp_path / "c.jsonl", CORPUS)
+    corpus = ROOT / "tests" / "data" / "web-corpus.jsonl"
     script = ("import resource, signal, sys\nsignal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-              "resource.setrlimit(resource.RLIMIT_FSIZE, (40000, 40000))\n"
+              "resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))\n"
               "from eventwire.cli import main\nsys.exit(main(sys.argv[1:]))\n")
     db = tmp_path / "full.duckdb"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))

@@ -169,16 +169,23 @@ class CodingQueue:
     """
 
     def __init__(self, size: int = QUEUE_SIZE, deadline: float = REQUEST_DEADLINE, workers: int = 1):
-        self.size, self.deadline = size, deadline
+        self.size, self.deadline, self.workers = size, deadline, workers
         self._slots = threading.BoundedSemaphore(size)
-        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="eventwire-code")
+        self._executor: ThreadPoolExecutor | None = None
+        self._executor_lock = threading.Lock()
+
+    def _submit(self, job: Callable[[], Any]) -> Future:
+        with self._executor_lock:  # started on first use, and again after close() (a new lifespan)
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="eventwire-code")
+            return self._executor.submit(job)
 
     async def run(self, job: Callable[[], Any], request=None) -> Any:
         if not self._slots.acquire(blocking=False):
             raise WebError(503, "busy", f"the server is coding {self.size} articles already; retry shortly",
                            headers={"Retry-After": str(RETRY_AFTER)})
         try:
-            future: Future = self._executor.submit(job)
+            future: Future = self._submit(job)
         except RuntimeError:  # shut down
             self._slots.release()
             raise WebError(503, "busy", "the server is shutting down", headers={"Retry-After": str(RETRY_AFTER)})
@@ -199,7 +206,10 @@ class CodingQueue:
                 raise ClientGone()
 
     def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        with self._executor_lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
 
 
 class ClientGone(Exception):
