@@ -58,6 +58,15 @@ def events(code):
     # relations: verb + relation noun (synonym sets), and "withdrew its ambassador from"
     ("Turkey restored relations with Egypt.", [("AGREE", "TUR", "EGY", "asserted")]),
     ("France withdrew its ambassador from Turkey.", [("SANCTION", "FRA", "TUR", "asserted")]),
+    # an event noun carried by "with": "retaliated with tariffs on X" (and said it could: a threat)
+    ("China said it could retaliate with tariffs on German and Italian vehicles.",
+     [("SANCTION", "CHN", "DEU", "hypothetical"), ("SANCTION", "CHN", "ITA", "hypothetical"),
+      ("THREATEN", "CHN", "DEU", "asserted"), ("THREATEN", "CHN", "ITA", "asserted")]),
+    # a purpose infinitive on the object of a light verb takes the light verb's subject
+    ("Peru launched an operation to root out Bolivian rebels.", [("ASSAULT", "PER", "BOL", "asserted")]),
+    # verb + particle pattern with a synonym set, and a verb + object-class pattern
+    ("Chile lifted orders against the Bolivian government.", [("CONCEDE", "CHL", "BOL", "asserted")]),
+    ("Mauritius conferred its highest honour on the Indian government.", [("SUPPORT", "MUS", "IND", "asserted")]),
     # a light verb with its event noun
     ("Australia imposed sanctions on Iran over the drone deliveries.", [("SANCTION", "AUS", "IRN", "asserted")]),
 ])

@@ -350,7 +350,7 @@ class Events:
             own = {self._side(s.code) for s in speakers}
             if not speakers or not any(s is not None and s.code and self._side(s.code) in own for s in f.sources):
                 continue
-            targets = [t for t in f.targets if t is not None and t.code]
+            targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
             if not targets:
                 continue
             status, negated, _ = self._status(reporter)
@@ -713,9 +713,15 @@ class Events:
                 return None
             status, negated, reporter = self._status(undergo)
             return _Found(trig, noun, undergo, sources, targets or [None], status, negated, reporter)
+        if head.dep_ == "pobj" and gov.lower_ == "with" and gov.head.pos_ in ("VERB", "AUX") \
+                and gov.head.lemma_.lower() in lex["instrument_verbs"]:
+            head, gov = gov, gov.head  # "retaliated with tariffs on X": the verb carries the noun
+            head_is_instrument = True
+        else:
+            head_is_instrument = False
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
-        if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and (gov.lemma_.lower() in lex["light_verbs"]
-                                                                     or considered):
+        if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
+                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
@@ -810,6 +816,9 @@ class Events:
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:
                 return owners[:1]  # "Seoul's decision to suspend talks": Seoul suspends
+            if head.dep_ in OBJECTS and head.head.pos_ in ("VERB", "AUX") \
+                    and head.head.lemma_.lower() in self.lexicon["light_verbs"]:
+                return self._subjects(head.head, depth + 1)  # "X launched an operation to flush out Y"
         if dep in ("conj", "dep") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, depth + 1)
         if dep in ("ccomp", "acl", "relcl", "dep") and head.i < verb.i and head.dep_ == "ROOT" \
