@@ -94,28 +94,30 @@ def test_dictionary_pattern_codes_and_can_be_turned_off(tmp_path):
     assert [e for e in off.events if e.sentence_index == 0] == []
 
 
-def test_user_pattern_file_with_a_synonym_set_and_positions(tmp_path):
+HEADER = "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
+
+
+def user_events(folder, rows: str, text: str, synsets: str = "") -> list[tuple]:
+    """The events of ``text`` coded with a user pattern folder holding ``rows``."""
     from eventwire.pipeline import Pipeline
 
-    (tmp_path / "synsets.tsv").write_text("set\tword\nscold_words\tscold\nscold_words\tchide\n", encoding="utf-8")
-    (tmp_path / "triggers.tsv").write_text(
-        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
-        "&scold_words\tV\t\t\t111\t\t\t\tsubj\tobj\n", encoding="utf-8")
-    pipe = Pipeline(Settings(lexicon_dirs=(tmp_path,)))
-    art = pipe.code_text("Chile chided Argentina at the summit." + FILLER, published="2024-03-08")
-    assert [(e.type, e.source.code, e.target.code, e.trigger) for e in art.events] == \
-        [("ACCUSE", "CHL", "ARG", "chided")]
+    (folder / "triggers.tsv").write_text(HEADER + rows, encoding="utf-8")
+    if synsets:
+        (folder / "synsets.tsv").write_text("set\tword\n" + synsets, encoding="utf-8")
+    art = Pipeline(Settings(lexicon_dirs=(folder,))).code_text(text + FILLER, published="2024-03-08")
+    return [(e.type, e.source.code, e.target.code, e.trigger) for e in art.events]
+
+
+def test_user_pattern_file_with_a_synonym_set_and_positions(tmp_path):
+    found = user_events(tmp_path, "&scold_words\tV\t\t\t111\t\t\t\tsubj\tobj\n",
+                        "Chile chided Argentina at the summit.", "scold_words\tscold\nscold_words\tchide\n")
+    assert found == [("ACCUSE", "CHL", "ARG", "chided")]
 
 
 def test_position_decides_the_target(tmp_path):
-    from eventwire.pipeline import Pipeline
-
-    (tmp_path / "triggers.tsv").write_text(
-        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
-        "side\tV\twith\t\t051\t\t\t\tsubj\tprep:with\n", encoding="utf-8")
-    pipe = Pipeline(Settings(lexicon_dirs=(tmp_path,)))
-    art = pipe.code_text("Chile sided with Argentina in the dispute." + FILLER, published="2024-03-08")
-    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("SUPPORT", "CHL", "ARG")]
+    found = user_events(tmp_path, "side\tV\twith\t\t051\t\t\t\tsubj\tprep:with\n",
+                        "Chile sided with Argentina in the dispute.")
+    assert found == [("SUPPORT", "CHL", "ARG", "sided")]
 
 
 @pytest.mark.parametrize("synsets, row, message", [
@@ -125,8 +127,7 @@ def test_position_decides_the_target(tmp_path):
     ("", "scold\tX\t\t\t111\t\t\t\t\t", "pos must be V or N"),
 ])
 def test_bad_pattern_rows_are_errors(tmp_path, synsets, row, message):
-    (tmp_path / "triggers.tsv").write_text(
-        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n" + row + "\n", encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text(HEADER + row + "\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         Lexicon(Settings(lexicon_dirs=(tmp_path,)))
 

@@ -1,8 +1,12 @@
 """The events stage: who did what to whom, typed in PLOVER with CAMEO codes.
 
-For each sentence the stage looks for *triggers* (``data/triggers.tsv``): verbs
-with their particles and objects ("accused", "pulled out", "imposed
-sanctions") and event nouns under a light verb ("held talks with"). The
+For each sentence the stage looks for *patterns*: rows of ``data/triggers.tsv``
+(ours) read over ``data/cameo_verbs.tsv`` (PETRARCH2's CAMEO verb dictionary,
+converted by ``scripts/convert_cameo.py``), with word classes from
+``data/synsets.tsv``: verbs with their particles, objects or predicates
+("accused", "pulled out", "imposed sanctions", "called X unacceptable") and event
+nouns under a light verb ("held talks with"). A row may say where its source and
+target sit (``source``/``target`` positions, see docs/events.md); otherwise the
 dependency parse gives each trigger its arguments:
 
 * the source is the subject, or the ``by`` agent of a passive; a clause with no
@@ -19,6 +23,9 @@ events are left out of ``Article.events`` (they are kept in
 ``Article.metadata["negated_events"]``), "will"/"plans to" make it ``future``,
 "could"/"if" ``hypothetical``, and "X said Y did Z"/"X accused Y of Z" make
 Z ``claimed``; "X said Y did Z" with Z a conflict act also gives X ACCUSE Y.
+Acts are also read from a clause's shape: "X said Y should V" (REQUEST), "X said
+it will strike Y" (THREATEN), "X refused to meet Y" (REJECT), "A and B met"
+(CONSULT), agentless passives (null source).
 Dates come from :mod:`eventwire.when`, places from :mod:`eventwire.places`.
 CAMEO codes carry their quad class and Goldstein value from ``data/cameo.tsv``.
 """
@@ -265,6 +272,8 @@ class Events:
     def lexicon(self) -> Lexicon:
         return Lexicon(self.settings)
 
+    _matches: dict = field(default_factory=dict, init=False, repr=False)
+
     @cached_property
     def cameo(self) -> dict[str, Cameo]:
         return self.lexicon.cameo
@@ -277,6 +286,7 @@ class Events:
         if not art.ok or art.doc is None:
             return art
         index = _ArticleIndex(art)
+        self._matches = {}  # _match_verb's answers for this article's tokens
         by_start = {s.start: s for s in art.sentences}
         events: list[Event] = []
         negated: list[Event] = []
@@ -413,28 +423,35 @@ class Events:
         return out
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
+        """The first pattern row of ``lemma`` that fits the verb ``tok`` (most specific first)."""
         rows = self.lexicon.verbs.get(lemma)
         if not rows:
             return None
+        key = (id(tok.doc), tok.i, lemma)
+        if key in self._matches:
+            return self._matches[key]
         # a particle follows its verb: "On Monday, X called ..." is no "call on"
-        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i}
-        objects = None
+        after = [c for c in tok.children if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i]
+        particles = {c.lower_ for c in after}
+        words = None
+        match = None
         for trig in rows:
             if trig.particle and trig.particle not in particles:
                 continue
             if trig.objects:
-                if objects is None:
-                    objects = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
-                               for o in [c, *c.conjuncts]}
-                found = objects | self._predicates(tok)
+                if words is None:  # the object, and what the verb says of it
+                    words = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
+                             for o in [c, *c.conjuncts]} | self._predicates(tok)
+                found = words
                 if trig.particle:  # "ask for aid": the object of the particle counts
-                    found = objects | {o.lemma_.lower() for c in tok.children
-                                       if c.dep_ == "prep" and c.lower_ == trig.particle
-                                       for p in c.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]}
+                    found = words | {o.lemma_.lower() for c in after if c.lower_ == trig.particle
+                                     for p in c.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]}
                 if not found & trig.objects:
                     continue
-            return trig
-        return None
+            match = trig
+            break
+        self._matches[key] = match
+        return match
 
     def _at(self, verb, position: str) -> list:
         """The tokens at a pattern position (POSITIONS, ``prep:WORD``) of a verb."""
