@@ -41,12 +41,11 @@ def events(code):
     ("Japan dismissed the Chinese findings as baseless.", [("REJECT", "JPN", "CHN", "asserted")]),
     # "X said Y should V": a request
     ("Peru said Chile should withdraw its troops from the border.", [("REQUEST", "PER", "CHL", "asserted")]),
-    # "X said it could V Y" with V a material conflict act: a threat (the act itself is hypothetical)
-    ("China said it could impose tariffs on Germany.",
-     [("SANCTION", "CHN", "DEU", "hypothetical"), ("THREATEN", "CHN", "DEU", "asserted")]),
+    # "X said it could V Y" with V a material conflict act: a threat, which stands for the act
+    ("China said it could impose tariffs on Germany.", [("THREATEN", "CHN", "DEU", "asserted")]),
     # a first-person threat inside a quote, with "not hesitate" (two negations)
     ('"We will not hesitate to strike Brazil," the Venezuelan government said.',
-     [("ASSAULT", "VEN", "BRA", "future"), ("THREATEN", "VEN", "BRA", "asserted")]),
+     [("THREATEN", "VEN", "BRA", "asserted")]),
     # "retaliated by V-ing": the subject of the clause does V
     ("Venezuela retaliated by imposing sanctions on Colombia.", [("SANCTION", "VEN", "COL", "asserted")]),
     # a nominalisation with its owner: "Japan's decision to V" is Japan's V
@@ -60,8 +59,11 @@ def events(code):
     ("France withdrew its ambassador from Turkey.", [("SANCTION", "FRA", "TUR", "asserted")]),
     # an event noun carried by "with": "retaliated with tariffs on X" (and said it could: a threat)
     ("China said it could retaliate with tariffs on German and Italian vehicles.",
-     [("SANCTION", "CHN", "DEU", "hypothetical"), ("SANCTION", "CHN", "ITA", "hypothetical"),
-      ("THREATEN", "CHN", "DEU", "asserted"), ("THREATEN", "CHN", "ITA", "asserted")]),
+     [("THREATEN", "CHN", "DEU", "asserted"), ("THREATEN", "CHN", "ITA", "asserted")]),
+    # the appositive names the actor: "another ally, France"
+    ("Turkey made overtures to another key ally, France.", [("AGREE", "TUR", "FRA", "asserted")]),
+    # "X said Y should know ..." is no request
+    ("Peru said Chile should know that the border stays open.", []),
     # a purpose infinitive on the object of a light verb takes the light verb's subject
     ("Peru launched an operation to root out Bolivian rebels.", [("ASSAULT", "PER", "BOL", "asserted")]),
     # verb + particle pattern with a synonym set, and a verb + object-class pattern

@@ -212,6 +212,7 @@ class _Found:
     status: str
     negated: bool
     reporter: object | None = None  # the "say" verb this event is reported under
+    basis: object | None = None  # the event this one was read from (a threat's act)
 
 
 class _ArticleIndex:
@@ -333,7 +334,11 @@ class Events:
                     found.append(f)
         found = [f for f in found if f.reporter is not _REQUESTED]
         found += self._reported_accusations(index, found)
-        found += self._threats(index, found)
+        threats = self._threats(index, found)
+        # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
+        # attack B" = A THREATEN B)
+        threatened = {id(t.basis) for t in threats}
+        found = [f for f in found if id(f) not in threatened] + threats
         found += self._refusals(index, found)
         found += self._reported_requests(index, sent)
         return found
@@ -365,7 +370,7 @@ class Events:
                 continue
             status, negated, _ = self._status(reporter)
             out.append(_Found(self._derived(self.lexicon.codes["threaten"], reporter), reporter, reporter,
-                              speakers, targets, status, negated))
+                              speakers, targets, status, negated, basis=f))
         return out
 
     def _reporting_verb(self, verb):
@@ -408,8 +413,8 @@ class Events:
                 if clause.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"]
                                                      for a in clause.children):
                     continue
-                if any(c.dep_ == "neg" for c in clause.children):
-                    continue
+                if any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in lex["cognition_verbs"]:
+                    continue  # "Y should know that ..." asks nothing of Y
                 speakers = self._speakers(index, verb)
                 asked = [t for t in self._actors(index, [c for c in clause.children if c.dep_ in SUBJECTS
                                                          | PASSIVE_SUBJECTS]) if t.code]
@@ -529,8 +534,7 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
-        if not any(t is not None and t.code for t in targets or ()) \
-                and trig.type.lower() in self.lexicon["mutual_types"]:
+        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
             coded = [s for s in sources if s is not None and s.code]
             if len({_entity(s.code) for s in coded}) >= 2:  # "Duterte and Suga spoke by phone"
                 sources, targets = coded[:1], coded[1:]
@@ -584,7 +588,7 @@ class Events:
             if refs:
                 return refs
         for c in children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
                 if refs:
                     return refs
@@ -775,7 +779,7 @@ class Events:
         targets = self._noun_targets(index, noun, trig)
         if not targets and governor is not None:
             for c in governor.children:
-                if c.dep_ == "prep" and c.lower_ in self._target_preps(trig):
+                if c.dep_ in ("prep", "dative") and c.lower_ in self._target_preps(trig):
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
@@ -903,6 +907,11 @@ class Events:
         start = tok.left_edge.idx
         end = tok.idx + len(tok.text)
         own = index.mention_at(tok)
+        if own is None:  # "another key ally, France", "his counterpart, Emmanuel Macron": the appositive
+            for app in (c for c in tok.children if c.dep_ == "appos"):
+                m = index.mention_at(app)
+                if m is not None and m.code:
+                    return [_ref(art, m, m.start, m.end)]
         if own is not None:
             ref = _ref(art, own, own.start, max(end, own.end))
             if ref.code:
