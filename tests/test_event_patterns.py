@@ -148,3 +148,9 @@ def test_one_list_of_reporting_verbs():
     assert "think" in every and "think" not in cues  # a report for events, no quotation cue
     assert Lexicon()["report_verbs"] == every
     assert Events().lexicon["report_verbs"] == every
+
+
+def test_bare_act_noun_refers_to_the_previous_subject(code):
+    art = code("Mexico called for a meeting of the Security Council. Chile supported the call." + FILLER)
+    found = [(e.type, entity(e.source.code), entity(e.target.code)) for e in art.events if e.sentence_index == 1]
+    assert found == [("SUPPORT", "CHL", "MEX")]

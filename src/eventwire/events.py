@@ -538,7 +538,7 @@ class Events:
             coded = [s for s in sources if s is not None and s.code]
             if len({_entity(s.code) for s in coded}) >= 2:  # "Duterte and Suga spoke by phone"
                 sources, targets = coded[:1], coded[1:]
-        if not targets and not passive and trig.type in ("ACCUSE", "REJECT"):
+        if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
