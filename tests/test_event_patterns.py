@@ -69,6 +69,8 @@ def events(code):
     # verb + particle pattern with a synonym set, and a verb + object-class pattern
     ("Chile lifted orders against the Bolivian government.", [("CONCEDE", "CHL", "BOL", "asserted")]),
     ("Mauritius conferred its highest honour on the Indian government.", [("SUPPORT", "MUS", "IND", "asserted")]),
+    # civilians as the object of coercion are the civilians of the source's country
+    ("Uganda banned civilians from travelling to the border.", [("COERCE", "UGA", "UGA", "asserted")]),
     # a light verb with its event noun
     ("Australia imposed sanctions on Iran over the drone deliveries.", [("SANCTION", "AUS", "IRN", "asserted")]),
 ])

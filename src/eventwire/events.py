@@ -583,7 +583,7 @@ class Events:
             and any(o.lemma_.lower() in trig.objects for o in objs)
         if objs and not theme:
             refs = self._actors(index, objs)
-            if not refs and trig.type == "ASSAULT":
+            if not refs and trig.type.lower() in self.lexicon["civilian_target_types"]:
                 refs = self._civilians(index, objs[0]) or self._people(index, objs[0], verb, sources)
             if refs:
                 return refs
