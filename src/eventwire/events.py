@@ -221,7 +221,8 @@ class _ArticleIndex:
     def __init__(self, art: Article):
         self.art = art
         # places are where things happen, never who acts ("talks in Tokyo")
-        self.mentions = [m for m in art._mentions if m.type != "PLACE"]
+        self.all_mentions = mentions_of(art)
+        self.mentions = [m for m in self.all_mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
@@ -625,7 +626,7 @@ class Events:
         phrases = [(start, end)] + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                                     for c in obj.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
         for lo, hi in phrases:  # places count here: "a hotel in the Somali city of X"
-            for m in index.art._mentions:
+            for m in index.all_mentions:
                 if m.start >= hi:
                     break
                 if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
@@ -668,7 +669,7 @@ class Events:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
-                for m in index.art._mentions:
+                for m in index.all_mentions:
                     if m.start >= hi:
                         break
                     if lo <= m.start and m.code and ":" not in m.code:
@@ -1190,6 +1191,12 @@ def _complete(clause) -> bool:
     Ukraine": a content clause), so the noun is no gap in it (a relative clause: "the
     charge (that) Egypt made")."""
     return any(c.dep_ in OBJECTS and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that" for c in clause.children)
+
+
+def mentions_of(art: Article) -> list:
+    """The actors stage's resolved mentions of an article, in text order: the one place
+    this stage reads them."""
+    return art._mentions
 
 
 def _valid_position(spec: str) -> bool:
