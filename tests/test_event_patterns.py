@@ -41,12 +41,11 @@ def events(code):
     ("Japan dismissed the Chinese findings as baseless.", [("REJECT", "JPN", "CHN", "asserted")]),
     # "X said Y should V": a request
     ("Peru said Chile should withdraw its troops from the border.", [("REQUEST", "PER", "CHL", "asserted")]),
-    # "X said it could V Y" with V a material conflict act: a threat (the act itself is hypothetical)
-    ("China said it could impose tariffs on Germany.",
-     [("SANCTION", "CHN", "DEU", "hypothetical"), ("THREATEN", "CHN", "DEU", "asserted")]),
+    # "X said it could V Y" with V a material conflict act: a threat, which stands for the act
+    ("China said it could impose tariffs on Germany.", [("THREATEN", "CHN", "DEU", "asserted")]),
     # a first-person threat inside a quote, with "not hesitate" (two negations)
     ('"We will not hesitate to strike Brazil," the Venezuelan government said.',
-     [("ASSAULT", "VEN", "BRA", "future"), ("THREATEN", "VEN", "BRA", "asserted")]),
+     [("THREATEN", "VEN", "BRA", "asserted")]),
     # "retaliated by V-ing": the subject of the clause does V
     ("Venezuela retaliated by imposing sanctions on Colombia.", [("SANCTION", "VEN", "COL", "asserted")]),
     # a nominalisation with its owner: "Japan's decision to V" is Japan's V
@@ -58,6 +57,20 @@ def events(code):
     # relations: verb + relation noun (synonym sets), and "withdrew its ambassador from"
     ("Turkey restored relations with Egypt.", [("AGREE", "TUR", "EGY", "asserted")]),
     ("France withdrew its ambassador from Turkey.", [("SANCTION", "FRA", "TUR", "asserted")]),
+    # an event noun carried by "with": "retaliated with tariffs on X" (and said it could: a threat)
+    ("China said it could retaliate with tariffs on German and Italian vehicles.",
+     [("THREATEN", "CHN", "DEU", "asserted"), ("THREATEN", "CHN", "ITA", "asserted")]),
+    # the appositive names the actor: "another ally, France"
+    ("Turkey made overtures to another key ally, France.", [("AGREE", "TUR", "FRA", "asserted")]),
+    # "X said Y should know ..." is no request
+    ("Peru said Chile should know that the border stays open.", []),
+    # a purpose infinitive on the object of a light verb takes the light verb's subject
+    ("Peru launched an operation to root out Bolivian rebels.", [("ASSAULT", "PER", "BOL", "asserted")]),
+    # verb + particle pattern with a synonym set, and a verb + object-class pattern
+    ("Chile lifted orders against the Bolivian government.", [("CONCEDE", "CHL", "BOL", "asserted")]),
+    ("Mauritius conferred its highest honour on the Indian government.", [("SUPPORT", "MUS", "IND", "asserted")]),
+    # civilians as the object of coercion are the civilians of the source's country
+    ("Uganda banned civilians from travelling to the border.", [("COERCE", "UGA", "UGA", "asserted")]),
     # a light verb with its event noun
     ("Australia imposed sanctions on Iran over the drone deliveries.", [("SANCTION", "AUS", "IRN", "asserted")]),
 ])
@@ -85,28 +98,30 @@ def test_dictionary_pattern_codes_and_can_be_turned_off(tmp_path):
     assert [e for e in off.events if e.sentence_index == 0] == []
 
 
-def test_user_pattern_file_with_a_synonym_set_and_positions(tmp_path):
+HEADER = "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
+
+
+def user_events(folder, rows: str, text: str, synsets: str = "") -> list[tuple]:
+    """The events of ``text`` coded with a user pattern folder holding ``rows``."""
     from eventwire.pipeline import Pipeline
 
-    (tmp_path / "synsets.tsv").write_text("set\tword\nscold_words\tscold\nscold_words\tchide\n", encoding="utf-8")
-    (tmp_path / "triggers.tsv").write_text(
-        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
-        "&scold_words\tV\t\t\t111\t\t\t\tsubj\tobj\n", encoding="utf-8")
-    pipe = Pipeline(Settings(lexicon_dirs=(tmp_path,)))
-    art = pipe.code_text("Chile chided Argentina at the summit." + FILLER, published="2024-03-08")
-    assert [(e.type, e.source.code, e.target.code, e.trigger) for e in art.events] == \
-        [("ACCUSE", "CHL", "ARG", "chided")]
+    (folder / "triggers.tsv").write_text(HEADER + rows, encoding="utf-8")
+    if synsets:
+        (folder / "synsets.tsv").write_text("set\tword\n" + synsets, encoding="utf-8")
+    art = Pipeline(Settings(lexicon_dirs=(folder,))).code_text(text + FILLER, published="2024-03-08")
+    return [(e.type, e.source.code, e.target.code, e.trigger) for e in art.events]
+
+
+def test_user_pattern_file_with_a_synonym_set_and_positions(tmp_path):
+    found = user_events(tmp_path, "&scold_words\tV\t\t\t111\t\t\t\tsubj\tobj\n",
+                        "Chile chided Argentina at the summit.", "scold_words\tscold\nscold_words\tchide\n")
+    assert found == [("ACCUSE", "CHL", "ARG", "chided")]
 
 
 def test_position_decides_the_target(tmp_path):
-    from eventwire.pipeline import Pipeline
-
-    (tmp_path / "triggers.tsv").write_text(
-        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n"
-        "side\tV\twith\t\t051\t\t\t\tsubj\tprep:with\n", encoding="utf-8")
-    pipe = Pipeline(Settings(lexicon_dirs=(tmp_path,)))
-    art = pipe.code_text("Chile sided with Argentina in the dispute." + FILLER, published="2024-03-08")
-    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("SUPPORT", "CHL", "ARG")]
+    found = user_events(tmp_path, "side\tV\twith\t\t051\t\t\t\tsubj\tprep:with\n",
+                        "Chile sided with Argentina in the dispute.")
+    assert found == [("SUPPORT", "CHL", "ARG", "sided")]
 
 
 @pytest.mark.parametrize("synsets, row, message", [
@@ -116,8 +131,7 @@ def test_position_decides_the_target(tmp_path):
     ("", "scold\tX\t\t\t111\t\t\t\t\t", "pos must be V or N"),
 ])
 def test_bad_pattern_rows_are_errors(tmp_path, synsets, row, message):
-    (tmp_path / "triggers.tsv").write_text(
-        "lemma\tpos\tparticle\tobject\tcameo\ttype\tnegated\tflags\tsource\ttarget\n" + row + "\n", encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text(HEADER + row + "\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         Lexicon(Settings(lexicon_dirs=(tmp_path,)))
 
@@ -136,3 +150,9 @@ def test_one_list_of_reporting_verbs():
     assert "think" in every and "think" not in cues  # a report for events, no quotation cue
     assert Lexicon()["report_verbs"] == every
     assert Events().lexicon["report_verbs"] == every
+
+
+def test_bare_act_noun_refers_to_the_previous_subject(code):
+    art = code("Mexico called for a meeting of the Security Council. Chile supported the call." + FILLER)
+    found = [(e.type, entity(e.source.code), entity(e.target.code)) for e in art.events if e.sentence_index == 1]
+    assert found == [("SUPPORT", "CHL", "MEX")]

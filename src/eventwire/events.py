@@ -1,8 +1,12 @@
 """The events stage: who did what to whom, typed in PLOVER with CAMEO codes.
 
-For each sentence the stage looks for *triggers* (``data/triggers.tsv``): verbs
-with their particles and objects ("accused", "pulled out", "imposed
-sanctions") and event nouns under a light verb ("held talks with"). The
+For each sentence the stage looks for *patterns*: rows of ``data/triggers.tsv``
+(ours) read over ``data/cameo_verbs.tsv`` (PETRARCH2's CAMEO verb dictionary,
+converted by ``scripts/convert_cameo.py``), with word classes from
+``data/synsets.tsv``: verbs with their particles, objects or predicates
+("accused", "pulled out", "imposed sanctions", "called X unacceptable") and event
+nouns under a light verb ("held talks with"). A row may say where its source and
+target sit (``source``/``target`` positions, see docs/events.md); otherwise the
 dependency parse gives each trigger its arguments:
 
 * the source is the subject, or the ``by`` agent of a passive; a clause with no
@@ -19,6 +23,9 @@ events are left out of ``Article.events`` (they are kept in
 ``Article.metadata["negated_events"]``), "will"/"plans to" make it ``future``,
 "could"/"if" ``hypothetical``, and "X said Y did Z"/"X accused Y of Z" make
 Z ``claimed``; "X said Y did Z" with Z a conflict act also gives X ACCUSE Y.
+Acts are also read from a clause's shape: "X said Y should V" (REQUEST), "X said
+it will strike Y" (THREATEN), "X refused to meet Y" (REJECT), "A and B met"
+(CONSULT), agentless passives (null source).
 Dates come from :mod:`eventwire.when`, places from :mod:`eventwire.places`.
 CAMEO codes carry their quad class and Goldstein value from ``data/cameo.tsv``.
 """
@@ -32,7 +39,7 @@ from functools import cached_property
 from .actors import ref_for
 from .config import DEFAULT, Settings
 from .lexicons import LexiconError, cached_tsv, cached_yaml
-from .model import ActorRef, Article, Event, Location, Sentence
+from .model import ActorRef, Article, Event, Location, Sentence, entity, split_code
 from .places import lookup as place_lookup
 from .quotes import report_verbs
 from .when import EventDate, event_date, parse_published
@@ -205,6 +212,7 @@ class _Found:
     status: str
     negated: bool
     reporter: object | None = None  # the "say" verb this event is reported under
+    basis: object | None = None  # the event this one was read from (a threat's act)
 
 
 class _ArticleIndex:
@@ -213,7 +221,8 @@ class _ArticleIndex:
     def __init__(self, art: Article):
         self.art = art
         # places are where things happen, never who acts ("talks in Tokyo")
-        self.mentions = [m for m in art.mentions if m.type != "PLACE"]
+        self.all_mentions = art.mentions
+        self.mentions = [m for m in self.all_mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
@@ -265,6 +274,8 @@ class Events:
     def lexicon(self) -> Lexicon:
         return Lexicon(self.settings)
 
+    _matches: dict = field(default_factory=dict, init=False, repr=False)
+
     @cached_property
     def cameo(self) -> dict[str, Cameo]:
         return self.lexicon.cameo
@@ -277,6 +288,7 @@ class Events:
         if not art.ok or art.doc is None:
             return art
         index = _ArticleIndex(art)
+        self._matches = {}  # _match_verb's answers for this article's tokens
         by_start = {s.start: s for s in art.sentences}
         events: list[Event] = []
         negated: list[Event] = []
@@ -323,7 +335,11 @@ class Events:
                     found.append(f)
         found = [f for f in found if f.reporter is not _REQUESTED]
         found += self._reported_accusations(index, found)
-        found += self._threats(index, found)
+        threats = self._threats(index, found)
+        # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
+        # attack B" = A THREATEN B)
+        threatened = {id(t.basis) for t in threats}
+        found = [f for f in found if id(f) not in threatened] + threats
         found += self._refusals(index, found)
         found += self._reported_requests(index, sent)
         return found
@@ -350,12 +366,12 @@ class Events:
             own = {self._side(s.code) for s in speakers}
             if not speakers or not any(s is not None and s.code and self._side(s.code) in own for s in f.sources):
                 continue
-            targets = [t for t in f.targets if t is not None and t.code]
+            targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
             if not targets:
                 continue
             status, negated, _ = self._status(reporter)
             out.append(_Found(self._derived(self.lexicon.codes["threaten"], reporter), reporter, reporter,
-                              speakers, targets, status, negated))
+                              speakers, targets, status, negated, basis=f))
         return out
 
     def _reporting_verb(self, verb):
@@ -398,8 +414,8 @@ class Events:
                 if clause.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"]
                                                      for a in clause.children):
                     continue
-                if any(c.dep_ == "neg" for c in clause.children):
-                    continue
+                if any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in lex["cognition_verbs"]:
+                    continue  # "Y should know that ..." asks nothing of Y
                 speakers = self._speakers(index, verb)
                 asked = [t for t in self._actors(index, [c for c in clause.children if c.dep_ in SUBJECTS
                                                          | PASSIVE_SUBJECTS]) if t.code]
@@ -413,28 +429,35 @@ class Events:
         return out
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
+        """The first pattern row of ``lemma`` that fits the verb ``tok`` (most specific first)."""
         rows = self.lexicon.verbs.get(lemma)
         if not rows:
             return None
+        key = (id(tok.doc), tok.i, lemma)
+        if key in self._matches:
+            return self._matches[key]
         # a particle follows its verb: "On Monday, X called ..." is no "call on"
-        particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i}
-        objects = None
+        after = [c for c in tok.children if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i]
+        particles = {c.lower_ for c in after}
+        words = None
+        match = None
         for trig in rows:
             if trig.particle and trig.particle not in particles:
                 continue
             if trig.objects:
-                if objects is None:
-                    objects = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
-                               for o in [c, *c.conjuncts]}
-                found = objects | self._predicates(tok)
+                if words is None:  # the object, and what the verb says of it
+                    words = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
+                             for o in [c, *c.conjuncts]} | self._predicates(tok)
+                found = words
                 if trig.particle:  # "ask for aid": the object of the particle counts
-                    found = objects | {o.lemma_.lower() for c in tok.children
-                                       if c.dep_ == "prep" and c.lower_ == trig.particle
-                                       for p in c.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]}
+                    found = words | {o.lemma_.lower() for c in after if c.lower_ == trig.particle
+                                     for p in c.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]}
                 if not found & trig.objects:
                     continue
-            return trig
-        return None
+            match = trig
+            break
+        self._matches[key] = match
+        return match
 
     def _at(self, verb, position: str) -> list:
         """The tokens at a pattern position (POSITIONS, ``prep:WORD``) of a verb."""
@@ -512,12 +535,11 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
-        if not any(t is not None and t.code for t in targets or ()) \
-                and trig.type.lower() in self.lexicon["mutual_types"]:
+        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
             coded = [s for s in sources if s is not None and s.code]
-            if len({_entity(s.code) for s in coded}) >= 2:  # "Duterte and Suga spoke by phone"
+            if len({entity(s.code) for s in coded}) >= 2:  # "Duterte and Suga spoke by phone"
                 sources, targets = coded[:1], coded[1:]
-        if not targets and not passive and trig.type in ("ACCUSE", "REJECT"):
+        if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
@@ -562,12 +584,12 @@ class Events:
             and any(o.lemma_.lower() in trig.objects for o in objs)
         if objs and not theme:
             refs = self._actors(index, objs)
-            if not refs and trig.type == "ASSAULT":
+            if not refs and trig.type.lower() in self.lexicon["civilian_target_types"]:
                 refs = self._civilians(index, objs[0]) or self._people(index, objs[0], verb, sources)
             if refs:
                 return refs
         for c in children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
                 if refs:
                     return refs
@@ -604,7 +626,7 @@ class Events:
         phrases = [(start, end)] + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
                                     for c in obj.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
         for lo, hi in phrases:  # places count here: "a hotel in the Somali city of X"
-            for m in index.art.mentions:
+            for m in index.all_mentions:
                 if m.start >= hi:
                     break
                 if lo <= m.start and m.end <= hi and m.code and ":" not in m.code:
@@ -647,7 +669,7 @@ class Events:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                 lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
-                for m in index.art.mentions:
+                for m in index.all_mentions:
                     if m.start >= hi:
                         break
                     if lo <= m.start and m.code and ":" not in m.code:
@@ -713,9 +735,15 @@ class Events:
                 return None
             status, negated, reporter = self._status(undergo)
             return _Found(trig, noun, undergo, sources, targets or [None], status, negated, reporter)
+        if head.dep_ == "pobj" and gov.lower_ == "with" and gov.head.pos_ in ("VERB", "AUX") \
+                and gov.head.lemma_.lower() in lex["instrument_verbs"]:
+            head, gov = gov, gov.head  # "retaliated with tariffs on X": the verb carries the noun
+            head_is_instrument = True
+        else:
+            head_is_instrument = False
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
-        if head.dep_ in OBJECTS and gov.pos_ in ("VERB", "AUX") and (gov.lemma_.lower() in lex["light_verbs"]
-                                                                     or considered):
+        if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
+                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
@@ -752,7 +780,7 @@ class Events:
         targets = self._noun_targets(index, noun, trig)
         if not targets and governor is not None:
             for c in governor.children:
-                if c.dep_ == "prep" and c.lower_ in self._target_preps(trig):
+                if c.dep_ in ("prep", "dative") and c.lower_ in self._target_preps(trig):
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
@@ -810,6 +838,9 @@ class Events:
             owners = [c for c in head.children if c.dep_ == "poss"]
             if owners:
                 return owners[:1]  # "Seoul's decision to suspend talks": Seoul suspends
+            if head.dep_ in OBJECTS and head.head.pos_ in ("VERB", "AUX") \
+                    and head.head.lemma_.lower() in self.lexicon["light_verbs"]:
+                return self._subjects(head.head, depth + 1)  # "X launched an operation to flush out Y"
         if dep in ("conj", "dep") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, depth + 1)
         if dep in ("ccomp", "acl", "relcl", "dep") and head.i < verb.i and head.dep_ == "ROOT" \
@@ -877,6 +908,11 @@ class Events:
         start = tok.left_edge.idx
         end = tok.idx + len(tok.text)
         own = index.mention_at(tok)
+        if own is None:  # "another key ally, France", "his counterpart, Emmanuel Macron": the appositive
+            for app in (c for c in tok.children if c.dep_ == "appos"):
+                m = index.mention_at(app)
+                if m is not None and m.code:
+                    return [_ref(art, m, m.start, m.end)]
         if own is not None:
             ref = _ref(art, own, own.start, max(end, own.end))
             if ref.code:
@@ -1068,7 +1104,7 @@ class Events:
     def _side(self, code: str | None) -> tuple:
         """The side an actor code speaks for: a country's state bodies are one side."""
         sector = _sector(code) or ""
-        return (_entity(code), "state" if not sector or sector in self.lexicon["state_sectors"] else sector)
+        return (entity(code), "state" if not sector or sector in self.lexicon["state_sectors"] else sector)
 
     # ------------------------------------------------------------------- output
     def _events(self, index: _ArticleIndex, sent, info: Sentence, f: _Found) -> Iterator[Event]:
@@ -1179,12 +1215,6 @@ def _attached(tok, gov) -> bool:
     return tok.i == gov.i
 
 
-def _entity(code: str | None) -> str | None:
-    if not code:
-        return None
-    return code if ":" in code else code[:3]
-
-
 def _rank(m) -> tuple:
     """Which of two nested mentions stands for a token: an acting one, then the longer."""
     return (m.kind != "modifier", m.end - m.start)
@@ -1201,15 +1231,15 @@ def _ref(art: Article, m, start: int, end: int) -> ActorRef:
 
 
 def _sector(code: str | None) -> str | None:
-    if not code or ":" in code:
-        return None
-    return code[3:6].lower() or None
+    """A code's sector in lower case, as the modality lists hold them (``RUSGOV`` -> ``gov``)."""
+    sector = split_code(code)[1]
+    return sector.lower() if sector else None
 
 
 def _key(ref: ActorRef | None) -> tuple:
     if ref is None:
         return (None,)
-    return (_entity(ref.code), ref.actor_id if ref.code is None else None)
+    return (entity(ref.code), ref.actor_id if ref.code is None else None)
 
 
 def _confidence(f: _Found, trig: Trigger) -> float:
