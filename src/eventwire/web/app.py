@@ -265,7 +265,7 @@ class Resources:
                 from ..store import Store
 
                 try:
-                    self._store = Store(self.db, read_only=True, external_access=False)
+                    self._store = Store(self.db, read_only=True)
                 except Exception as err:  # noqa: BLE001 - locked by a writer, not a store, newer schema ...
                     log.warning("cannot open the corpus store %s: %s", self.db, err)
                     raise WebError(503, "corpus_unavailable", _unavailable(err),
