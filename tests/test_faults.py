@@ -466,3 +466,27 @@ def test_articles_with_slashes_and_long_ids_open(web, tmp_path, pipeline):
         for i in ids:
             assert client.get("/api/articles/" + quote(i, safe="")).json()["id"] == i
             assert client.get("/article/" + quote(i, safe="")).status_code == 200
+
+
+def test_open_errors_speak_eventwire_not_duckdb(tmp_path):
+    """A CSV given as --db, or a store another process is writing, is explained in eventwire's
+    terms: no DuckDB catalog errors, no advice about DuckDB's own CLI."""
+    csv = tmp_path / "events.csv"
+    csv.write_text("a,b\n1,2\n")
+    with pytest.raises(StoreError) as err:
+        Store(csv, read_only=True)
+    assert "eventwire ingest" in str(err.value) and "Catalog" not in str(err.value)
+
+    db = tmp_path / "busy.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(60)", str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError) as err:
+            Store(db, read_only=True)
+        message = str(err.value)
+        assert "writing to it" in message and "-readonly" not in message and "PID" not in message
+    finally:
+        holder.kill()
+        holder.wait()

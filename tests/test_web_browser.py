@@ -599,3 +599,7 @@ def test_api_docs_page_lists_the_endpoints(page, server):
     text = page.inner_text("#endpoints")
     for path in ("/api/code", "/api/events", "/api/dyads", "/api/quotes", "/api/articles/{article_id}"):
         assert path in text
+    # descriptions' `code` spans are shown as code, and form bodies carry readable names
+    assert "`" not in text
+    assert page.locator("#endpoints .hint code").count() > 0
+    assert "Body_" not in text and "CodeFileUpload" in text

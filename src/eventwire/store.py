@@ -1060,13 +1060,16 @@ def _fatal(err: BaseException) -> bool:
 
 
 def _open_problem(path: str, err: duckdb.Error) -> str:
-    """Why a database file cannot be opened, in words."""
-    text = _first_line(err)
-    if "lock" in text.lower():
-        return f"cannot open {path}: another process is using it ({text})"
-    if "not a valid duckdb database" in text.lower() or "could not read" in text.lower():
-        return f"cannot open {path}: the file is damaged or is not a DuckDB database"
-    return f"cannot open {path}: {text}"
+    """Why a database file cannot be opened, in eventwire's words (DuckDB's own message
+    speaks of its CLI and internals, so it is not passed on)."""
+    text = _first_line(err).lower()
+    if "lock" in text:
+        return (f"cannot open {path}: another program (an `eventwire ingest`, or a server) is writing to it; "
+                "wait for it to finish, or query a copy of the file")
+    if "permission" in text:
+        return f"cannot open {path}: permission denied"
+    return (f"cannot open {path}: it is damaged or is not a DuckDB database; --db takes a corpus made by "
+            "`eventwire ingest` (or a new file name to create one)")
 
 
 def _limit(query: str, params: list, limit: int | None, offset: int | None = None) -> tuple[str, list]:

@@ -14,6 +14,11 @@
     return (schema.type || "") + (bounds ? ` (${bounds})` : "");
   }
 
+  // Descriptions are written with `code` spans, as in Markdown: shown as code, never as raw backticks.
+  function prose(text) {
+    return String(text || "").split("`").map((part, i) => (i % 2 ? h("code", {}, part) : part));
+  }
+
   function endpoint(path, method, op) {
     const params = op.parameters || [];
     const body = op.requestBody && op.requestBody.content;
@@ -21,13 +26,13 @@
     return h("div", {class: "endpoint"},
       h("span", {class: "method " + method}, method.toUpperCase()), h("code", {class: "path"}, path),
       h("span", {class: "hint"}, "  " + (op.summary || "")),
-      op.description ? h("p", {class: "hint"}, op.description) : null,
+      op.description ? h("p", {class: "hint"}, prose(op.description)) : null,
       params.length ? h("table", {class: "data"},
         h("thead", {}, h("tr", {}, ["parameter", "in", "type", "default", "description"].map((c) => h("th", {}, c)))),
         h("tbody", {}, params.map((p) => h("tr", {},
           h("td", {}, h("code", {}, p.name + (p.required ? " *" : ""))), h("td", {}, p.in), h("td", {}, typeOf(p.schema)),
           h("td", {}, p.schema && p.schema.default !== undefined ? String(p.schema.default) : ""),
-          h("td", {}, (p.schema && p.schema.description) || p.description || ""))))) : null,
+          h("td", {}, prose((p.schema && p.schema.description) || p.description)))))) : null,
       bodyTypes.length ? h("p", {}, "body: ", bodyTypes.join("; ")) : null,
       h("p", {class: "hint"}, "responses: " + Object.keys(op.responses || {}).join(", ")));
   }
