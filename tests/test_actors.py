@@ -519,3 +519,15 @@ def test_mentions_are_public_typed_and_not_serialised(code):
     assert [m.start for m in art.mentions] == sorted(m.start for m in art.mentions)
     assert "mentions" not in art.to_dict()
     assert "mentions" not in art.model_json_schema()["properties"]
+
+
+def test_prison_guards_are_police_of_the_home_country(code):
+    art = code("Inmates escaped from a prison in Bolivia on Sunday. Bolivian officials said prison guards "
+               "fired warning shots. The guards later caught twelve of the men in La Paz, Bolivia.")
+    assert ref_of(art, "prison guards").code == "BOLPOL"
+    assert ref_of(art, "The guards").code == "BOLPOL"
+
+
+def test_chagossians_are_the_chagos_people(code):
+    art = code("Chagossians protested in London on Monday against the plan.")
+    assert ref_of(art, "Chagossians").code == "IOT"
