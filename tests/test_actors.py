@@ -531,3 +531,17 @@ def test_prison_guards_are_police_of_the_home_country(code):
 def test_chagossians_are_the_chagos_people(code):
     art = code("Chagossians protested in London on Monday against the plan.")
     assert ref_of(art, "Chagossians").code == "IOT"
+
+
+def test_think_tank_without_a_place_is_known(code):
+    art = code('"The talks will fail," said Maria Lenz of the Brookings Institution. '
+               "Tomas Adler, a fellow at Chatham House, disagreed.")
+    assert actor(art, "Maria Lenz").code == "USAEDU"
+    assert actor(art, "Tomas Adler").code == "GBREDU"
+
+
+def test_outlet_language_service_is_the_outlet_not_the_country(code):
+    art = code("The minister spoke to reporters in Tirana. He told VOA Albanian that talks would resume.")
+    assert ref_of(art, "VOA Albanian").code == "USAMED"
+    assert [m.code for m in art.mentions if m.text == "Albanian"] == []
+    assert all(a.code != "ALB" for a in art.actors)

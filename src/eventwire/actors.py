@@ -179,6 +179,7 @@ class _Reader:
         self.person_of: list[_Person | None] = [None] * len(self.doc)
         self.mentions: list[Mention] = []
         self.consumed: set[int] = set()  # unit starts used inside a longer mention
+        self.swallowed: set[int] = set()  # unit starts that are part of a name and no mention ("VOA Albanian")
         self.actors: list[Actor] = []
         self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
         self._cover: list | None = None  # token -> the role mention covering it
@@ -549,13 +550,17 @@ class _Reader:
             if u.cat == "ORG":
                 typ = "GROUP" if u.code.startswith("NSA:") or u.code.endswith("REB") else "ORG"
                 end = self._affiliate_end(u)
-                if end > u.end:  # "IS-Somalia": the group's branch in a country
+                if end > u.end:  # "IS-Somalia": the group's branch in a country; "VOA Albanian"
                     self.consumed.add(end - 1 if self.unit_of[end - 1] is None else self.unit_of[end - 1].start)
+                    if doc[u.end].text != "-":  # a language service: the adjective is no actor
+                        self.swallowed.add(u.end)
                     end_char, text = _end_char(doc, end), doc[u.start:end].text
                 m = _Mention(start_char, end_char, text, typ, code=u.code, kind="name",
                             tok_start=u.start, tok_end=end, nested=nested)
                 self._add(m)
                 self._acronym_after(u.end, m)
+                continue
+            if u.start in self.swallowed:
                 continue
             code = u.code
             if self._is_place(u):
@@ -572,9 +577,15 @@ class _Reader:
                               tok_start=u.start, tok_end=u.end, nested=nested))
 
     def _affiliate_end(self, u: Unit) -> int:
-        """The end of "ORG-Country" written as one word ("IS-Somalia"), else the unit's end."""
+        """The end of "ORG-Country" written as one word ("IS-Somalia"), or of a news outlet's
+        language service ("VOA Albanian", "BBC Persian": an outlet, not the country), else the
+        unit's end."""
         doc = self.doc
         k = u.end
+        if u.code.endswith("MED") and k < len(doc):
+            g = self.unit_of[k]
+            if g is not None and g.cat == "GEO" and g.start == k and g.kind == "adj":
+                return g.end
         if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
             g = self.unit_of[k + 1]
             if g is not None and g.cat == "GEO" and g.start == k + 1:
