@@ -545,3 +545,9 @@ def test_outlet_language_service_is_the_outlet_not_the_country(code):
     assert ref_of(art, "VOA Albanian").code == "USAMED"
     assert [m.code for m in art.mentions if m.text == "Albanian"] == []
     assert all(a.code != "ALB" for a in art.actors)
+
+
+def test_shadow_cabinet_titles_are_opposition(code):
+    art = code("Britain's government defended the deal on Monday. Alan Price, the shadow home secretary "
+               "for Britain's Labour Party, called it a mistake.")
+    assert actor(art, "Alan Price").code == "GBROPP"
