@@ -551,3 +551,9 @@ def test_shadow_cabinet_titles_are_opposition(code):
     art = code("Britain's government defended the deal on Monday. Alan Price, the shadow home secretary "
                "for Britain's Labour Party, called it a mistake.")
     assert actor(art, "Alan Price").code == "GBROPP"
+
+
+def test_second_role_of_a_copula_gives_the_body(code):
+    art = code("Peter Otieno said the vote was fair. Otieno is the former chair of the department of law "
+               "and is now associate dean of studies at the University of Lisbon.")
+    assert actor(art, "Peter Otieno").code == "PRTEDU"

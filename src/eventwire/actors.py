@@ -965,6 +965,9 @@ class _Reader:
                         return code
                     k += 1
                     continue
+                if t.lemma_ == "be" and k > lo and doc[k - 1].lower_ in ("and", "but"):
+                    k += 1  # "the former chair of X and is now dean at Y": the role goes on
+                    continue
                 if (q is not None and q is not p) or t.text in AFFILIATION_STOPS or \
                         (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
                     break
