@@ -557,3 +557,11 @@ def test_second_role_of_a_copula_gives_the_body(code):
     art = code("Peter Otieno said the vote was fair. Otieno is the former chair of the department of law "
                "and is now associate dean of studies at the University of Lisbon.")
     assert actor(art, "Peter Otieno").code == "PRTEDU"
+
+
+def test_transnational_movements_and_networks_are_known(code):
+    art = code("The Muslim Brotherhood rejected the plan. Lena Vogt of the Inter-Parliamentary Alliance "
+               "on China said the Alliance of Democracies had been sanctioned.")
+    assert actor(art, "Muslim Brotherhood").code == "NSA:MUSLIMBROTHERHOOD"
+    assert actor(art, "Lena Vogt").code == "NGO:IPAC"
+    assert actor(art, "Alliance of Democracies").code == "NGO:AOD"
