@@ -565,3 +565,9 @@ def test_transnational_movements_and_networks_are_known(code):
     assert actor(art, "Muslim Brotherhood").code == "NSA:MUSLIMBROTHERHOOD"
     assert actor(art, "Lena Vogt").code == "NGO:IPAC"
     assert actor(art, "Alliance of Democracies").code == "NGO:AOD"
+
+
+def test_copula_subject_before_a_title_is_a_person(code):
+    art = code("Aid groups said the talks had stalled. Guled Hirsi is the executive director of the Baidoa "
+               "Peace Foundation in Somalia. Hirsi called for calm.")
+    assert actor(art, "Guled Hirsi").code == "SOMNGO"

@@ -215,7 +215,7 @@ class _Reader:
             if u.cat != "ROLE":
                 continue
             k = self._skip_complement(u.end)
-            run = self._propn_run(k, taken)
+            run = self._propn_run(k, taken) or self._copula_subject(u.start, taken)
             if run:
                 spans.append(run)
                 taken.update(range(*run))
@@ -325,6 +325,22 @@ class _Reader:
                 self.gaz.org_words.get(doc[end - 1].lower_, (None, ""))[1] not in BODY_KINDS:
             return k, end
         return None
+
+    def _copula_subject(self, i: int, taken: set[int]) -> tuple[int, int] | None:
+        """The name opening "X Y is the [former, executive ...] <title> ...": a person even where NER
+        missed it."""
+        doc = self.doc
+        k = i - 1
+        while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("former", "current", "new", "acting")):
+            k -= 1
+        if k < 0 or doc[k].lower_ not in ("the", "a", "an"):
+            return None
+        k -= 1
+        if k < 2 or doc[k].lemma_ != "be":
+            return None
+        start = doc[k].sent.start
+        run = self._propn_run(start, taken)
+        return run if run is not None and run[1] == k else None
 
     def _skip_complement(self, k: int) -> int:
         """After a title: past a "to/for/of X" complement naming a country or organisation."""
