@@ -571,3 +571,11 @@ def test_copula_subject_before_a_title_is_a_person(code):
     art = code("Aid groups said the talks had stalled. Guled Hirsi is the executive director of the Baidoa "
                "Peace Foundation in Somalia. Hirsi called for calm.")
     assert actor(art, "Guled Hirsi").code == "SOMNGO"
+
+
+def test_generic_agents_inmates_protest_leaders_and_ruling_councils(code):
+    art = code("Sudanese protest leaders rejected the offer on Monday. Sudan's sovereign council said it would "
+               "resume talks. Dozens of Sudanese inmates escaped from a prison in Khartoum, Sudan.")
+    assert ref_of(art, "Sudanese protest leaders").code == "SDNOPP"
+    assert ref_of(art, "Sudan's sovereign council").code == "SDNGOV"
+    assert ref_of(art, "Sudanese inmates").code == "SDNCRM"
