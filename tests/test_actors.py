@@ -519,3 +519,63 @@ def test_mentions_are_public_typed_and_not_serialised(code):
     assert [m.start for m in art.mentions] == sorted(m.start for m in art.mentions)
     assert "mentions" not in art.to_dict()
     assert "mentions" not in art.model_json_schema()["properties"]
+
+
+def test_prison_guards_are_police_of_the_home_country(code):
+    art = code("Inmates escaped from a prison in Bolivia on Sunday. Bolivian officials said prison guards "
+               "fired warning shots. The guards later caught twelve of the men in La Paz, Bolivia.")
+    assert ref_of(art, "prison guards").code == "BOLPOL"
+    assert ref_of(art, "The guards").code == "BOLPOL"
+
+
+def test_chagossians_are_the_chagos_people(code):
+    art = code("Chagossians protested in London on Monday against the plan.")
+    assert ref_of(art, "Chagossians").code == "IOT"
+
+
+def test_think_tank_without_a_place_is_known(code):
+    art = code('"The talks will fail," said Maria Lenz of the Brookings Institution. '
+               "Tomas Adler, a fellow at Chatham House, disagreed.")
+    assert actor(art, "Maria Lenz").code == "USAEDU"
+    assert actor(art, "Tomas Adler").code == "GBREDU"
+
+
+def test_outlet_language_service_is_the_outlet_not_the_country(code):
+    art = code("The minister spoke to reporters in Tirana. He told VOA Albanian that talks would resume.")
+    assert ref_of(art, "VOA Albanian").code == "USAMED"
+    assert [m.code for m in art.mentions if m.text == "Albanian"] == []
+    assert all(a.code != "ALB" for a in art.actors)
+
+
+def test_shadow_cabinet_titles_are_opposition(code):
+    art = code("Britain's government defended the deal on Monday. Alan Price, the shadow home secretary "
+               "for Britain's Labour Party, called it a mistake.")
+    assert actor(art, "Alan Price").code == "GBROPP"
+
+
+def test_second_role_of_a_copula_gives_the_body(code):
+    art = code("Peter Otieno said the vote was fair. Otieno is the former chair of the department of law "
+               "and is now associate dean of studies at the University of Lisbon.")
+    assert actor(art, "Peter Otieno").code == "PRTEDU"
+
+
+def test_transnational_movements_and_networks_are_known(code):
+    art = code("The Muslim Brotherhood rejected the plan. Lena Vogt of the Inter-Parliamentary Alliance "
+               "on China said the Alliance of Democracies had been sanctioned.")
+    assert actor(art, "Muslim Brotherhood").code == "NSA:MUSLIMBROTHERHOOD"
+    assert actor(art, "Lena Vogt").code == "NGO:IPAC"
+    assert actor(art, "Alliance of Democracies").code == "NGO:AOD"
+
+
+def test_copula_subject_before_a_title_is_a_person(code):
+    art = code("Aid groups said the talks had stalled. Guled Hirsi is the executive director of the Baidoa "
+               "Peace Foundation in Somalia. Hirsi called for calm.")
+    assert actor(art, "Guled Hirsi").code == "SOMNGO"
+
+
+def test_generic_agents_inmates_protest_leaders_and_ruling_councils(code):
+    art = code("Sudanese protest leaders rejected the offer on Monday. Sudan's sovereign council said it would "
+               "resume talks. Dozens of Sudanese inmates escaped from a prison in Khartoum, Sudan.")
+    assert ref_of(art, "Sudanese protest leaders").code == "SDNOPP"
+    assert ref_of(art, "Sudan's sovereign council").code == "SDNGOV"
+    assert ref_of(art, "Sudanese inmates").code == "SDNCRM"

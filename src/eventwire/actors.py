@@ -179,6 +179,7 @@ class _Reader:
         self.person_of: list[_Person | None] = [None] * len(self.doc)
         self.mentions: list[Mention] = []
         self.consumed: set[int] = set()  # unit starts used inside a longer mention
+        self.swallowed: set[int] = set()  # unit starts that are part of a name and no mention ("VOA Albanian")
         self.actors: list[Actor] = []
         self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
         self._cover: list | None = None  # token -> the role mention covering it
@@ -214,7 +215,7 @@ class _Reader:
             if u.cat != "ROLE":
                 continue
             k = self._skip_complement(u.end)
-            run = self._propn_run(k, taken)
+            run = self._propn_run(k, taken) or self._copula_subject(u.start, taken)
             if run:
                 spans.append(run)
                 taken.update(range(*run))
@@ -324,6 +325,22 @@ class _Reader:
                 self.gaz.org_words.get(doc[end - 1].lower_, (None, ""))[1] not in BODY_KINDS:
             return k, end
         return None
+
+    def _copula_subject(self, i: int, taken: set[int]) -> tuple[int, int] | None:
+        """The name opening "X Y is the [former, executive ...] <title> ...": a person even where NER
+        missed it."""
+        doc = self.doc
+        k = i - 1
+        while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("former", "current", "new", "acting")):
+            k -= 1
+        if k < 0 or doc[k].lower_ not in ("the", "a", "an"):
+            return None
+        k -= 1
+        if k < 2 or doc[k].lemma_ != "be":
+            return None
+        start = doc[k].sent.start
+        run = self._propn_run(start, taken)
+        return run if run is not None and run[1] == k else None
 
     def _skip_complement(self, k: int) -> int:
         """After a title: past a "to/for/of X" complement naming a country or organisation."""
@@ -549,13 +566,17 @@ class _Reader:
             if u.cat == "ORG":
                 typ = "GROUP" if u.code.startswith("NSA:") or u.code.endswith("REB") else "ORG"
                 end = self._affiliate_end(u)
-                if end > u.end:  # "IS-Somalia": the group's branch in a country
+                if end > u.end:  # "IS-Somalia": the group's branch in a country; "VOA Albanian"
                     self.consumed.add(end - 1 if self.unit_of[end - 1] is None else self.unit_of[end - 1].start)
+                    if doc[u.end].text != "-":  # a language service: the adjective is no actor
+                        self.swallowed.add(u.end)
                     end_char, text = _end_char(doc, end), doc[u.start:end].text
                 m = _Mention(start_char, end_char, text, typ, code=u.code, kind="name",
                             tok_start=u.start, tok_end=end, nested=nested)
                 self._add(m)
                 self._acronym_after(u.end, m)
+                continue
+            if u.start in self.swallowed:
                 continue
             code = u.code
             if self._is_place(u):
@@ -572,9 +593,15 @@ class _Reader:
                               tok_start=u.start, tok_end=u.end, nested=nested))
 
     def _affiliate_end(self, u: Unit) -> int:
-        """The end of "ORG-Country" written as one word ("IS-Somalia"), else the unit's end."""
+        """The end of "ORG-Country" written as one word ("IS-Somalia"), or of a news outlet's
+        language service ("VOA Albanian", "BBC Persian": an outlet, not the country), else the
+        unit's end."""
         doc = self.doc
         k = u.end
+        if u.code.endswith("MED") and k < len(doc):
+            g = self.unit_of[k]
+            if g is not None and g.cat == "GEO" and g.start == k and g.kind == "adj":
+                return g.end
         if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_:
             g = self.unit_of[k + 1]
             if g is not None and g.cat == "GEO" and g.start == k + 1:
@@ -953,6 +980,9 @@ class _Reader:
                     if code is not None:
                         return code
                     k += 1
+                    continue
+                if t.lemma_ == "be" and k > lo and doc[k - 1].lower_ in ("and", "but"):
+                    k += 1  # "the former chair of X and is now dean at Y": the role goes on
                     continue
                 if (q is not None and q is not p) or t.text in AFFILIATION_STOPS or \
                         (t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN"):
