@@ -73,6 +73,20 @@ def events(code):
     ("Uganda banned civilians from travelling to the border.", [("COERCE", "UGA", "UGA", "asserted")]),
     # a light verb with its event noun
     ("Australia imposed sanctions on Iran over the drone deliveries.", [("SANCTION", "AUS", "IRN", "asserted")]),
+    # "X threatened to V Y": the conflict act is threatened, not done
+    ("China threatened to cut ties with Japan.", [("THREATEN", "CHN", "JPN", "asserted")]),
+    ("Turkey threatened to impose sanctions on Greece.", [("THREATEN", "TUR", "GRC", "asserted")]),
+    # aid nouns as the object of giving verbs (one word class), forces deployed
+    ("Japan will provide relief supplies to Nepal.", [("AID", "JPN", "NPL", "future")]),
+    ("Ethiopia deployed troops to the border.", [("MOBILIZE", "ETH", None, "asserted")]),
+    # violence told by its instrument: "opened fire on X"
+    ("Syrian rebels opened fire on a Turkish police patrol.", [("ASSAULT", "SYR", "TUR", "asserted")]),
+    # industrial action, annexation, concessions, downgraded ties, a declined offer
+    ("French workers went on strike on Monday.", [("PROTEST", "FRA", None, "asserted")]),
+    ("Russia annexed Crimea from Ukraine.", [("ASSAULT", "RUS", "UKR", "asserted")]),
+    ("Israel made concessions to Egypt.", [("CONCEDE", "ISR", "EGY", "asserted")]),
+    ("Turkey downgraded relations with Israel.", [("SANCTION", "TUR", "ISR", "asserted")]),
+    ("Iran declined the American offer.", [("REJECT", "IRN", "USA", "asserted")]),
 ])
 def test_pattern_family(events, text, expected):
     assert events(text) == sorted(expected)

@@ -358,6 +358,17 @@ class Events:
         of material conflict an actor says it will or could do is its THREATEN."""
         out = []
         for f in found:
+            threat = self._threat_verb(f.governor)
+            if threat is not None and not f.negated and self.cameo[f.trigger.cameo].quad_class >= 3:
+                # "X threatened to cut ties with Y": the act is threatened, not done
+                sources = [s for s in f.sources if s is not None and s.code]
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
+                if sources and targets:
+                    status, negated, _ = self._status(threat)
+                    out.append(_Found(self._derived(self.lexicon.codes["threaten"], threat), threat, threat,
+                                      sources, targets, status, negated, basis=f))
+                continue
             reporter = f.reporter if f.reporter is not None else self._reporting_verb(f.governor)
             if reporter is None or reporter is _REQUESTED or f.negated \
                     or f.status not in ("future", "hypothetical") or self.cameo[f.trigger.cameo].quad_class != 4:
@@ -373,6 +384,13 @@ class Events:
             out.append(_Found(self._derived(self.lexicon.codes["threaten"], reporter), reporter, reporter,
                               speakers, targets, status, negated, basis=f))
         return out
+
+    def _threat_verb(self, verb):
+        """The verb of threat (``threat_verbs``) whose infinitive ``verb`` is ("threatened
+        to expel")."""
+        if getattr(verb, "dep_", None) == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
+            return verb.head
+        return None
 
     def _reporting_verb(self, verb):
         """The reporting verb whose "that" clause ``verb`` stands in ("warned it would strike")."""
