@@ -87,6 +87,10 @@ def events(code):
     ("Israel made concessions to Egypt.", [("CONCEDE", "ISR", "EGY", "asserted")]),
     ("Turkey downgraded relations with Israel.", [("SANCTION", "TUR", "ISR", "asserted")]),
     ("Iran declined the American offer.", [("REJECT", "IRN", "USA", "asserted")]),
+    # expelled diplomats: their country is the target
+    ("Russia expelled British diplomats.", [("SANCTION", "RUS", "GBR", "asserted")]),
+    # a count of people stands for the people counted
+    ("Thousands of Kenyan protesters marched in Nairobi.", [("PROTEST", "KEN", None, "asserted")]),
 ])
 def test_pattern_family(events, text, expected):
     assert events(text) == sorted(expected)

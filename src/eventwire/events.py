@@ -923,6 +923,12 @@ class Events:
                 if speaker is not None:
                     return self._refs(index, speaker, deep)
             return []
+        if tok.lemma_.lower() in lex["multitude_nouns"] and index.mention_at(tok) is None:
+            # "thousands of Kenyan protesters", "tens of thousands of Sudanese": the people counted
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            if of:
+                return self._refs(index, of[0], deep)
         start = tok.left_edge.idx
         end = tok.idx + len(tok.text)
         own = index.mention_at(tok)
