@@ -89,6 +89,17 @@ def events(code):
     ("Iran declined the American offer.", [("REJECT", "IRN", "USA", "asserted")]),
     # expelled diplomats: their country is the target
     ("Russia expelled British diplomats.", [("SANCTION", "RUS", "GBR", "asserted")]),
+    # two-word event nouns: the modifier says what the act is
+    ("Palestinian prisoners began a hunger strike.", [("PROTEST", "PSE", None, "asserted")]),
+    ("Japan held a joint exercise with India.", [("COOPERATE", "JPN", "IND", "asserted")]),
+    # the fight a passive act happened in names its source
+    ("A Kenyan soldier was killed in a gun battle with Somali militants.", [("ASSAULT", "SOM", "KEN", "asserted")]),
+    # sentenced by a court: found guilty (PLOVER SANCTION, mode convict)
+    ("A Russian court sentenced the Ukrainian pilot to prison.", [("SANCTION", "RUS", "UKR", "asserted")]),
+    ("Indian troops injured three Pakistani soldiers.", [("ASSAULT", "IND", "PAK", "asserted")]),
+    ("The Turkish police took two Greek journalists into custody.", [("COERCE", "TUR", "GRC", "asserted")]),
+    ("Egypt opened an inquiry into the Israeli raid.", [("ACCUSE", "EGY", "ISR", "asserted")]),
+    ("The Taliban threatened to break their ceasefire with American forces.", [("THREATEN", "AFG", "USA", "asserted")]),
     # a count of people stands for the people counted
     ("Thousands of Kenyan protesters marched in Nairobi.", [("PROTEST", "KEN", None, "asserted")]),
 ])

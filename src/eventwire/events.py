@@ -329,8 +329,8 @@ class Events:
                         found.append(f)
                         index.recent_targets = [t for t in f.targets if t is not None and t.code] \
                             or index.recent_targets
-            elif tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
-                f = self._noun_event(index, tok, lemma)
+            elif tok.pos_ in ("NOUN", "PROPN") and (key := self._noun_key(tok, lemma)) is not None:
+                f = self._noun_event(index, tok, key)
                 if f is not None:
                     found.append(f)
         found = [f for f in found if f.reporter is not _REQUESTED]
@@ -542,6 +542,8 @@ class Events:
                 return None
         sources: list[ActorRef | None] = self._actors(index, source_heads)
         if not sources and passive and agent is None and target_heads:
+            sources = self._battle_side(index, verb, trig)
+        if not sources and passive and agent is None and target_heads:
             # "he was arrested": no agent named, so no source, never an invented one; the
             # patient must be a coded actor
             targets = [t for t in self._actors(index, target_heads) if t.code]
@@ -567,6 +569,25 @@ class Events:
         if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
             negated = True  # "imposed no sanctions"
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
+
+    def _battle_side(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+        """ "X was killed in a gun battle with Y": the other side of the fight the passive act
+        happened in is its source."""
+        if trig.type != "ASSAULT":
+            return []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for fight in prep.children:
+                key = self._noun_key(fight, fight.lemma_.lower()) if fight.dep_ == "pobj" else None
+                if key is None or self.lexicon.nouns[key][0].type != "ASSAULT":
+                    continue
+                refs = [r for r in self._actors(index, [p for c in fight.children if c.dep_ == "prep"
+                                                        and c.lower_ in ("with", "by")
+                                                        for p in c.children if p.dep_ == "pobj"]) if r.code]
+                if refs:
+                    return refs
+        return []
 
     def _needs_target(self, trig: Trigger) -> bool:
         """Whether the event is coded only with a coded target: rows flagged ``target``, and
@@ -724,6 +745,17 @@ class Events:
                 if refs:
                     return refs
         return []
+
+    def _noun_key(self, noun, lemma: str) -> str | None:
+        """The event-noun row of ``noun``: a two-word row ("hunger strike", "joint exercise")
+        where its modifier makes one, else the noun's own lemma, else None."""
+        nouns = self.lexicon.nouns
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and c.i < noun.i:
+                key = f"{c.lemma_.lower()} {lemma}"
+                if key in nouns:
+                    return key
+        return lemma if lemma in nouns else None
 
     def _noun_event(self, index: _ArticleIndex, noun, lemma: str) -> _Found | None:
         lex = self.lexicon
