@@ -100,6 +100,12 @@ def events(code):
     ("The Turkish police took two Greek journalists into custody.", [("COERCE", "TUR", "GRC", "asserted")]),
     ("Egypt opened an inquiry into the Israeli raid.", [("ACCUSE", "EGY", "ISR", "asserted")]),
     ("The Taliban threatened to break their ceasefire with American forces.", [("THREATEN", "AFG", "USA", "asserted")]),
+    # coordinated country adjectives on an actor noun: one actor each
+    ("Obama was criticized by German, French and British representatives.",
+     [("ACCUSE", s, "USA", "asserted") for s in ("DEU", "FRA", "GBR")]),
+    # street protest, loans
+    ("Thousands of Sudanese took to the streets.", [("PROTEST", "SDN", None, "asserted")]),
+    ("China extended a loan to Pakistan.", [("AID", "CHN", "PAK", "asserted")]),
     # a count of people stands for the people counted
     ("Thousands of Kenyan protesters marched in Nairobi.", [("PROTEST", "KEN", None, "asserted")]),
 ])

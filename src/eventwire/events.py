@@ -972,6 +972,10 @@ class Events:
         if own is not None:
             ref = _ref(art, own, own.start, max(end, own.end))
             if ref.code:
+                # "German, French and British representatives": one actor per coordinated modifier
+                mods = [r for r in self._modifier_refs(index, tok) if r.code]
+                if len(mods) > 1 and any(entity(r.code) == entity(ref.code) for r in mods):
+                    return [ref if entity(r.code) == entity(ref.code) else r for r in mods]
                 return [ref]
             # an uncoded mention: its modifiers may still name the actor ("European
             # military and political heads")
