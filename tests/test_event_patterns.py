@@ -106,6 +106,12 @@ def events(code):
     # street protest, loans
     ("Thousands of Sudanese took to the streets.", [("PROTEST", "SDN", None, "asserted")]),
     ("China extended a loan to Pakistan.", [("AID", "CHN", "PAK", "asserted")]),
+    # "ramped up" carries an event noun; "warned of action against X" threatens X
+    ("The United States ramped up its trade war with China.", [("SANCTION", "USA", "CHN", "asserted")]),
+    ("Egypt warned of military action against Ethiopia.", [("THREATEN", "EGY", "ETH", "asserted")]),
+    # a participle conjoined to a passive is passive: no source invented
+    ("The Haitian gang leader had been arrested and sentenced to six years in prison.",
+     [("COERCE", None, "HTI", "asserted"), ("SANCTION", None, "HTI", "asserted")]),
     # a count of people stands for the people counted
     ("Thousands of Kenyan protesters marched in Nairobi.", [("PROTEST", "KEN", None, "asserted")]),
 ])

@@ -520,7 +520,10 @@ class Events:
         objs = [c for c in verb.children if c.dep_ in OBJECTS]
         if any(o.lower_ in self.lexicon["routine_objects"] for o in objs):
             return None  # "requesting comment", "offered no evidence"
-        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or (
+            # "was arrested and sentenced": a participle conjoined to a passive is passive
+            verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children))
         agent = None
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -607,7 +610,10 @@ class Events:
         if trig.particle:
             for c in children:
                 if c.dep_ == "prep" and c.lower_ == trig.particle:
-                    refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    refs = self._actors(index, pobjs, deep=True)
+                    if not refs and trig.type == "THREATEN":  # "warned of action against X"
+                        refs = next((r for p in pobjs for r in [self._noun_targets(index, p, trig)] if r), [])
                     if refs:
                         return refs
         objs = [c for c in children if c.dep_ in OBJECTS]
