@@ -112,6 +112,9 @@ def events(code):
     # a participle conjoined to a passive is passive: no source invented
     ("The Haitian gang leader had been arrested and sentenced to six years in prison.",
      [("COERCE", None, "HTI", "asserted"), ("SANCTION", None, "HTI", "asserted")]),
+    # a list read by the parser as an apposition with a conjunct: one actor each
+    ("Council members Greece, Panama and South Korea supported the French proposal.",
+     [("SUPPORT", s, "FRA", "asserted") for s in ("GRC", "KOR", "PAN")]),
     # a count of people stands for the people counted
     ("Thousands of Kenyan protesters marched in Nairobi.", [("PROTEST", "KEN", None, "asserted")]),
 ])

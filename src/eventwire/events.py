@@ -933,7 +933,9 @@ class Events:
         refs: list[ActorRef] = []
         seen: set[tuple] = set()
         for head in heads:
-            for tok in [head, *head.conjuncts]:
+            # "Greece, Panama and South Korea" read as an apposition with a conjunct: a list
+            listed = [p for a in head.children if a.dep_ == "appos" and a.conjuncts for p in [a, *a.conjuncts]]
+            for tok in [head, *head.conjuncts, *listed]:
                 for ref in self._refs(index, tok, deep):
                     key = (ref.start, ref.code)
                     if key not in seen:
