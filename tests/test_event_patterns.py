@@ -115,6 +115,9 @@ def events(code):
     # a list read by the parser as an apposition with a conjunct: one actor each
     ("Council members Greece, Panama and South Korea supported the French proposal.",
      [("SUPPORT", s, "FRA", "asserted") for s in ("GRC", "KOR", "PAN")]),
+    # an act done together under a light verb: "A and B held talks" is A with B
+    ("Japan and Russia held talks in Geneva.", [("CONSULT", "JPN", "RUS", "asserted")]),
+    ("Japan and India held a joint military exercise.", [("COOPERATE", "JPN", "IND", "asserted")]),
     # a count of people stands for the people counted
     ("Thousands of Kenyan protesters marched in Nairobi.", [("PROTEST", "KEN", None, "asserted")]),
 ])

@@ -558,10 +558,7 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
-        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
-            coded = [s for s in sources if s is not None and s.code]
-            if len({entity(s.code) for s in coded}) >= 2:  # "Duterte and Suga spoke by phone"
-                sources, targets = coded[:1], coded[1:]
+        sources, targets = self._mutual(trig, sources, targets)
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
@@ -591,6 +588,15 @@ class Events:
                 if refs:
                     return refs
         return []
+
+    def _mutual(self, trig: Trigger, sources: list, targets: list) -> tuple[list, list]:
+        """ "Duterte and Suga spoke by phone", "Japan and India held a joint exercise": an act
+        done together (``mutual_types``) with no other target is the first's with the others."""
+        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
+            coded = [s for s in sources if s is not None and s.code]
+            if len({entity(s.code) for s in coded}) >= 2:
+                return coded[:1], coded[1:]
+        return sources, targets
 
     def _needs_target(self, trig: Trigger) -> bool:
         """Whether the event is coded only with a coded target: rows flagged ``target``, and
@@ -840,6 +846,7 @@ class Events:
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
+        sources, targets = self._mutual(trig, sources, targets)
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
