@@ -73,6 +73,53 @@ def events(code):
     ("Uganda banned civilians from travelling to the border.", [("COERCE", "UGA", "UGA", "asserted")]),
     # a light verb with its event noun
     ("Australia imposed sanctions on Iran over the drone deliveries.", [("SANCTION", "AUS", "IRN", "asserted")]),
+    # "X threatened to V Y": the conflict act is threatened, not done
+    ("China threatened to cut ties with Japan.", [("THREATEN", "CHN", "JPN", "asserted")]),
+    ("Turkey threatened to impose sanctions on Greece.", [("THREATEN", "TUR", "GRC", "asserted")]),
+    # aid nouns as the object of giving verbs (one word class), forces deployed
+    ("Japan will provide relief supplies to Nepal.", [("AID", "JPN", "NPL", "future")]),
+    ("Ethiopia deployed troops to the border.", [("MOBILIZE", "ETH", None, "asserted")]),
+    # violence told by its instrument: "opened fire on X"
+    ("Syrian rebels opened fire on a Turkish police patrol.", [("ASSAULT", "SYR", "TUR", "asserted")]),
+    # industrial action, annexation, concessions, downgraded ties, a declined offer
+    ("French workers went on strike on Monday.", [("PROTEST", "FRA", None, "asserted")]),
+    ("Russia annexed Crimea from Ukraine.", [("ASSAULT", "RUS", "UKR", "asserted")]),
+    ("Israel made concessions to Egypt.", [("CONCEDE", "ISR", "EGY", "asserted")]),
+    ("Turkey downgraded relations with Israel.", [("SANCTION", "TUR", "ISR", "asserted")]),
+    ("Iran declined the American offer.", [("REJECT", "IRN", "USA", "asserted")]),
+    # expelled diplomats: their country is the target
+    ("Russia expelled British diplomats.", [("SANCTION", "RUS", "GBR", "asserted")]),
+    # two-word event nouns: the modifier says what the act is
+    ("Palestinian prisoners began a hunger strike.", [("PROTEST", "PSE", None, "asserted")]),
+    ("Japan held a joint exercise with India.", [("COOPERATE", "JPN", "IND", "asserted")]),
+    # the fight a passive act happened in names its source
+    ("A Kenyan soldier was killed in a gun battle with Somali militants.", [("ASSAULT", "SOM", "KEN", "asserted")]),
+    # sentenced by a court: found guilty (PLOVER SANCTION, mode convict)
+    ("A Russian court sentenced the Ukrainian pilot to prison.", [("SANCTION", "RUS", "UKR", "asserted")]),
+    ("Indian troops injured three Pakistani soldiers.", [("ASSAULT", "IND", "PAK", "asserted")]),
+    ("The Turkish police took two Greek journalists into custody.", [("COERCE", "TUR", "GRC", "asserted")]),
+    ("Egypt opened an inquiry into the Israeli raid.", [("ACCUSE", "EGY", "ISR", "asserted")]),
+    ("The Taliban threatened to break their ceasefire with American forces.", [("THREATEN", "AFG", "USA", "asserted")]),
+    # coordinated country adjectives on an actor noun: one actor each
+    ("Obama was criticized by German, French and British representatives.",
+     [("ACCUSE", s, "USA", "asserted") for s in ("DEU", "FRA", "GBR")]),
+    # street protest, loans
+    ("Thousands of Sudanese took to the streets.", [("PROTEST", "SDN", None, "asserted")]),
+    ("China extended a loan to Pakistan.", [("AID", "CHN", "PAK", "asserted")]),
+    # "ramped up" carries an event noun; "warned of action against X" threatens X
+    ("The United States ramped up its trade war with China.", [("SANCTION", "USA", "CHN", "asserted")]),
+    ("Egypt warned of military action against Ethiopia.", [("THREATEN", "EGY", "ETH", "asserted")]),
+    # a participle conjoined to a passive is passive: no source invented
+    ("The Haitian gang leader had been arrested and sentenced to six years in prison.",
+     [("COERCE", None, "HTI", "asserted"), ("SANCTION", None, "HTI", "asserted")]),
+    # a list read by the parser as an apposition with a conjunct: one actor each
+    ("Council members Greece, Panama and South Korea supported the French proposal.",
+     [("SUPPORT", s, "FRA", "asserted") for s in ("GRC", "KOR", "PAN")]),
+    # an act done together under a light verb: "A and B held talks" is A with B
+    ("Japan and Russia held talks in Geneva.", [("CONSULT", "JPN", "RUS", "asserted")]),
+    ("Japan and India held a joint military exercise.", [("COOPERATE", "JPN", "IND", "asserted")]),
+    # a count of people stands for the people counted
+    ("Thousands of Kenyan protesters marched in Nairobi.", [("PROTEST", "KEN", None, "asserted")]),
 ])
 def test_pattern_family(events, text, expected):
     assert events(text) == sorted(expected)

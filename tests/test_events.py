@@ -36,7 +36,7 @@ def dyads(code):
 
 # ----------------------------------------------------------------- every PLOVER type
 TYPE_CASES = [
-    ("Germany and Brazil signed a trade agreement on Monday.", ("AGREE", "DEU", None)),
+    ("Germany and Brazil signed a trade agreement on Monday.", ("AGREE", "DEU", "BRA")),
     ("Japan held talks with South Korea in Seoul on Tuesday.", ("CONSULT", "JPN", "KOR")),
     ("Canada praised Norway for its work on the peace process.", ("SUPPORT", "CAN", "NOR")),
     ("Mexico urged Guatemala to reopen the border crossing.", ("REQUEST", "MEX", "GTM")),

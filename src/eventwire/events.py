@@ -329,8 +329,8 @@ class Events:
                         found.append(f)
                         index.recent_targets = [t for t in f.targets if t is not None and t.code] \
                             or index.recent_targets
-            elif tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
-                f = self._noun_event(index, tok, lemma)
+            elif tok.pos_ in ("NOUN", "PROPN") and (key := self._noun_key(tok, lemma)) is not None:
+                f = self._noun_event(index, tok, key)
                 if f is not None:
                     found.append(f)
         found = [f for f in found if f.reporter is not _REQUESTED]
@@ -358,6 +358,17 @@ class Events:
         of material conflict an actor says it will or could do is its THREATEN."""
         out = []
         for f in found:
+            threat = self._threat_verb(f.governor)
+            if threat is not None and not f.negated and self.cameo[f.trigger.cameo].quad_class >= 3:
+                # "X threatened to cut ties with Y": the act is threatened, not done
+                sources = [s for s in f.sources if s is not None and s.code]
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
+                if sources and targets:
+                    status, negated, _ = self._status(threat)
+                    out.append(_Found(self._derived(self.lexicon.codes["threaten"], threat), threat, threat,
+                                      sources, targets, status, negated, basis=f))
+                continue
             reporter = f.reporter if f.reporter is not None else self._reporting_verb(f.governor)
             if reporter is None or reporter is _REQUESTED or f.negated \
                     or f.status not in ("future", "hypothetical") or self.cameo[f.trigger.cameo].quad_class != 4:
@@ -373,6 +384,13 @@ class Events:
             out.append(_Found(self._derived(self.lexicon.codes["threaten"], reporter), reporter, reporter,
                               speakers, targets, status, negated, basis=f))
         return out
+
+    def _threat_verb(self, verb):
+        """The verb of threat (``threat_verbs``) whose infinitive ``verb`` is ("threatened
+        to expel")."""
+        if getattr(verb, "dep_", None) == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
+            return verb.head
+        return None
 
     def _reporting_verb(self, verb):
         """The reporting verb whose "that" clause ``verb`` stands in ("warned it would strike")."""
@@ -502,7 +520,10 @@ class Events:
         objs = [c for c in verb.children if c.dep_ in OBJECTS]
         if any(o.lower_ in self.lexicon["routine_objects"] for o in objs):
             return None  # "requesting comment", "offered no evidence"
-        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or (
+            # "was arrested and sentenced": a participle conjoined to a passive is passive
+            verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children))
         agent = None
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -524,6 +545,8 @@ class Events:
                 return None
         sources: list[ActorRef | None] = self._actors(index, source_heads)
         if not sources and passive and agent is None and target_heads:
+            sources = self._battle_side(index, verb, trig)
+        if not sources and passive and agent is None and target_heads:
             # "he was arrested": no agent named, so no source, never an invented one; the
             # patient must be a coded actor
             targets = [t for t in self._actors(index, target_heads) if t.code]
@@ -535,10 +558,7 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
-        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
-            coded = [s for s in sources if s is not None and s.code]
-            if len({entity(s.code) for s in coded}) >= 2:  # "Duterte and Suga spoke by phone"
-                sources, targets = coded[:1], coded[1:]
+        sources, targets = self._mutual(trig, sources, targets)
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
@@ -549,6 +569,34 @@ class Events:
         if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
             negated = True  # "imposed no sanctions"
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
+
+    def _battle_side(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+        """ "X was killed in a gun battle with Y": the other side of the fight the passive act
+        happened in is its source."""
+        if trig.type != "ASSAULT":
+            return []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for fight in prep.children:
+                key = self._noun_key(fight, fight.lemma_.lower()) if fight.dep_ == "pobj" else None
+                if key is None or self.lexicon.nouns[key][0].type != "ASSAULT":
+                    continue
+                refs = [r for r in self._actors(index, [p for c in fight.children if c.dep_ == "prep"
+                                                        and c.lower_ in ("with", "by")
+                                                        for p in c.children if p.dep_ == "pobj"]) if r.code]
+                if refs:
+                    return refs
+        return []
+
+    def _mutual(self, trig: Trigger, sources: list, targets: list) -> tuple[list, list]:
+        """ "Duterte and Suga spoke by phone", "Japan and India held a joint exercise": an act
+        done together (``mutual_types``) with no other target is the first's with the others."""
+        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
+            coded = [s for s in sources if s is not None and s.code]
+            if len({entity(s.code) for s in coded}) >= 2:
+                return coded[:1], coded[1:]
+        return sources, targets
 
     def _needs_target(self, trig: Trigger) -> bool:
         """Whether the event is coded only with a coded target: rows flagged ``target``, and
@@ -568,7 +616,10 @@ class Events:
         if trig.particle:
             for c in children:
                 if c.dep_ == "prep" and c.lower_ == trig.particle:
-                    refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
+                    pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                    refs = self._actors(index, pobjs, deep=True)
+                    if not refs and trig.type == "THREATEN":  # "warned of action against X"
+                        refs = next((r for p in pobjs for r in [self._noun_targets(index, p, trig)] if r), [])
                     if refs:
                         return refs
         objs = [c for c in children if c.dep_ in OBJECTS]
@@ -707,6 +758,17 @@ class Events:
                     return refs
         return []
 
+    def _noun_key(self, noun, lemma: str) -> str | None:
+        """The event-noun row of ``noun``: a two-word row ("hunger strike", "joint exercise")
+        where its modifier makes one, else the noun's own lemma, else None."""
+        nouns = self.lexicon.nouns
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod") and c.i < noun.i:
+                key = f"{c.lemma_.lower()} {lemma}"
+                if key in nouns:
+                    return key
+        return lemma if lemma in nouns else None
+
     def _noun_event(self, index: _ArticleIndex, noun, lemma: str) -> _Found | None:
         lex = self.lexicon
         rows = lex.nouns[lemma]
@@ -784,6 +846,7 @@ class Events:
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
+        sources, targets = self._mutual(trig, sources, targets)
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
@@ -877,7 +940,9 @@ class Events:
         refs: list[ActorRef] = []
         seen: set[tuple] = set()
         for head in heads:
-            for tok in [head, *head.conjuncts]:
+            # "Greece, Panama and South Korea" read as an apposition with a conjunct: a list
+            listed = [p for a in head.children if a.dep_ == "appos" and a.conjuncts for p in [a, *a.conjuncts]]
+            for tok in [head, *head.conjuncts, *listed]:
                 for ref in self._refs(index, tok, deep):
                     key = (ref.start, ref.code)
                     if key not in seen:
@@ -905,6 +970,12 @@ class Events:
                 if speaker is not None:
                     return self._refs(index, speaker, deep)
             return []
+        if tok.lemma_.lower() in lex["multitude_nouns"] and index.mention_at(tok) is None:
+            # "thousands of Kenyan protesters", "tens of thousands of Sudanese": the people counted
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            if of:
+                return self._refs(index, of[0], deep)
         start = tok.left_edge.idx
         end = tok.idx + len(tok.text)
         own = index.mention_at(tok)
@@ -916,6 +987,10 @@ class Events:
         if own is not None:
             ref = _ref(art, own, own.start, max(end, own.end))
             if ref.code:
+                # "German, French and British representatives": one actor per coordinated modifier
+                mods = [r for r in self._modifier_refs(index, tok) if r.code]
+                if len(mods) > 1 and any(entity(r.code) == entity(ref.code) for r in mods):
+                    return [ref if entity(r.code) == entity(ref.code) else r for r in mods]
                 return [ref]
             # an uncoded mention: its modifiers may still name the actor ("European
             # military and political heads")
