@@ -314,7 +314,7 @@ def test_actors_and_articles(client):
 
 def test_article_document_and_duplicates(client, corpus_db):
     doc = client.get("/api/articles/web-ru-expels").json()
-    with Store(corpus_db, read_only=True, external_access=False) as store:  # opened as the server opens it
+    with Store(corpus_db, read_only=True) as store:
         stored = store.article("web-ru-expels")
     assert {k: doc[k] for k in stored} == json.loads(json.dumps(stored))
     assert doc["duplicate_of"] is None and doc["duplicates"] == []

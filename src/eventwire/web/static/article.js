@@ -156,7 +156,7 @@ EW.renderArticle = (() => {
       h("tbody", {}, events.map((ev, i) => h("tr", {dataset: {event: String(i)}, tabindex: "0", onclick: () => onEvent(i),
         onkeydown: (e) => { if (e.key === "Enter") onEvent(i); }},
         h("td", {}, String(i + 1)), h("td", {}, h("span", {class: `badge q${ev.quad_class || 0}`}, ev.type)),
-        h("td", {}, actorLabel(ev.source)), h("td", {}, actorLabel(ev.target)), h("td", {}, ev.trigger),
+        h("td", {}, actorLabel(ev.source)), h("td", {}, actorLabel(ev.target)), h("td", {class: "nowrap"}, ev.trigger),
         h("td", {class: "nowrap"}, fmt(ev.date)), h("td", {class: "num", style: `color:${goldsteinColor(ev.goldstein)}`}, fmt(ev.goldstein)))))));
   }
 
