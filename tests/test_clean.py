@@ -4,7 +4,7 @@ The scraped page below is invented for these tests, in the shape real scrapes ta
 """
 from __future__ import annotations
 
-from eventwire.clean import Cleaner, looks_like_headline, mask_quotes, unglue_paragraphs
+from eventwire.clean import Cleaner, looks_like_headline, mask_quotes
 from eventwire.model import Article
 
 STORY = [
@@ -74,10 +74,10 @@ def test_given_title_is_not_repeated_in_text():
 
 
 def test_glued_sentences_are_split_apart():
-    blocks = unglue_paragraphs(["Thanks for reading.The army said it had withdrawn."])
+    blocks = Cleaner().unglue(["Thanks for reading.The army said it had withdrawn."])
     assert [text for block in blocks for text, _ in block] == ["Thanks for reading.", "The army said it had withdrawn."]
     # abbreviations are not glue
-    blocks = unglue_paragraphs(["The U.S. Senate met on Jan. 5 with Gen. Smith."])
+    blocks = Cleaner().unglue(["The U.S. Senate met on Jan. 5 with Gen. Smith."])
     assert len(blocks) == 1 and len(blocks[0]) == 1
 
 

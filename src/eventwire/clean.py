@@ -628,14 +628,6 @@ class _QuoteSides:
         return self._opens.get(pos, True)
 
 
-def unglue_paragraphs(paragraphs: list[str], cleaner: Cleaner | None = None) -> list[list[tuple[str, str]]]:
-    """Paragraphs as lists of sentence-sized pieces ``(text, text with quotations
-    blanked)``. Where the scrape glued two paragraphs ("...the difference.Russia's
-    ambassador"), they come apart again; furniture glued to a sentence is peeled off."""
-    cleaner = cleaner or Cleaner()
-    return [[(text, mask_quotes(text)) for text, _ in block] for block in cleaner.unglue(paragraphs)]
-
-
 def mask_quotes(text: str) -> str:
     """The text with its quotation marks, and everything inside them, replaced by
     spaces (marks read as :func:`eventwire.marks.find_marked` reads them)."""
