@@ -140,9 +140,16 @@ def test_removed_lines_carry_their_reasons():
 
 def test_noise_families_split_into_dev_and_heldout():
     data = noisegen.families_data()
-    assert set(noisegen.DEV) | set(noisegen.HELDOUT) == set(data["families"])
+    assert set(noisegen.DEV) | set(noisegen.HELDOUT) | set(noisegen.HELDOUT2) == set(data["families"])
     assert not set(noisegen.DEV) & set(noisegen.HELDOUT)
     assert len(data["families"]) >= 20 and len(noisegen.HELDOUT) >= 5
+
+
+def test_second_heldout_set_is_apart_from_the_first():
+    assert len(noisegen.HELDOUT2) >= 10
+    assert not set(noisegen.HELDOUT2) & (set(noisegen.DEV) | set(noisegen.HELDOUT))
+    lines = noisegen.noise_lines("breadcrumb_nav", random.Random(2))
+    assert len(lines) == 1 and "{" not in lines[0]
 
 
 def test_noise_generator_is_seeded_and_glues():
