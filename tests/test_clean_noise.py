@@ -123,6 +123,25 @@ def test_common_furniture_goes_on_a_line_or_glued(noise, how):
         assert sentence.rstrip(".") in art.text
 
 
+@pytest.mark.parametrize("notice", [
+    "2024 Example News. All rights reserved.",
+    "Distributed by Harbour Press ©",
+    "Reproduction of this page without written consent is prohibited.",
+    "Pictures used with permission.",
+    "The Lantern is not responsible for the content of external sites.",
+])
+def test_legal_notices_go_wherever_their_words_stand(notice):
+    art = _clean(f"The court met on Monday.\n{notice}\nThe judge adjourned the hearing.")
+    assert art.text == "The court met on Monday.\n\nThe judge adjourned the hearing."
+    removed = art.metadata["removed"]
+    assert " ".join(r["text"] for r in removed) == notice and {r["reason"] for r in removed} == {"legal notice"}
+
+
+def test_a_report_about_copyright_is_the_story():
+    text = "The publisher said the copyright of the photographs was reserved by law."
+    assert _clean(f"The court met on Monday.\n{text}").text == f"The court met on Monday.\n\n{text}"
+
+
 def test_removed_lines_carry_their_reasons():
     art = _clean("The court met on Monday.\nAdvertisement\nTags: Politics, Courts, Europe\nBy Jane Doe\n"
                  "Please keep your comments respectful and on topic.\nThe judge adjourned the hearing.")

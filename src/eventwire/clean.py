@@ -99,7 +99,7 @@ class Cleaner:
                     "cta": words("call_to_action"), "story": words("story_cues"),
                     "business": words("site_business")}
         return {
-            "furniture": any_of("furniture"), "credit": any_of("credit"),
+            "furniture": any_of("furniture"), "credit": any_of("credit"), "legal": any_of("legal"),
             "byline": any_of("byline"), "caption": any_of("caption"),
             "label": re.compile("|".join(f"(?:{p})" for p in data.get("label_line", [])) or r"(?!)"),
             "separators": re.compile("|".join(f"(?:{p})" for p in data.get("list_separators", [])) or r"(?!)"),
@@ -282,11 +282,19 @@ class Cleaner:
             return "byline", "byline (kept as author)"
         if n <= 15 and rules["furniture"].fullmatch(text):
             return "noise", "site furniture"
+        if self.is_legal(text):
+            return "noise", "legal notice"
         if n <= 60 and rules["caption"].fullmatch(text):
             return "noise", "caption"
         if n <= 20 and self.is_timestamp(text):
             return "noise", "timestamp"
         return None
+
+    def is_legal(self, text: str) -> bool:
+        """A line of twenty words or fewer with a legal notice in it (``legal`` in
+        noise.yaml) and no word of reporting."""
+        return len(_WORD.findall(text)) <= 20 and self.rules["legal"].search(text) is not None \
+            and not _signals(self.rules["index"], text).get("story")
 
     def is_timestamp(self, text: str) -> bool:
         """A line of nothing but a date or a time (``date_words`` in noise.yaml)."""
@@ -320,7 +328,16 @@ class Cleaner:
         return None
 
     def _judge_lines(self, pieces: list[Piece]) -> None:
+        lines: dict[int, list[Piece]] = {}
+        for piece in pieces:
+            lines.setdefault(piece.para, []).append(piece)
+        for line in lines.values():  # a legal notice goes as a line, all its sentences
+            if len(line) > 1 and self.is_legal(" ".join(p.text for p in line)):
+                for p in line:
+                    p.verdict, p.why = "noise", "legal notice"
         for i, piece in enumerate(pieces):
+            if piece.why == "legal notice":
+                continue
             # the first line, where a standfirst or an unpunctuated lede sits, is not
             # dropped for being short alone
             found = self.classify_line(piece.text) or self.classify_shape(piece.text, short=i > 0)
