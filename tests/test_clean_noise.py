@@ -142,6 +142,27 @@ def test_a_report_about_copyright_is_the_story():
     assert _clean(f"The court met on Monday.\n{text}").text == f"The court met on Monday.\n\n{text}"
 
 
+@pytest.mark.parametrize("bio", [
+    "Rosa Vidal is a correspondent for The Valdora Star covering trade and farming.",
+    "The author is the Valdora Star's bureau chief in Quito.",
+    "Rosa Vidal has reported on Andean politics for The Valdora Star since 2019.",
+    "Rosa Vidal writes for The Valdora Star.",
+    "About the author: Rosa Vidal is a former diplomat.",
+])
+def test_author_bios_on_a_line_of_their_own_go_to_credits(bio):
+    art = _clean(f"The court met on Monday.\n{bio}\nThe judge adjourned the hearing.")
+    assert art.text == "The court met on Monday.\n\nThe judge adjourned the hearing."
+    assert art.credits == [bio]
+    assert art.metadata["removed"] == [{"text": bio, "reason": "author bio (kept in credits)"}]
+
+
+def test_a_sentence_about_a_reporter_inside_the_story_stays():
+    text = ("Police detained two journalists on Friday. "
+            "Rosa Vidal is a correspondent for The Valdora Star covering trade and farming.")
+    assert _clean(f"The court met on Monday.\n{text}").text == f"The court met on Monday.\n\n{text}"
+    assert _clean("The court met on Monday.\nHe is a reporter for the Star.").text.endswith("for the Star.")
+
+
 def test_removed_lines_carry_their_reasons():
     art = _clean("The court met on Monday.\nAdvertisement\nTags: Politics, Courts, Europe\nBy Jane Doe\n"
                  "Please keep your comments respectful and on topic.\nThe judge adjourned the hearing.")

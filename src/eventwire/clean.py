@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .config import DEFAULT, Settings
-from .lexicons import cached_yaml
+from .lexicons import LexiconError, cached_yaml
 from .marks import MARKS, find_marked, mark_role
 from .model import Article
 
@@ -98,7 +98,16 @@ class Cleaner:
                     "speaker": words("first_singular"), "self": words("self_reference"),
                     "cta": words("call_to_action"), "story": words("story_cues"),
                     "business": words("site_business")}
+        parts = data.get("bio_parts", {})
+
+        def part(m: re.Match) -> str:
+            if m.group(1) not in parts:
+                raise LexiconError(f"noise.yaml: bio uses {{{m.group(1)}}}, which bio_parts does not define")
+            return f"(?:{parts[m.group(1)]})"
+
+        bio = [re.sub(r"\{(\w+)\}", part, p) for p in data.get("bio", [])]
         return {
+            "bio": re.compile("|".join(f"(?:{p})\\.?" for p in bio) or r"(?!)"),
             "furniture": any_of("furniture"), "credit": any_of("credit"), "legal": any_of("legal"),
             "byline": any_of("byline"), "caption": any_of("caption"),
             "label": re.compile("|".join(f"(?:{p})" for p in data.get("label_line", [])) or r"(?!)"),
@@ -278,6 +287,8 @@ class Cleaner:
             return "noise", "no words"
         if n <= 40 and rules["credit"].fullmatch(text):
             return "credit", "credit line (kept in credits)"
+        if n <= 40 and rules["bio"].fullmatch(text):
+            return "credit", _BIO
         if n <= 12 and rules["byline"].fullmatch(text):
             return "byline", "byline (kept as author)"
         if n <= 15 and rules["furniture"].fullmatch(text):
@@ -341,6 +352,8 @@ class Cleaner:
             # the first line, where a standfirst or an unpunctuated lede sits, is not
             # dropped for being short alone
             found = self.classify_line(piece.text) or self.classify_shape(piece.text, short=i > 0)
+            if found and found[1] == _BIO and len(lines[piece.para]) > 1:
+                found = None  # a note about the writer is a line of its own
             if found and found[1] == _SHORT:  # a short line that speaks to the reader says so
                 found = self.address(piece.text, mask_quotes(piece.text)) or found
                 found = found if found[0] == "noise" else ("noise", _SHORT)
@@ -565,6 +578,7 @@ _ADDRESS = ("addresses the reader", "tells the reader what to do", "speaks of th
             "beside an appeal to the reader")
 _QUOTING = MARKS + "‘"  # a double mark, or an opening single one
 _SHORT = "a short line with no sentence in it"
+_BIO = "author bio (kept in credits)"
 
 
 def split_joined(paragraph: str, quotes: _QuoteSides | None = None, offset: int = 0) -> list[str]:
