@@ -91,6 +91,28 @@ def test_furniture_glued_without_punctuation_is_peeled_off():
     assert art.text == "Officials in Warsaw said the talks had gone well."
 
 
+@pytest.mark.parametrize("short", ["Be the first to comment", "Story by Rosa Vidal", "Illustration by Rosa Vidal"])
+def test_a_short_line_glued_before_a_quotation_comes_off(short):
+    quote = "“We will appeal,” the lawyer told reporters."
+    art = _clean(f"The court met on Monday.\n{short}{quote}")
+    assert art.text == f"The court met on Monday.\n\n{quote}"
+
+
+def test_a_short_line_glued_before_a_sentence_comes_off():
+    art = _clean("The court met on Monday.\nBe the first to commentThe judge adjourned the hearing.")
+    assert art.text == "The court met on Monday.\n\nThe judge adjourned the hearing."
+
+
+@pytest.mark.parametrize("text", [
+    "Apple sold the iPhone in Lima.",
+    "Sellers on eBay said prices rose.",
+    "The laptops run macOS Sonoma now.",
+    "Officials met in Kyiv.\nAuditors at PricewaterhouseCoopers signed the accounts.",
+])
+def test_words_with_inner_capitals_stay_whole(text):
+    assert _clean(f"The court met on Monday.\n{text}").text == f"The court met on Monday.\n\n" + text.replace("\n", "\n\n")
+
+
 def test_names_with_inner_capitals_are_not_cut():
     text = ("Senator McCaul said in a video posted on YouTube that WhatsApp and DeepSeek would be questioned. "
             "The hearing is set for March.")

@@ -217,7 +217,7 @@ class Cleaner:
             for n, part in enumerate(parts):
                 pieces: list[tuple[str, bool]] = []
                 for k, piece in enumerate(_split_keep_quotes(part)):
-                    peeled = self._peel(piece.strip())
+                    peeled = self._peel(piece.strip(), block_start=k == 0)
                     first = (peeled[0], n > 0 and k == 0)
                     if len(peeled) == 1:
                         pieces.append(first)
@@ -228,11 +228,13 @@ class Cleaner:
                 blocks.append(pieces)
         return [[p for p in block if p[0]] for block in blocks if any(p[0] for p in block)]
 
-    def _peel(self, text: str) -> list[str]:
+    def _peel(self, text: str, block_start: bool = False) -> list[str]:
         """``text`` cut where a scrape may have joined blocks inside a run of letters.
         After a sentence end ("...Christmas Day ?Video duration 2:31") it always comes
         apart; elsewhere each part that reads as furniture on its own becomes a piece
-        of its own, and the parts between them are joined again exactly as they were."""
+        of its own, and the parts between them are joined again exactly as they were.
+        At the start of a block (``block_start``), a short line glued to the sentence
+        after it (:func:`_glued_short_line`) is a piece of its own too."""
         cuts = [m.start() for m in _SOFT_JOIN.finditer(text) if 0 < m.start() < len(text) - 1
                 and _soft_join(text, m.start())]
         if not cuts:
@@ -243,6 +245,9 @@ class Cleaner:
         # Deep|Seek, Mc|Caul): the part before it must then be furniture by shape
         inside_name = [bool(_NAME_START.search(part)) for part in parts[:-1]] + [False]
         furniture = [self._is_furniture(part, strict) for part, strict in zip(parts, inside_name)]
+        if block_start and not furniture[0] and _glued_short_line(parts[0], parts[1]) \
+                and not _signals(self.rules["index"], parts[0]).get("story"):
+            furniture[0] = True  # judged as a line of its own, which it was
         for i in range(len(parts) - 1):  # "Share on Whats|App": a word cut in two goes whole
             if furniture[i] and not furniture[i + 1] and parts[i + 1].strip().isalpha() \
                     and self._is_furniture(parts[i] + parts[i + 1]):
@@ -604,6 +609,21 @@ def split_joined(paragraph: str, quotes: _QuoteSides | None = None, offset: int 
         last = cut
     parts.append(paragraph[last:])
     return [p.strip() for p in parts if p.strip()]
+
+
+def _glued_short_line(head: str, rest: str) -> bool:
+    """Whether ``head``, the start of a block, is a short line that a scrape glued to
+    the sentence ``rest`` without a space: twelve words or fewer with no sentence end
+    and no open clause (a colon, comma or dash at its end), before an opening
+    quotation mark and a capital ('Be the first to comment"During the ...'), or
+    ending in a small word of three letters or more before a capitalised word
+    ("Be the first to commentThe minister ..."; not "iPhone", "eBay", "macOS")."""
+    words = _WORD.findall(head)
+    if not 0 < len(words) <= 12 or _TERMINAL.search(head.rstrip()) or head.rstrip()[-1:] in ":,;—–-(":
+        return False
+    if re.match(r"[\"“‘][A-Z]", rest):
+        return True
+    return bool(re.search(r"(?<![\w'’-])[a-z]{3,}$", head) and re.match(r"[A-Z][a-z]", rest))
 
 
 def _soft_join(text: str, at: int) -> bool:
