@@ -185,6 +185,44 @@ def test_a_sentence_about_a_reporter_inside_the_story_stays():
     assert _clean("The court met on Monday.\nHe is a reporter for the Star.").text.endswith("for the Star.")
 
 
+@pytest.mark.parametrize("line, author", [
+    ("By Rosa Vidal and Omar Haddad", "Rosa Vidal and Omar Haddad"),
+    ("Story by Rosa Vidal", "Rosa Vidal"),
+    ("Rosa Vidal, Diplomatic Correspondent", "Rosa Vidal, Diplomatic Correspondent"),
+])
+def test_bylines_in_their_common_shapes(line, author):
+    art = _clean(f"The court met on Monday.\n{line}\nThe judge adjourned the hearing.")
+    assert art.text == "The court met on Monday.\n\nThe judge adjourned the hearing."
+    assert art.author == author
+
+
+@pytest.mark.parametrize("credit", [
+    "(Photo by Rosa Vidal/Valdora Pictures)",
+    "Illustration by Rosa Vidal",
+    "Rosa Vidal / Valdora Pictures",
+    "AP Photo/Rosa Vidal",
+    "Reuters/Rosa Vidal",
+    "Valdora Pictures via Pool",
+    "Trucks queue at the border crossing near the port. (Photo: Valdora Pictures)",
+])
+def test_photo_credits_in_their_common_shapes(credit):
+    art = _clean(f"The court met on Monday.\n{credit}\nThe judge adjourned the hearing.")
+    assert art.text == "The court met on Monday.\n\nThe judge adjourned the hearing."
+    removed = art.metadata["removed"]
+    assert " ".join(r["text"] for r in removed) == credit and {r["reason"] for r in removed} == {"caption"}
+
+
+@pytest.mark.parametrize("text", ["Video by a bystander showed police beating protesters.",
+                                  "The convoy reached the city via Turkey."])
+def test_credit_words_in_a_sentence_are_the_story(text):
+    assert _clean(f"The court met on Monday.\n{text}").text == f"The court met on Monday.\n\n{text}"
+
+
+def test_a_byline_glued_to_a_token_of_letters_and_digits_leaves_it_whole():
+    art = _clean("The court met on Monday.\nStory by Rosa VidalG7 ministers met in Rome.")
+    assert art.text == "The court met on Monday.\n\nG7 ministers met in Rome."
+
+
 def test_removed_lines_carry_their_reasons():
     art = _clean("The court met on Monday.\nAdvertisement\nTags: Politics, Courts, Europe\nBy Jane Doe\n"
                  "Please keep your comments respectful and on topic.\nThe judge adjourned the hearing.")

@@ -146,7 +146,7 @@ class Cleaner:
             if piece.verdict == "credit":
                 art.credits.append(piece.text)
             elif piece.verdict == "byline" and not art.author:
-                art.author = re.sub(r"^by\s+", "", piece.text, flags=re.I).strip()
+                art.author = re.sub(r"^(?:\w+\s+)?by\s+", "", piece.text, flags=re.I).strip()
             removed.append({"text": piece.text, "reason": piece.why})
         if removed:
             art.metadata["removed"] = removed
@@ -248,8 +248,10 @@ class Cleaner:
         if block_start and not furniture[0] and _glued_short_line(parts[0], parts[1]) \
                 and not _signals(self.rules["index"], parts[0]).get("story"):
             furniture[0] = True  # judged as a line of its own, which it was
-        for i in range(len(parts) - 1):  # "Share on Whats|App": a word cut in two goes whole
+        # "Share on Whats|App": a word cut in two goes whole (not the "G" of "G7")
+        for i in range(len(parts) - 1):
             if furniture[i] and not furniture[i + 1] and parts[i + 1].strip().isalpha() \
+                    and not (i + 2 < len(parts) and parts[i + 2][:1].isdigit()) \
                     and self._is_furniture(parts[i] + parts[i + 1]):
                 parts[i + 1], furniture[i + 1] = parts[i] + parts[i + 1], True
                 parts[i] = ""
@@ -300,11 +302,15 @@ class Cleaner:
             return "noise", "site furniture"
         if self.is_legal(text):
             return "noise", "legal notice"
-        if n <= 60 and rules["caption"].fullmatch(text):
+        if self.is_caption(text):
             return "noise", "caption"
         if n <= 20 and self.is_timestamp(text):
             return "noise", "timestamp"
         return None
+
+    def is_caption(self, text: str) -> bool:
+        """A photo or video caption or credit of sixty words or fewer (``caption``)."""
+        return len(_WORD.findall(text)) <= 60 and self.rules["caption"].fullmatch(text) is not None
 
     def is_legal(self, text: str) -> bool:
         """A line of twenty words or fewer with a legal notice in it (``legal`` in
@@ -347,12 +353,13 @@ class Cleaner:
         lines: dict[int, list[Piece]] = {}
         for piece in pieces:
             lines.setdefault(piece.para, []).append(piece)
-        for line in lines.values():  # a legal notice goes as a line, all its sentences
-            if len(line) > 1 and self.is_legal(" ".join(p.text for p in line)):
+        for line in lines.values():  # a legal notice or a caption goes as a line, all its sentences
+            text = " ".join(p.text for p in line)
+            if len(line) > 1 and (self.is_legal(text) or self.is_caption(text)):
                 for p in line:
-                    p.verdict, p.why = "noise", "legal notice"
+                    p.verdict, p.why = "noise", "legal notice" if self.is_legal(text) else "caption"
         for i, piece in enumerate(pieces):
-            if piece.why == "legal notice":
+            if len(lines[piece.para]) > 1 and piece.verdict == "noise":
                 continue
             # the first line, where a standfirst or an unpunctuated lede sits, is not
             # dropped for being short alone
