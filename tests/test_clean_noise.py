@@ -223,6 +223,15 @@ def test_a_byline_glued_to_a_token_of_letters_and_digits_leaves_it_whole():
     assert art.text == "The court met on Monday.\n\nG7 ministers met in Rome."
 
 
+@pytest.mark.parametrize("crumbs", ["Home » World » Europe", "News › Europe › Courts", "Home / Europe / Courts",
+                                    "Home > World > Europe"])
+def test_breadcrumbs_go_on_a_line_or_glued(crumbs):
+    for raw in (f"{crumbs}\nThe court met on Monday.", f"The court met on Monday.\n{crumbs}The judge left."):
+        art = _clean(raw)
+        assert crumbs not in art.text and "»" not in art.text and "Monday." in art.text
+        assert art.metadata["removed"] == [{"text": crumbs, "reason": "a list of links, tags or handles"}]
+
+
 def test_removed_lines_carry_their_reasons():
     art = _clean("The court met on Monday.\nAdvertisement\nTags: Politics, Courts, Europe\nBy Jane Doe\n"
                  "Please keep your comments respectful and on topic.\nThe judge adjourned the hearing.")
