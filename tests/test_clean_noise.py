@@ -113,6 +113,20 @@ def test_words_with_inner_capitals_stay_whole(text):
     assert _clean(f"The court met on Monday.\n{text}").text == f"The court met on Monday.\n\n" + text.replace("\n", "\n\n")
 
 
+def test_a_straight_mark_after_a_glued_line_with_no_quotation_open_opens_one():
+    quote = '"The army cannot silence the "free press," said Ortega, and "we will write."'
+    art = _clean(f"The court met on Monday.\nOmar Haddad writes for The Valdora Star.{quote}")
+    assert art.text == f"The court met on Monday.\n\n{quote}"
+
+
+def test_a_straight_mark_after_a_quotation_open_on_its_line_closes_it():
+    raw = ('The soldiers ran. "We ran two kilometres and reached a post."You are here: Home > World > '
+           'AmericasAccording to reports, 200 people were freed.\nWe were lucky," the driver said.')
+    art = _clean(raw)
+    assert art.text == ('The soldiers ran. "We ran two kilometres and reached a post."\n\n'
+                        'According to reports, 200 people were freed.\n\nWe were lucky," the driver said.')
+
+
 def test_names_with_inner_capitals_are_not_cut():
     text = ("Senator McCaul said in a video posted on YouTube that WhatsApp and DeepSeek would be questioned. "
             "The hearing is set for March.")

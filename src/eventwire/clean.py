@@ -656,10 +656,11 @@ class _QuoteSides:
     article. A mark whose characters tell (a space on one side, a word on the other)
     opens or closes a quotation. One that does not, such as one between a sentence
     end and a capital ('...inbox."Ukraine', '...peace."Advert'), is read by, in turn:
-    the next mark, where that one tells (it opens when the next one closes); a
-    quotation opened earlier on the same line (it closes it); the text up to the
-    next mark, when that is a sentence on the same line (it opens); else it closes
-    a quotation left open before it, or opens one."""
+    a quotation opened earlier on the same line (it closes it); no quotation open at
+    all, between a sentence end and a capital (it opens one); the next mark, where
+    that one tells (it opens when the next one closes); the text up to the next
+    mark, when that is a sentence on the same line (it opens); else it closes a
+    quotation left open before it, or opens one."""
 
     def __init__(self, text: str):
         self._opens: dict[int, bool] = {}
@@ -671,10 +672,12 @@ class _QuoteSides:
             else:
                 nxt, after = marks[i + 1] if i + 1 < len(marks) else (len(text), "either")
                 between = text[pos + 1:nxt]
-                if after != "either":
-                    opens = after == "close"
-                elif opened_at is not None and "\n" not in text[opened_at:pos]:
+                if opened_at is not None and "\n" not in text[opened_at:pos]:
                     opens = False
+                elif opened_at is None and text[pos - 1:pos] in tuple(".!?") and text[pos + 1:pos + 2].isupper():
+                    opens = True  # no quotation open, between a sentence end and a capital
+                elif after != "either":
+                    opens = after == "close"
                 elif "\n" not in between and between[:1].isupper() and between.rstrip()[-1:] in tuple(".!?,"):
                     opens = True
                 else:
