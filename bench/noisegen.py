@@ -90,10 +90,12 @@ class Noisy:
 
 def _visible(left: str, right: str) -> bool:
     """Whether a reader could see where two glued texts meet (not two capitals, two
-    small letters or two digits in a row)."""
+    small letters or two digits in a row, nor a number's point before a digit:
+    "$47,000." and "12 min read" make "$47,000.12 min read")."""
     a, b = left[-1:], right[:1]
+    number_point = a == "." and left[-2:-1].isdigit() and b.isdigit()
     return not ((a.isdigit() and b.isdigit()) or (a.islower() and b.islower())
-                or (a.isupper() and b.isupper()))
+                or (a.isupper() and b.isupper()) or number_point)
 
 
 def insert_noise(story: str, rng: random.Random, n: int, families: tuple[str, ...] | list[str]) -> Noisy:
