@@ -127,6 +127,21 @@ def test_a_straight_mark_after_a_quotation_open_on_its_line_closes_it():
                         'According to reports, 200 people were freed.\n\nWe were lucky," the driver said.')
 
 
+@pytest.mark.parametrize("glued, sentence", [
+    # furniture glued before a capitalised function word, whatever case it ends in
+    ("0:00 / 2:31Why you can trust Valdora Star", "The Red Cross official did not share further details."),
+    # a bracket before an opening mark
+    ("View gallery (5 photos)", "“The port is strategically important,” Ortega told reporters."),
+    # a single opening mark
+    ("Photo: Valdora Pictures", "‘We need to monitor’ The rights groups told reporters the men were held."),
+    # a single capital that starts the story's name is not furniture's
+    ("Also available in: Deutsch", "YChina started with short video interviews."),
+])
+def test_glued_furniture_never_takes_the_story_with_it(glued, sentence):
+    art = _clean(f"The court met on Monday.\n{glued}{sentence}")
+    assert art.text == f"The court met on Monday.\n\n{sentence}"
+
+
 def test_names_with_inner_capitals_are_not_cut():
     text = ("Senator McCaul said in a video posted on YouTube that WhatsApp and DeepSeek would be questioned. "
             "The hearing is set for March.")

@@ -46,7 +46,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]%][.!?])" + _ABBREVIATIONS + r"[\"�
 _JOINED_END = re.compile(r"(?<=[a-z0-9%)\]])[.!?](?=[\"“”‘’]?[A-Z0-9]|[\"“‘][\"“‘]?[A-Z0-9])")
 # Where a scrape may have joined two blocks inside a run of letters (a candidate: a
 # capital, digit, opening mark or symbol after a non-space; _soft_join decides).
-_SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“(@#©])(?<=\S)")
+_SOFT_JOIN = re.compile(r"(?=[A-Z0-9\"“‘(@#©])(?<=\S)")
 _INNER_END = re.compile(r"(?<=[a-z\s])[.!?][\"”’]?\s*[A-Z\"“]")
 # a capitalised word that does not open the text or a clause
 _CAPITALISED = re.compile(r"(?<![.!?:;—–-]\s)(?<!^)(?<![\w'’])[A-Z][\w'’.-]*")
@@ -239,19 +239,22 @@ class Cleaner:
                 and _soft_join(text, m.start())]
         if not cuts:
             return [text]
+        for cut in reversed(cuts) if block_start else ():
+            head, rest = text[:cut], text[cut:]
+            if _glued_short_line(head, rest, self.rules["english"]) \
+                    and not _signals(self.rules["index"], head).get("story"):
+                return [head.strip()] + self._peel(rest.strip())  # judged as a line of its own, which it was
         parts = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
         ends = [bool(_TERMINAL.search(part.rstrip())) for part in parts]  # a sentence end before the cut
         # a cut after a short capitalised fragment may be inside a name (You|Tube,
         # Deep|Seek, Mc|Caul): the part before it must then be furniture by shape
         inside_name = [bool(_NAME_START.search(part)) for part in parts[:-1]] + [False]
         furniture = [self._is_furniture(part, strict) for part, strict in zip(parts, inside_name)]
-        if block_start and not furniture[0] and _glued_short_line(parts[0], parts[1]) \
-                and not _signals(self.rules["index"], parts[0]).get("story"):
-            furniture[0] = True  # judged as a line of its own, which it was
-        # "Share on Whats|App": a word cut in two goes whole (not the "G" of "G7")
+        # "Share on Whats|App": a word cut in two goes whole (not the "G" of "G7" nor
+        # the "Y" of "YChina")
         for i in range(len(parts) - 1):
             if furniture[i] and not furniture[i + 1] and parts[i + 1].strip().isalpha() \
-                    and not (i + 2 < len(parts) and parts[i + 2][:1].isdigit()) \
+                    and len(parts[i + 1].strip()) > 1 and not (i + 2 < len(parts) and parts[i + 2][:1].isdigit()) \
                     and self._is_furniture(parts[i] + parts[i + 1]):
                 parts[i + 1], furniture[i + 1] = parts[i] + parts[i + 1], True
                 parts[i] = ""
@@ -618,17 +621,22 @@ def split_joined(paragraph: str, quotes: _QuoteSides | None = None, offset: int 
     return [p.strip() for p in parts if p.strip()]
 
 
-def _glued_short_line(head: str, rest: str) -> bool:
+def _glued_short_line(head: str, rest: str, function_words: frozenset[str]) -> bool:
     """Whether ``head``, the start of a block, is a short line that a scrape glued to
     the sentence ``rest`` without a space: twelve words or fewer with no sentence end
     and no open clause (a colon, comma or dash at its end), before an opening
-    quotation mark and a capital ('Be the first to comment"During the ...'), or
-    ending in a small word of three letters or more before a capitalised word
-    ("Be the first to commentThe minister ..."; not "iPhone", "eBay", "macOS")."""
+    quotation mark and a capital ('Be the first to comment"During the ...'), before a
+    capitalised function word ("... Summit WireThe Red Cross ..."; no name goes on
+    with "The"), or ending in a small word of three letters or more before a
+    capitalised word ("Be the first to commentLawyers ..."; not "iPhone", "eBay",
+    "macOS", "PlayStation")."""
     words = _WORD.findall(head)
     if not 0 < len(words) <= 12 or _TERMINAL.search(head.rstrip()) or head.rstrip()[-1:] in ":,;—–-(":
         return False
     if re.match(r"[\"“‘][A-Z]", rest):
+        return True
+    lead = re.match(r"([A-Z][a-z]*)\s", rest)
+    if lead and lead.group(1).lower() in function_words:
         return True
     return bool(re.search(r"(?<![\w'’-])[a-z]{3,}$", head) and re.match(r"[A-Z][a-z]", rest))
 
@@ -646,8 +654,8 @@ def _soft_join(text: str, at: int) -> bool:
             or (a in ".!?" and not initial)
     if b.isdigit():
         return a.isalpha() or (a in ")]:|!?\"”’") or (a == "." and not text[at - 2:at - 1].isdigit())
-    if b in "\"“":
-        return c.isupper() and (a.isalnum() or a in ".!?")
+    if b in "\"“‘":
+        return c.isupper() and (a.isalnum() or a in ".!?)]")
     return b in "(@#©" and (a.isalpha() or a in ".!?\"”’")
 
 
