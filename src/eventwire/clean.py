@@ -303,22 +303,25 @@ class Cleaner:
             return "byline", "byline (kept as author)"
         if n <= 15 and rules["furniture"].fullmatch(text):
             return "noise", "site furniture"
-        if self.is_legal(text):
+        if n <= 20 and self.is_legal(text, n):
             return "noise", "legal notice"
-        if self.is_caption(text):
+        if n <= 60 and self.is_caption(text, n):
             return "noise", "caption"
         if n <= 20 and self.is_timestamp(text):
             return "noise", "timestamp"
         return None
 
-    def is_caption(self, text: str) -> bool:
-        """A photo or video caption or credit of sixty words or fewer (``caption``)."""
-        return len(_WORD.findall(text)) <= 60 and self.rules["caption"].fullmatch(text) is not None
+    def is_caption(self, text: str, n: int | None = None) -> bool:
+        """A photo or video caption or credit of sixty words or fewer (``caption``);
+        ``n``, where given, is its number of words."""
+        return len(text) <= 60 * _LONGEST_WORD and self.rules["caption"].fullmatch(text) is not None \
+            and (n if n is not None else len(_WORD.findall(text))) <= 60
 
-    def is_legal(self, text: str) -> bool:
+    def is_legal(self, text: str, n: int | None = None) -> bool:
         """A line of twenty words or fewer with a legal notice in it (``legal`` in
-        noise.yaml) and no word of reporting."""
-        return len(_WORD.findall(text)) <= 20 and self.rules["legal"].search(text) is not None \
+        noise.yaml) and no word of reporting; ``n``, where given, is its number of words."""
+        return len(text) <= 20 * _LONGEST_WORD and self.rules["legal"].search(text) is not None \
+            and (n if n is not None else len(_WORD.findall(text))) <= 20 \
             and not _signals(self.rules["index"], text).get("story")
 
     def is_timestamp(self, text: str) -> bool:
@@ -357,10 +360,12 @@ class Cleaner:
         for piece in pieces:
             lines.setdefault(piece.para, []).append(piece)
         for line in lines.values():  # a legal notice or a caption goes as a line, all its sentences
+            if len(line) < 2:
+                continue
             text = " ".join(p.text for p in line)
-            if len(line) > 1 and (self.is_legal(text) or self.is_caption(text)):
-                for p in line:
-                    p.verdict, p.why = "noise", "legal notice" if self.is_legal(text) else "caption"
+            why = "legal notice" if self.is_legal(text) else "caption" if self.is_caption(text) else None
+            for p in line if why else ():
+                p.verdict, p.why = "noise", why
         for i, piece in enumerate(pieces):
             if len(lines[piece.para]) > 1 and piece.verdict == "noise":
                 continue
@@ -594,6 +599,7 @@ _ADDRESS = ("addresses the reader", "tells the reader what to do", "speaks of th
 _QUOTING = MARKS + "‘"  # a double mark, or an opening single one
 _SHORT = "a short line with no sentence in it"
 _BIO = "author bio (kept in credits)"
+_LONGEST_WORD = 25  # characters per word past which a text is taken to be over a word limit uncounted
 
 
 def split_joined(paragraph: str, quotes: _QuoteSides | None = None, offset: int = 0) -> list[str]:
