@@ -239,11 +239,15 @@ class Cleaner:
                 and _soft_join(text, m.start())]
         if not cuts:
             return [text]
-        for cut in reversed(cuts) if block_start else ():
-            head, rest = text[:cut], text[cut:]
-            if _glued_short_line(head, rest, self.rules["english"]) \
-                    and not _signals(self.rules["index"], head).get("story"):
-                return [head.strip()] + self._peel(rest.strip())  # judged as a line of its own, which it was
+        short_line = None  # the longest short line glued at the start, cut where
+        for cut in cuts if block_start else ():
+            if len(_WORD.findall(text, 0, cut)) > _GLUED_LINE_WORDS:
+                break
+            if _glued_short_line(text[:cut], text[cut:], self.rules["english"]):
+                short_line = cut
+        if short_line is not None and not _signals(self.rules["index"], text[:short_line]).get("story"):
+            # judged as a line of its own, which it was
+            return [text[:short_line].strip()] + self._peel(text[short_line:].strip())
         parts = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
         ends = [bool(_TERMINAL.search(part.rstrip())) for part in parts]  # a sentence end before the cut
         # a cut after a short capitalised fragment may be inside a name (You|Tube,
@@ -599,6 +603,7 @@ _ADDRESS = ("addresses the reader", "tells the reader what to do", "speaks of th
 _QUOTING = MARKS + "‘"  # a double mark, or an opening single one
 _SHORT = "a short line with no sentence in it"
 _BIO = "author bio (kept in credits)"
+_GLUED_LINE_WORDS = 12  # the most words of a short line glued to the sentence after it
 _LONGEST_WORD = 25  # characters per word past which a text is taken to be over a word limit uncounted
 
 
@@ -637,7 +642,7 @@ def _glued_short_line(head: str, rest: str, function_words: frozenset[str]) -> b
     capitalised word ("Be the first to commentLawyers ..."; not "iPhone", "eBay",
     "macOS", "PlayStation")."""
     words = _WORD.findall(head)
-    if not 0 < len(words) <= 12 or _TERMINAL.search(head.rstrip()) or head.rstrip()[-1:] in ":,;—–-(":
+    if not 0 < len(words) <= _GLUED_LINE_WORDS or _TERMINAL.search(head.rstrip()) or head.rstrip()[-1:] in ":,;—–-(":
         return False
     if re.match(r"[\"“‘][A-Z]", rest):
         return True
