@@ -233,6 +233,8 @@ def test_bylines_in_their_common_shapes(line, author):
     "Reuters/Rosa Vidal",
     "Valdora Pictures via Pool",
     "Trucks queue at the border crossing near the port. (Photo: Valdora Pictures)",
+    "Trucks queue at the border crossing near the port. (Rosa Vidal/Getty Images)",
+    "Trucks queue at the border crossing near the port. REUTERS/Rosa Vidal",
 ])
 def test_photo_credits_in_their_common_shapes(credit):
     art = _clean(f"The court met on Monday.\n{credit}\nThe judge adjourned the hearing.")
@@ -242,7 +244,11 @@ def test_photo_credits_in_their_common_shapes(credit):
 
 
 @pytest.mark.parametrize("text", ["Video by a bystander showed police beating protesters.",
-                                  "The convoy reached the city via Turkey."])
+                                  "The convoy reached the city via Turkey.",
+                                  "Approval fell to 38%, according to a Reuters/Ipsos poll released on Tuesday.",
+                                  "Approval fell in March. That is the lowest in any Reuters/Ipsos poll this year.",
+                                  "The photo, distributed by Getty Images, shows the minister at the border.",
+                                  "The news was first reported by the Associated Press (AP)."])
 def test_credit_words_in_a_sentence_are_the_story(text):
     assert _clean(f"The court met on Monday.\n{text}").text == f"The court met on Monday.\n\n{text}"
 
