@@ -2,17 +2,20 @@
 
 A scrape carries the site around the story: donation appeals, newsletter and app
 prompts, share bars, cookie banners, "Advertisement", "Related" and "Read more"
-lists, tag lists, captions, bylines, timestamps, credit lines, copyright footers and
-separators. The cleaner drops them by general features rather than by remembered
-sentences:
+lists, tag lists, breadcrumbs, captions and photo credits, bylines, author bios,
+timestamps, credit lines, copyright and other legal notices and separators. The
+cleaner drops them by general features rather than by remembered sentences:
 
 * glue: what a scrape joined without a space comes apart first. Sentences joined
   at a sentence end ("...the difference.Russia's ambassador", also before an
   opening and after a closing quotation mark) are always split; furniture joined to
   a sentence at a change of case or after a digit or bracket ("AdvertisementLawyer
   Lionel ...") is peeled off only when the peeled part reads as furniture, so a
-  name such as "McCaul" or "WhatsApp" is never cut;
-* line shape: site furniture, credits, bylines and captions (``data/noise.yaml``),
+  name such as "McCaul" or "WhatsApp" is never cut; a short line at the start of a
+  block glued to the sentence after it at a plain join (an opening quotation mark,
+  a capitalised function word) comes off as a line of its own;
+* line shape: site furniture, credits, bylines, author bios, captions and legal
+  notices (``data/noise.yaml``; a legal notice or a caption goes as a whole line),
   a label and what it labels ("READ MORE: ...", "Tags: ..."), lists strung together
   with bars, dots, handles or hashtags, short lines with no sentence in them,
   separators, runs of short unpunctuated lines, lines repeated in the article;
@@ -25,8 +28,8 @@ sentences:
   whose sentences are noise goes whole, but a sentence with a quotation or a word
   of reporting ("said", "told") is never dropped for its neighbours.
 
-Credit lines ("X contributed to this report") and bylines are kept as metadata.
-Every line removed is listed, with the reason, in ``Article.metadata["removed"]``.
+Credit lines ("X contributed to this report"), author bios and bylines are kept as
+metadata. Every line removed is listed, with the reason, in ``Article.metadata["removed"]``.
 """
 from __future__ import annotations
 
