@@ -192,6 +192,8 @@ class Lexicon:
 
     #: how many mentions back a bare definite actor noun ("the officials") may refer
     window: int = 8
+    #: how many sentences back a bare "the spokesperson" may find "a ministry spokesperson"
+    sentences_back: int = 6
 
     def __getitem__(self, key: str) -> frozenset[str]:
         try:
@@ -225,6 +227,10 @@ class _ArticleIndex:
         self.mentions = [m for m in self.all_mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
+        # direct quotes with a coded speaker: "I"/"we" inside one is the speaker
+        self.quotes = sorted(((q.start, q.end, q.speaker) for q in art.quotes
+                              if q.kind in ("direct", "mixed") and q.speaker is not None),
+                             key=lambda q: (q[0], q[1]))
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
         self.by_token: dict[int, object] = {}
         doc = art.doc
@@ -253,6 +259,15 @@ class _ArticleIndex:
             if m.end <= end:
                 out.append(m)
         return out
+
+    def quote_speaker(self, char: int) -> ActorRef | None:
+        """The speaker of the direct quote holding ``char``, or None."""
+        for start, end, speaker in self.quotes:
+            if start > char:
+                break
+            if char < end:
+                return speaker
+        return None
 
     def last_person_before(self, char: int):
         i = bisect.bisect_left(self.starts, char) - 1
@@ -317,7 +332,7 @@ class Events:
         lex = self.lexicon
         index.recent_targets = []
         for tok in sent:
-            lemma = tok.lemma_.lower()
+            lemma = self._lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
                 if trig is not None and trig.dictionary and any(
@@ -340,9 +355,19 @@ class Events:
         # attack B" = A THREATEN B)
         threatened = {id(t.basis) for t in threats}
         found = [f for f in found if id(f) not in threatened] + threats
-        found += self._refusals(index, found)
+        found += self._refusals(index, found, sent)
         found += self._reported_requests(index, sent)
         return found
+
+    def _lemma(self, tok) -> str:
+        """A token's lemma; for a past form the tagger's lemmatiser cut too far ("staged" ->
+        "stag"), the form less its "d" where that is a verb pattern's lemma."""
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and lemma not in self.lexicon.verbs \
+                and low[:-1] in self.lexicon.verbs:
+            return low[:-1]
+        return lemma
 
     def _derived(self, code: str, token) -> Trigger:
         """The trigger of an act read from a clause's shape (no word of its own)."""
@@ -404,14 +429,16 @@ class Events:
             tok = tok.head
         return None
 
-    def _refusals(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
+    def _refusals(self, index: _ArticleIndex, found: list[_Found], sent=()) -> list[_Found]:
         """ "X refused to attend a hearing of Y": the act is not done, and X rejects Y."""
         lex = self.lexicon
         out = []
+        done = set()
         for f in found:
             verb = f.token
             if not f.negated or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in lex["rejection_verbs"]:
                 continue
+            done.add(verb.i)
             targets = [t for t in f.targets if t is not None and t.code]
             sources = [s for s in f.sources if s is not None and s.code]
             if not targets or not sources:
@@ -419,7 +446,44 @@ class Events:
             status, negated, _ = self._status(verb.head)
             out.append(_Found(self._derived(lex.codes["reject"], verb.head), verb.head, verb.head, sources,
                               targets, status, negated))
+        # "X refused to attend a hearing of Y", "declined to meet Y": the refused act is no
+        # event of its own, but the refusal is X's REJECT of the actor the act was owed to
+        done |= {f.token.i for f in found}
+        for verb in sent:
+            if verb.lemma_.lower() not in lex["rejection_verbs"] or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for act in verb.children:
+                if act.dep_ != "xcomp" or act.i in done or act.pos_ not in ("VERB", "AUX"):
+                    continue
+                sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+                if not sources:
+                    continue
+                trig = self._derived(lex.codes["reject"], verb)
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in self._owed(index, act) if t.code and self._side(t.code) not in own]
+                if not targets:
+                    continue
+                status, negated, _ = self._status(verb)
+                out.append(_Found(trig, verb, verb, sources, targets, status, negated))
         return out
+
+    def _owed(self, index: _ArticleIndex, act) -> list[ActorRef]:
+        """Whom a refused act was owed to: its object ("refused to meet the envoy"), the
+        doer or owner of its object ("a hearing by the court", "the plan of the EU"), or
+        the object of its target preposition ("declined to talk with X")."""
+        lex = self.lexicon
+        objs = [c for c in act.children if c.dep_ in OBJECTS]
+        refs = self._actors(index, objs)
+        if not refs:
+            refs = self._actors(index, [p for o in objs for c in o.children
+                                        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in
+                                                                 lex["source_preps"] | {"of"})
+                                        for p in ([c] if c.dep_ == "poss" else c.children)
+                                        if c.dep_ == "poss" or p.dep_ == "pobj"], deep=True)
+        if not refs:
+            refs = self._actors(index, [p for c in act.children if c.dep_ == "prep" and c.lower_ in lex["target_preps"]
+                                        for p in c.children if p.dep_ == "pobj"])
+        return refs
 
     def _reported_requests(self, index: _ArticleIndex, sent) -> list[_Found]:
         """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading."""
@@ -803,6 +867,20 @@ class Events:
             head_is_instrument = True
         else:
             head_is_instrument = False
+        if head.dep_ == "pobj" and gov.lower_ in lex["adverbial_preps"] and gov.head.pos_ in ("VERB", "AUX") \
+                and trig.type.lower() in lex["mutual_types"] \
+                and not any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ in
+                                                                       lex["source_preps"]) for c in noun.children):
+            # "After talks with Tokyo, Canberra announced ...": an act done together, told
+            # as the time of the clause's own act (and with no doer of its own), is the
+            # clause subject's
+            verb = gov.head
+            sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+            own = {entity(s.code) for s in sources}
+            targets = [t for t in self._noun_targets(index, noun, trig) if t.code and entity(t.code) not in own]
+            if sources and targets:
+                status, negated, reporter = self._status(verb)
+                return _Found(trig, noun, verb, sources, targets, status, negated, reporter)
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
         if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
                 and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument):
@@ -957,7 +1035,14 @@ class Events:
         if tok.pos_ == "PRON":
             if lower in lex["first_person_pronouns"]:  # "'I will not hesitate ...,' Ford said"
                 speaker = self._reporting_subject(tok)
-                return self._refs(index, speaker, deep) if speaker is not None else []
+                if speaker is not None:
+                    return self._refs(index, speaker, deep)
+                said = index.quote_speaker(tok.idx)  # "'We urge the police to ...,' the minister said"
+                said = self._speaker(index, said) if said is not None else None
+                if said is None:
+                    return []
+                return [ActorRef(text=tok.text, name=said.name, code=said.code, actor_id=said.actor_id,
+                                 start=tok.idx, end=tok.idx + len(tok.text))]
             if lower in lex["person_pronouns"]:
                 m = index.mention_at(tok) or index.last_person_before(tok.idx)
                 if m is not None:
@@ -1057,7 +1142,34 @@ class Events:
                 continue
             return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=m.name, code=m.code,
                              actor_id=m.actor_id, start=tok.left_edge.idx, end=tok.idx + len(tok.text))]
+        # "A State Department spokesperson said ... the spokesperson added": the same noun
+        # named before with its owner in its phrase
+        doc = tok.doc
+        lo = tok.sent.start
+        for _ in range(lex.sentences_back):
+            lo = doc[lo - 1].sent.start if lo else 0
+        for prev in reversed(doc[lo: tok.i]):
+            if prev.lemma_.lower() != lemma or prev.pos_ != "NOUN" or \
+                    any(c.dep_ == "det" and c.lower_ in lex["definite_dets"] for c in prev.children):
+                continue
+            refs = [r for r in self._refs(index, prev, False) if r.code]
+            if len(refs) == 1:
+                r = refs[0]
+                return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=r.name, code=r.code,
+                                 actor_id=r.actor_id, start=tok.left_edge.idx, end=tok.idx + len(tok.text))]
+            break
         return []
+
+    def _speaker(self, index: _ArticleIndex, speaker: ActorRef) -> ActorRef | None:
+        """A quote's speaker as a coded actor: the quotes stage's, or for a bare "the
+        spokesperson" the one named before (:meth:`_definite_antecedent`)."""
+        if speaker.code:
+            return speaker
+        span = index.art.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if span is None:
+            return None
+        refs = self._definite_antecedent(index, span.root)
+        return refs[0] if refs else None
 
     def _modifier_refs(self, index: _ArticleIndex, tok) -> list[ActorRef]:
         """Coordinated modifiers as actors: "Canadian and Mexican exports" -> CAN, MEX."""
@@ -1199,8 +1311,10 @@ class Events:
             if source is not None and not source.code:
                 continue  # an actor the actors stage could not place is not known to be political
             for target in f.targets:
-                if target is not None and source is not None and source.start == target.start:
-                    continue
+                if target is not None and source is not None and (
+                        source.start == target.start
+                        or (source.actor_id is not None and source.actor_id == target.actor_id)):
+                    continue  # no actor acts on itself
                 if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
                     continue
                 pair_type, pair_code, pair_cameo = type_, code, cameo
