@@ -59,3 +59,29 @@ def test_past_form_lemmatised_too_far_still_matches(events):
     # the tagger's lemma of "staged" is "stag": the pattern "stage rally" must still match
     assert events("Serbian students staged a rally against the government.") == [
         ("PROTEST", "SRB", "SRB", "asserted")]
+
+
+def test_talks_that_must_continue_ask_the_other_side(events):
+    assert events("Norway's prime minister said talks with Sudan must continue.") == [
+        ("REQUEST", "NOR", "SDN", "asserted")]
+
+
+def test_obligation_inside_a_direct_quote_is_the_speakers_request(events):
+    text = '"Iran must open its sites to inspectors. The report is clear," the British ambassador said.'
+    assert events(text) == [("REQUEST", "GBR", "IRN", "asserted")]
+
+
+def test_encouraged_to_is_a_request(events):
+    assert events("Norway encouraged Sudan to open the border.") == [("REQUEST", "NOR", "SDN", "asserted")]
+    assert events("Norway encouraged investment in Sudan.") == []
+
+
+def test_pointed_a_finger_at_is_an_accusation(events):
+    assert events("Ghana pointed a finger at the Togolese government over the attack.") == [
+        ("ACCUSE", "GHA", "TGO", "asserted")]
+    assert events("Ghana pointed at the map of Togo.") == []
+
+
+def test_talks_between_two_sides(events):
+    assert events("The talks between Chile and Peru ended on Monday.") == [("CONSULT", "CHL", "PER", "asserted")]
+    assert events("The war between Chile and Peru ended long ago.") == []

@@ -486,28 +486,40 @@ class Events:
         return refs
 
     def _reported_requests(self, index: _ArticleIndex, sent) -> list[_Found]:
-        """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading."""
+        """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading;
+        also "X said talks with Y must continue" (asks it of Y, the other side of the talks),
+        and "Y must V" inside X's direct quote with no reporting verb of its own."""
         lex = self.lexicon
         out = []
-        for verb in sent:
-            if verb.lemma_.lower() not in lex["report_verbs"]:
+        for clause in sent:
+            if not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"] for a in clause.children):
                 continue
-            for clause in verb.children:
-                if clause.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"]
-                                                     for a in clause.children):
-                    continue
-                if any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in lex["cognition_verbs"]:
-                    continue  # "Y should know that ..." asks nothing of Y
+            if any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in lex["cognition_verbs"]:
+                continue  # "Y should know that ..." asks nothing of Y
+            verb = clause.head
+            if clause.dep_ == "ccomp" and verb.lemma_.lower() in lex["report_verbs"]:
                 speakers = self._speakers(index, verb)
-                asked = [t for t in self._actors(index, [c for c in clause.children if c.dep_ in SUBJECTS
-                                                         | PASSIVE_SUBJECTS]) if t.code]
-                said = {self._side(s.code) for s in speakers}
-                asked = [t for t in asked if self._side(t.code) not in said]
-                if not speakers or not asked:
-                    continue
-                status, negated, _ = self._status(verb)
-                out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
-                                  status, negated))
+            elif clause.dep_ in ("ROOT", "conj") and index.quote_speaker(clause.idx) is not None \
+                    and self._reporting_verb(clause) is None:
+                verb = clause
+                said = self._speaker(index, index.quote_speaker(clause.idx))
+                speakers = [said] if said is not None else []
+            else:
+                continue
+            heads = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+            asked = [t for t in self._actors(index, heads) if t.code]
+            if not asked:  # "talks with Y must continue"
+                asked = [t for h in heads if (key := self._noun_key(h, h.lemma_.lower())) is not None
+                         and lex.nouns[key][0].type.lower() in lex["mutual_types"]
+                         for t in self._noun_targets(index, h, lex.nouns[key][0]) if t.code]
+            said = {self._side(s.code) for s in speakers}
+            asked = [t for t in asked if self._side(t.code) not in said]
+            if not speakers or not asked:
+                continue
+            # the speaker asks in saying it: the quote's "must" makes no request hypothetical
+            status, negated, _ = self._status(verb) if verb is not clause else ("asserted", False, None)
+            out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
+                              status, negated))
         return out
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
@@ -902,6 +914,12 @@ class Events:
             if agent is not None:  # "an operation conducted by X"
                 governor = part
                 sources = self._actors(index, [p for p in agent.children if p.dep_ == "pobj"])
+            elif trig.type.lower() in lex["between_types"] and (sides := self._between(index, noun)):
+                # "talks between Britain and Mauritius": the first side's with the others
+                governor = self._clause_verb(noun)
+                status, negated, reporter = self._status(governor) if governor is not None \
+                    else ("asserted", False, None)
+                return _Found(trig, noun, governor or noun, sides[:1], sides[1:], status, negated, reporter)
             else:  # "Rubio's visit to Riyadh": both actors in the phrase
                 mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
                 by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["source_preps"]
@@ -935,6 +953,12 @@ class Events:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
+
+    def _between(self, index: _ArticleIndex, noun) -> list[ActorRef]:
+        """The coded sides of "between A and B" on an event noun, where there are two or more."""
+        sides = [r for r in self._actors(index, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                                                 for p in c.children if p.dep_ == "pobj"]) if r.code]
+        return sides if len({entity(r.code) for r in sides}) >= 2 else []
 
     def _undergoing_verb(self, head):
         """The verb of "came under attack", "faced sanctions" for the event noun ``head``."""
