@@ -85,3 +85,9 @@ def test_pointed_a_finger_at_is_an_accusation(events):
 def test_talks_between_two_sides(events):
     assert events("The talks between Chile and Peru ended on Monday.") == [("CONSULT", "CHL", "PER", "asserted")]
     assert events("The war between Chile and Peru ended long ago.") == []
+
+
+def test_resolve_under_a_condition_threatens_its_subject(events):
+    text = '"If Chile escalates, I will not hesitate to cut off the gas," the Peruvian president said.'
+    assert events(text) == [("THREATEN", "PER", "CHL", "hypothetical")]
+    assert not [e for e in events("If Chile agrees, Peru will not hesitate to sign.") if e[0] == "THREATEN"]

@@ -49,7 +49,6 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csubj"}
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: flags a pattern row may carry (docs/events.md)
@@ -356,6 +355,7 @@ class Events:
         threatened = {id(t.basis) for t in threats}
         found = [f for f in found if id(f) not in threatened] + threats
         found += self._refusals(index, found, sent)
+        found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
         return found
 
@@ -408,6 +408,30 @@ class Events:
             status, negated, _ = self._status(reporter)
             out.append(_Found(self._derived(self.lexicon.codes["threaten"], reporter), reporter, reporter,
                               speakers, targets, status, negated, basis=f))
+        return out
+
+    def _conditional_threats(self, index: _ArticleIndex, sent) -> list[_Found]:
+        """ "If Y escalates, I will not hesitate to V": the speaker's resolve to act should Y
+        do something is X THREATEN Y (``resolve_verbs`` negated, under a condition)."""
+        lex = self.lexicon
+        out = []
+        for verb in sent:
+            if verb.lemma_.lower() not in lex["resolve_verbs"] or not any(c.dep_ == "neg" for c in verb.children) \
+                    or not any(c.dep_ == "xcomp" for c in verb.children):
+                continue
+            conds = [c for c in verb.children if c.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ in lex["condition_marks"] for m in c.children)]
+            acts = conds + [c for c in verb.children if c.dep_ == "xcomp"]
+            if not conds or any(t is not None and self.cameo[t.cameo].quad_class in (1, 2)
+                                for a in acts for t in [self._match_verb(a, self._lemma(a))]):
+                continue  # "if Y agrees, X will not hesitate to sign": a promise, no threat
+            sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+            own = {self._side(s.code) for s in sources}
+            targets = [t for t in self._actors(index, [k for c in conds for k in c.children if k.dep_ in SUBJECTS])
+                       if t.code and self._side(t.code) not in own]
+            if sources and targets:
+                out.append(_Found(self._derived(lex.codes["threaten"], verb), verb, verb, sources, targets,
+                                  "hypothetical", False))
         return out
 
     def _threat_verb(self, verb):
@@ -751,7 +775,7 @@ class Events:
             return []
         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
         phrases = [(start, end)] + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-                                    for c in obj.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+                                    for c in obj.head.children if c.dep_ == "prep" and c.lower_ in self.lexicon["place_preps"]]
         for lo, hi in phrases:  # places count here: "a hotel in the Somali city of X"
             for m in index.all_mentions:
                 if m.start >= hi:
@@ -794,7 +818,7 @@ class Events:
         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
         text = index.art.text[start:end]
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in self.lexicon["place_preps"]:
                 lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
                 for m in index.all_mentions:
                     if m.start >= hi:
@@ -1385,7 +1409,7 @@ class Events:
             if ent.label_ not in PLACE_LABELS:
                 continue
             prep = ent.root.head
-            if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+            if ent.root.dep_ != "pobj" or prep.lower_ not in self.lexicon["place_preps"]:
                 continue
             if _attached(prep, gov):
                 loc = place_lookup(ent.text, ent.start_char, ent.end_char, tuple(self.settings.lexicon_dirs))
