@@ -91,3 +91,15 @@ def test_resolve_under_a_condition_threatens_its_subject(events):
     text = '"If Chile escalates, I will not hesitate to cut off the gas," the Peruvian president said.'
     assert events(text) == [("THREATEN", "PER", "CHL", "hypothetical")]
     assert not [e for e in events("If Chile agrees, Peru will not hesitate to sign.") if e[0] == "THREATEN"]
+
+
+def test_subject_hung_on_the_auxiliary(events):
+    # the parser hangs "Iran" on "is" when a quoted adverb splits "is defying"
+    text = 'The United States said Iran is "flagrantly" defying the Security Council.'
+    assert ("ACCUSE", "USA", "IRN", "asserted") in events(text)
+    assert not [e for e in events(text) if e[1] == "USA" and e[0] != "ACCUSE"]
+
+
+def test_a_statement_speaks_for_the_country_it_names(events):
+    text = '"We urge Sudan to open the border crossings. The harvest is over," the Norwegian statement said.'
+    assert events(text) == [("REQUEST", "NOR", "SDN", "asserted")]

@@ -1018,6 +1018,10 @@ class Events:
             return out
         if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
             return []
+        # a subject the parser hung on the verb's auxiliary: "Iran is "flagrantly" defying"
+        on_aux = [s for a in verb.children if a.dep_ == "aux" for s in a.children if s.dep_ in SUBJECTS]
+        if on_aux:
+            return on_aux
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
             return []
@@ -1216,7 +1220,8 @@ class Events:
         span = index.art.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
         if span is None:
             return None
-        refs = self._definite_antecedent(index, span.root)
+        refs = self._definite_antecedent(index, span.root) or \
+            [r for r in self._refs(index, span.root, True) if r.code]  # "the U.S. statement said"
         return refs[0] if refs else None
 
     def _modifier_refs(self, index: _ArticleIndex, tok) -> list[ActorRef]:
