@@ -103,3 +103,31 @@ def test_subject_hung_on_the_auxiliary(events):
 def test_a_statement_speaks_for_the_country_it_names(events):
     text = '"We urge Sudan to open the border crossings. The harvest is over," the Norwegian statement said.'
     assert events(text) == [("REQUEST", "NOR", "SDN", "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile welcomed the decision by Peru to reopen the border.", [("SUPPORT", "CHL", "PER", "asserted")]),
+    ("Chile dismissed the report by Peru as baseless.", [("REJECT", "CHL", "PER", "asserted")]),
+    ("Chile called Peru's remarks insulting.", [("ACCUSE", "CHL", "PER", "asserted")]),
+])
+def test_the_doer_of_what_is_judged_is_the_target(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile received aid from Peru.", [("AID", "PER", "CHL", "asserted")]),
+    ("Chile won support from Peru.", [("SUPPORT", "PER", "CHL", "asserted")]),
+])
+def test_what_the_subject_receives_is_the_givers_act(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile held a phone call with Peru's president.", [("CONSULT", "CHL", "PER", "asserted")]),
+    ("Chile expressed concern over Peru's actions.", [("ACCUSE", "CHL", "PER", "asserted")]),
+    ("Chile expressed support for Peru.", [("SUPPORT", "CHL", "PER", "asserted")]),
+    ("Chile lashed out at the Peruvian government.", [("ACCUSE", "CHL", "PER", "asserted")]),
+    ("The concern in Chile is growing.", []),
+])
+def test_event_nouns_and_idioms(events, text, expected):
+    assert events(text) == expected

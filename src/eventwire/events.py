@@ -611,7 +611,7 @@ class Events:
                 out |= {a.lemma_.lower() for a in c.children if a.dep_ == "amod"}  # "a positive step"
             elif c.dep_ == "prep" and c.lower_ == "as":
                 for p in c.children:
-                    if p.dep_ in ("pobj", "amod", "acomp"):
+                    if p.dep_ in ("pobj", "amod", "acomp", "pcomp"):
                         out.add(p.lemma_.lower())
                         out |= {a.lemma_.lower() for a in p.children if a.dep_ == "amod"}
         return out
@@ -726,6 +726,10 @@ class Events:
         if not objs and trig.objects:  # a small model reads "called X's remarks insulting" as two predicates
             objs = [c for c in children if c.dep_ == "oprd" and c.pos_ == "NOUN"
                     and c.lemma_.lower() not in trig.objects][:1]
+        if not objs and trig.objects:  # "called [Y's remarks] insulting": the small clause's subject
+            objs = [k for c in children if c.dep_ in ("oprd", "xcomp", "ccomp")
+                    and (c.lemma_.lower() in trig.objects or c.lower_ in trig.objects)
+                    for k in c.children if k.dep_ in SUBJECTS]
         if not objs and verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_TAGS
                                                      for c in children):
             objs = [verb.head]  # "the charge (that) the spokesman rejected": the noun is the object
@@ -763,6 +767,10 @@ class Events:
                                             and not _complete(c)
                                             for k in c.children if k.dep_ in SUBJECTS
                                             and k.tag_ not in RELATIVE_TAGS])
+                if not refs:  # "welcomed the decision by Peru", "dismissed the report by X as ..."
+                    refs = self._actors(index, [p for c in obj.children if c.dep_ == "prep"
+                                                and c.lower_ in lex["source_preps"]
+                                                for p in c.children if p.dep_ == "pobj"])
             if not refs and not theme:
                 refs = self._actors(index, [obj], deep=True)
             if refs:
