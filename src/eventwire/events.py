@@ -334,7 +334,7 @@ class Events:
             lemma = self._lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
-                if trig is not None and trig.dictionary and any(
+                if trig is not None and trig.dictionary and lemma in lex["light_verbs"] and any(
                         c.dep_ in OBJECTS and c.lemma_.lower() in lex.nouns for c in tok.children):
                     trig = None  # "lodged a protest": our event noun wins over the dictionary's verb
                 if trig is not None:
@@ -1054,6 +1054,8 @@ class Events:
             return [head.head]  # a finite verb misread under a preposition: "Japan at first imposed ..."
         if dep == "pcomp" and head.dep_ in ("prep", "agent"):
             head = head.head
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            return self._subjects(head.head, depth + 1)  # "X is ready to resume talks"
         if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
             if head.pos_ not in ("VERB", "AUX"):
                 return []
