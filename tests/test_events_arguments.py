@@ -141,11 +141,6 @@ def test_subject_of_ready_to_v(events, text, expected):
     assert events(text) == expected
 
 
-def test_a_verb_of_its_own_keeps_its_dictionary_row_over_an_event_noun(events):
-    # "demand" is an event noun of ours, but "rejected" is no light verb carrying it
-    assert events("Chile rejected Peru's demands.") == [("REJECT", "CHL", "PER", "asserted")]
-
-
 def test_fired_on_is_an_assault(events):
     assert events("Peruvian troops fired on Chilean soldiers.") == [("ASSAULT", "PER", "CHL", "asserted")]
     assert events("Chile fired the minister.") == []

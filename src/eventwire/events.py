@@ -334,7 +334,7 @@ class Events:
             lemma = self._lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
-                if trig is not None and trig.dictionary and lemma in lex["light_verbs"] and any(
+                if trig is not None and trig.dictionary and any(
                         c.dep_ in OBJECTS and c.lemma_.lower() in lex.nouns for c in tok.children):
                     trig = None  # "lodged a protest": our event noun wins over the dictionary's verb
                 if trig is not None:
