@@ -144,3 +144,8 @@ def test_subject_of_ready_to_v(events, text, expected):
 def test_fired_on_is_an_assault(events):
     assert events("Peruvian troops fired on Chilean soldiers.") == [("ASSAULT", "PER", "CHL", "asserted")]
     assert events("Chile fired the minister.") == []
+
+
+def test_a_statement_saying_is_its_issuers(events):
+    assert events("Chile issued a statement saying Peru must withdraw its troops.") == [
+        ("REQUEST", "CHL", "PER", "claimed")]

@@ -1034,6 +1034,9 @@ class Events:
         if head.i == verb.i:
             return []
         if dep in ("acl", "relcl") and verb.tag_ == "VBG":
+            if head.lemma_.lower() in self.lexicon["report_nouns"] and head.dep_ in OBJECTS \
+                    and head.head.pos_ in ("VERB", "AUX"):
+                return self._subjects(head.head, depth + 1)  # "X issued a statement saying ..."
             return [head]  # "gunmen storming the hotel"
         if dep == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
             owners = [c for c in head.children if c.dep_ == "poss"]
