@@ -149,3 +149,23 @@ def test_fired_on_is_an_assault(events):
 def test_a_statement_saying_is_its_issuers(events):
     assert events("Chile issued a statement saying Peru must withdraw its troops.") == [
         ("REQUEST", "CHL", "PER", "claimed")]
+
+
+def test_bare_the_officials_is_the_officials_named_before(pipeline):
+    """Where the actors stage leaves "The officials" (and "they") uncoded, the events stage
+    takes the officials named just before."""
+    from eventwire.events import Events
+    from eventwire.ingest import from_text
+    from eventwire.pipeline import Pipeline
+
+    text = ("Iraqi officials spoke to reporters in Baghdad. "
+            "The officials also said they arrested seven members of the Islamic State.")
+    upto_quotes = [s for s in pipeline.stages if not isinstance(s, Events)]
+    art = next(Pipeline(stages=upto_quotes).pipe([from_text(text, source="text", id="t", published="2024-03-04")]))
+    assert art.ok, art.error
+    for m in art.mentions:
+        if m.start >= text.index("The officials") and m.text in ("The officials", "they"):
+            m.code = m.name = m.actor_id = None
+    art = Events()(art)
+    assert sorted((e.type, e.source.code[:3], e.target.code) for e in art.events) == [
+        ("COERCE", "IRQ", "NSA:ISIS")]

@@ -1143,8 +1143,9 @@ class Events:
                     return [ref if entity(r.code) == entity(ref.code) else r for r in mods]
                 return [ref]
             # an uncoded mention: its modifiers may still name the actor ("European
-            # military and political heads")
-            return [r for r in self._modifier_refs(index, tok) if r.code] or [ref]
+            # military and political heads"), or it is a bare "the officials" named before
+            return [r for r in self._modifier_refs(index, tok) if r.code] \
+                or self._definite_antecedent(index, tok) or [ref]
         refs = self._modifier_refs(index, tok)
         if refs:
             return refs
