@@ -169,3 +169,20 @@ def test_bare_the_officials_is_the_officials_named_before(pipeline):
     art = Events()(art)
     assert sorted((e.type, e.source.code[:3], e.target.code) for e in art.events) == [
         ("COERCE", "IRQ", "NSA:ISIS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India and China have stepped up efforts to build ties with island states.", []),
+    ("Chile and Peru held talks on Monday.", [("CONSULT", "CHL", "PER", "asserted")]),
+])
+def test_a_with_phrase_names_the_partner_of_an_act_done_together(events, text, expected):
+    assert events(text) == expected
+
+
+def test_conjoined_verbs_share_their_object(events):
+    assert events("Rebels have been attacking and fighting Chilean troops since 2011.") == [
+        ("ASSAULT", "CHL", "CHL", "asserted")]
+
+
+def test_a_drug_war_is_no_use_of_force(events):
+    assert events("Chile launched a drug war last year.") == []

@@ -658,7 +658,7 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
-        sources, targets = self._mutual(trig, sources, targets)
+        sources, targets = self._mutual(trig, sources, targets, [verb, *(c for c in verb.children if c.dep_ in OBJECTS)])
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
@@ -689,10 +689,16 @@ class Events:
                     return refs
         return []
 
-    def _mutual(self, trig: Trigger, sources: list, targets: list) -> tuple[list, list]:
+    def _mutual(self, trig: Trigger, sources: list, targets: list, words=()) -> tuple[list, list]:
         """ "Duterte and Suga spoke by phone", "Japan and India held a joint exercise": an act
-        done together (``mutual_types``) with no other target is the first's with the others."""
-        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
+        done together (``mutual_types``) with no other target is the first's with the others;
+        not where a "with" phrase names the partner, coded or not ("India and China built
+        ties with island states": the partners are the islands, not each other)."""
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
+                      for w in words if w is not None
+                      for c in (w.children if w.pos_ in ("VERB", "AUX") else w.subtree))
+        if not partner and not any(t is not None for t in targets or ()) \
+                and trig.type.lower() in self.lexicon["mutual_types"]:
             coded = [s for s in sources if s is not None and s.code]
             if len({entity(s.code) for s in coded}) >= 2:
                 return coded[:1], coded[1:]
@@ -723,6 +729,10 @@ class Events:
                     if refs:
                         return refs
         objs = [c for c in children if c.dep_ in OBJECTS]
+        if not objs and not trig.objects:  # "attacking and fighting Kenyan troops": the object they share
+            objs = [o for c in children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                    and not any(k.dep_ in SUBJECTS | PASSIVE_SUBJECTS for k in c.children)
+                    for o in c.children if o.dep_ in OBJECTS][:1]
         if not objs and trig.objects:  # a small model reads "called X's remarks insulting" as two predicates
             objs = [c for c in children if c.dep_ == "oprd" and c.pos_ == "NOUN"
                     and c.lemma_.lower() not in trig.objects][:1]
@@ -974,7 +984,7 @@ class Events:
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
-        sources, targets = self._mutual(trig, sources, targets)
+        sources, targets = self._mutual(trig, sources, targets, [noun, governor])
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
