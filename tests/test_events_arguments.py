@@ -186,3 +186,10 @@ def test_conjoined_verbs_share_their_object(events):
 
 def test_a_drug_war_is_no_use_of_force(events):
     assert events("Chile launched a drug war last year.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia, which Chile attacked in 1879, lost its coast.", [("ASSAULT", "CHL", "BOL", "asserted")]),
+])
+def test_relative_pronoun_object_is_the_head_actor(events, text, expected):
+    assert events(text) == expected

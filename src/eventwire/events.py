@@ -728,7 +728,8 @@ class Events:
                         refs = next((r for p in pobjs for r in [self._noun_targets(index, p, trig)] if r), [])
                     if refs:
                         return refs
-        objs = [c for c in children if c.dep_ in OBJECTS]
+        objs = [verb.head if c.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" and index.mention_at(verb.head)
+                else c for c in children if c.dep_ in OBJECTS]  # "Bolivia, which Chile attacked"
         if not objs and not trig.objects:  # "attacking and fighting Kenyan troops": the object they share
             objs = [o for c in children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
                     and not any(k.dep_ in SUBJECTS | PASSIVE_SUBJECTS for k in c.children)
@@ -774,7 +775,7 @@ class Events:
             if not refs and self.cameo[trig.cameo].quad_class in (1, 3):
                 # "rejected the charge that Egypt made": the maker of what is judged
                 refs = self._actors(index, [k for c in obj.children if c.dep_ in ("relcl", "acl")
-                                            and not _complete(c)
+                                            and c.i != verb.i and not _complete(c)
                                             for k in c.children if k.dep_ in SUBJECTS
                                             and k.tag_ not in RELATIVE_TAGS])
                 if not refs:  # "welcomed the decision by Peru", "dismissed the report by X as ..."
