@@ -193,3 +193,9 @@ def test_a_drug_war_is_no_use_of_force(events):
 ])
 def test_relative_pronoun_object_is_the_head_actor(events, text, expected):
     assert events(text) == expected
+
+
+def test_adjectives_after_the_object_are_what_is_said_of_it(events):
+    # the parser reads "comments egregious and insulting" as a noun with adjectives after it
+    assert events("The White House called the Canadian premier's decision egregious and insulting.") == [
+        ("ACCUSE", "USA", "CAN", "asserted")]

@@ -609,6 +609,11 @@ class Events:
                 out.add(c.lemma_.lower())
                 out.add(c.lower_)
                 out |= {a.lemma_.lower() for a in c.children if a.dep_ == "amod"}  # "a positive step"
+            elif c.dep_ in OBJECTS:  # "called X's comments egregious and insulting" read as a
+                # noun with adjectives after it: an adjective after its noun is what is said of it
+                for a in c.children:
+                    if a.dep_ == "amod" and a.i > c.i:
+                        out |= {w.lemma_.lower() for w in [a, *a.conjuncts]} | {w.lower_ for w in [a, *a.conjuncts]}
             elif c.dep_ == "prep" and c.lower_ == "as":
                 for p in c.children:
                     if p.dep_ in ("pobj", "amod", "acomp", "pcomp"):
