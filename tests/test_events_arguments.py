@@ -199,3 +199,9 @@ def test_adjectives_after_the_object_are_what_is_said_of_it(events):
     # the parser reads "comments egregious and insulting" as a noun with adjectives after it
     assert events("The White House called the Canadian premier's decision egregious and insulting.") == [
         ("ACCUSE", "USA", "CAN", "asserted")]
+
+
+def test_agentless_passive_agreement_names_no_one(events):
+    # "expect visit" is a dictionary row (intent to meet): with no agent, no one intends it
+    assert events("Chile's foreign minister is expected visit Peru next month, in a move to improve ties.") == []
+
