@@ -205,3 +205,9 @@ def test_agentless_passive_agreement_names_no_one(events):
     # "expect visit" is a dictionary row (intent to meet): with no agent, no one intends it
     assert events("Chile's foreign minister is expected visit Peru next month, in a move to improve ties.") == []
 
+
+
+def test_those_leaders_is_the_phrase_headed_by_leaders(events):
+    text = ("Talks failed after Chile blamed the leaders of Peru and Bolivia. "
+            "Those leaders said they will no longer recognize the Chilean president.")
+    assert events(text) == [("ACCUSE", "CHL", "PER", "asserted"), ("REJECT", "PER", "CHL", "future")]

@@ -1218,9 +1218,12 @@ class Events:
             if not m.code or m.kind in ("pronoun", "modifier"):
                 continue
             head = m.text.split()[-1].lower() if m.text.split() else ""
+            span = tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+            # the phrase's own head noun: "the leaders of Puntland and Jubaland" -> leaders
+            heads = {head} | ({span.root.lower_, span.root.lemma_.lower()} if span is not None else set())
             if armed and (m.code.startswith("NSA:") or _sector(m.code) in lex["armed_sectors"]):
                 pass
-            elif head not in (lower, lemma) or head in ("the",):
+            elif not heads & {lower, lemma} or head in ("the",):
                 continue
             return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=m.name, code=m.code,
                              actor_id=m.actor_id, start=tok.left_edge.idx, end=tok.idx + len(tok.text))]
