@@ -211,3 +211,11 @@ def test_those_leaders_is_the_phrase_headed_by_leaders(events):
     text = ("Talks failed after Chile blamed the leaders of Peru and Bolivia. "
             "Those leaders said they will no longer recognize the Chilean president.")
     assert events(text) == [("ACCUSE", "CHL", "PER", "asserted"), ("REJECT", "PER", "CHL", "future")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile rejected Peru's calls to resign.", [("REJECT", "CHL", "PER", "asserted")]),
+    ("Chile lodged a protest with Peru.", [("PROTEST", "CHL", "PER", "asserted")]),
+])
+def test_our_verb_row_holds_where_an_event_noun_displaces_the_dictionarys(events, text, expected):
+    assert events(text) == expected

@@ -336,7 +336,10 @@ class Events:
                 trig = self._match_verb(tok, lemma)
                 if trig is not None and trig.dictionary and any(
                         c.dep_ in OBJECTS and c.lemma_.lower() in lex.nouns for c in tok.children):
-                    trig = None  # "lodged a protest": our event noun wins over the dictionary's verb
+                    # "lodged a protest": our event noun wins over the dictionary's verb; a verb
+                    # row of ours still holds ("rejected Peru's calls": REJECT)
+                    trig = next((t for t in lex.verbs[lemma] if not t.dictionary and not t.particle
+                                 and not t.objects and lemma not in lex["light_verbs"]), None)
                 if trig is not None:
                     f = self._verb_event(index, tok, trig)
                     if f is not None:
