@@ -219,3 +219,8 @@ def test_those_leaders_is_the_phrase_headed_by_leaders(events):
 ])
 def test_our_verb_row_holds_where_an_event_noun_displaces_the_dictionarys(events, text, expected):
     assert events(text) == expected
+
+
+def test_a_judged_act_is_its_doers(events):
+    assert events("Chile condemned the attack by Peru on Bolivian villages.") == [
+        ("ACCUSE", "CHL", "PER", "asserted"), ("ASSAULT", "PER", "BOL", "asserted")]

@@ -778,18 +778,19 @@ class Events:
                         refs = self._first_actor(index, c)
                     if refs:
                         return refs
+        judged = self.cameo[trig.cameo].quad_class in (1, 3)
         for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
-            refs = self._noun_targets(index, obj, trig)
-            if not refs and self.cameo[trig.cameo].quad_class in (1, 3):
+            # what is judged is its doer's: "condemned the attack by X on Y" accuses X
+            refs = self._actors(index, [p for c in obj.children if c.dep_ == "prep"
+                                        and c.lower_ in lex["source_preps"]
+                                        for p in c.children if p.dep_ == "pobj"]) if judged else []
+            refs = refs or self._noun_targets(index, obj, trig)
+            if not refs and judged:
                 # "rejected the charge that Egypt made": the maker of what is judged
                 refs = self._actors(index, [k for c in obj.children if c.dep_ in ("relcl", "acl")
                                             and c.i != verb.i and not _complete(c)
                                             for k in c.children if k.dep_ in SUBJECTS
                                             and k.tag_ not in RELATIVE_TAGS])
-                if not refs:  # "welcomed the decision by Peru", "dismissed the report by X as ..."
-                    refs = self._actors(index, [p for c in obj.children if c.dep_ == "prep"
-                                                and c.lower_ in lex["source_preps"]
-                                                for p in c.children if p.dep_ == "pobj"])
             if not refs and not theme:
                 refs = self._actors(index, [obj], deep=True)
             if refs:
