@@ -224,3 +224,12 @@ def test_our_verb_row_holds_where_an_event_noun_displaces_the_dictionarys(events
 def test_a_judged_act_is_its_doers(events):
     assert events("Chile condemned the attack by Peru on Bolivian villages.") == [
         ("ACCUSE", "CHL", "PER", "asserted"), ("ASSAULT", "PER", "BOL", "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile told Peru to withdraw its troops.", [("REQUEST", "CHL", "PER", "asserted")]),
+    ("Chile challenged Peru to hold a referendum.", [("REQUEST", "CHL", "PER", "asserted")]),
+    ("Chile told Peru about the plan.", [("CONSULT", "CHL", "PER", "asserted")]),
+])
+def test_telling_someone_to_v_is_a_request(events, text, expected):
+    assert events(text) == expected

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .actors import ref_for
@@ -340,6 +340,11 @@ class Events:
                     # row of ours still holds ("rejected Peru's calls": REJECT)
                     trig = next((t for t in lex.verbs[lemma] if not t.dictionary and not t.particle
                                  and not t.objects and lemma not in lex["light_verbs"]), None)
+                if (trig is None or trig.type == "CONSULT") and lemma in lex["request_verbs"] \
+                        and any(c.dep_ in OBJECTS for c in tok.children) \
+                        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+                    # "told Peru to withdraw": a request of a coded actor
+                    trig = replace(self._derived(lex.codes["request"], tok), flags=frozenset({"speech", "target"}))
                 if trig is not None:
                     f = self._verb_event(index, tok, trig)
                     if f is not None:
