@@ -233,3 +233,15 @@ def test_a_judged_act_is_its_doers(events):
 ])
 def test_telling_someone_to_v_is_a_request(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru exchanged fire along the border.",
+     [("ASSAULT", "CHL", "PER", "asserted"), ("ASSAULT", "PER", "CHL", "asserted")]),
+    ("Chile and Peru traded accusations over the border.",
+     [("ACCUSE", "CHL", "PER", "asserted"), ("ACCUSE", "PER", "CHL", "asserted")]),
+    ("Chile and Peru exchanged prisoners.", []),
+    ("The building caught fire.", []),
+])
+def test_reciprocal_verbs_give_each_side_the_act(events, text, expected):
+    assert events(text) == expected

@@ -671,6 +671,10 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
+        coded = [s for s in sources if s is not None and s.code]
+        if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
+                and len({entity(s.code) for s in coded}) >= 2:
+            targets = coded  # "A and B exchanged fire": each side's act on the other
         sources, targets = self._mutual(trig, sources, targets, [verb, *(c for c in verb.children if c.dep_ in OBJECTS)])
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
@@ -951,8 +955,9 @@ class Events:
                 status, negated, reporter = self._status(verb)
                 return _Found(trig, noun, verb, sources, targets, status, negated, reporter)
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
+        reciprocal = gov.lemma_.lower() in lex["reciprocal_verbs"]  # "A and B exchanged fire"
         if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
-                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument):
+                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
@@ -999,6 +1004,9 @@ class Events:
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
+        coded = [s for s in sources if s is not None and s.code]
+        if reciprocal and not targets and len({entity(s.code) for s in coded}) >= 2:
+            targets = coded  # each side's act on the other (a side's own pair is dropped)
         sources, targets = self._mutual(trig, sources, targets, [noun, governor])
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
