@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .actors import ref_for
@@ -49,7 +49,6 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csubj"}
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: flags a pattern row may carry (docs/events.md)
@@ -192,6 +191,8 @@ class Lexicon:
 
     #: how many mentions back a bare definite actor noun ("the officials") may refer
     window: int = 8
+    #: how many sentences back a bare "the spokesperson" may find "a ministry spokesperson"
+    sentences_back: int = 6
 
     def __getitem__(self, key: str) -> frozenset[str]:
         try:
@@ -225,6 +226,10 @@ class _ArticleIndex:
         self.mentions = [m for m in self.all_mentions if m.type != "PLACE"]
         self.starts = [m.start for m in self.mentions]
         self.published = parse_published(art.published)
+        # direct quotes with a coded speaker: "I"/"we" inside one is the speaker
+        self.quotes = sorted(((q.start, q.end, q.speaker) for q in art.quotes
+                              if q.kind in ("direct", "mixed") and q.speaker is not None),
+                             key=lambda q: (q[0], q[1]))
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
         self.by_token: dict[int, object] = {}
         doc = art.doc
@@ -253,6 +258,15 @@ class _ArticleIndex:
             if m.end <= end:
                 out.append(m)
         return out
+
+    def quote_speaker(self, char: int) -> ActorRef | None:
+        """The speaker of the direct quote holding ``char``, or None."""
+        for start, end, speaker in self.quotes:
+            if start > char:
+                break
+            if char < end:
+                return speaker
+        return None
 
     def last_person_before(self, char: int):
         i = bisect.bisect_left(self.starts, char) - 1
@@ -317,12 +331,20 @@ class Events:
         lex = self.lexicon
         index.recent_targets = []
         for tok in sent:
-            lemma = tok.lemma_.lower()
+            lemma = self._lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
                 if trig is not None and trig.dictionary and any(
                         c.dep_ in OBJECTS and c.lemma_.lower() in lex.nouns for c in tok.children):
-                    trig = None  # "lodged a protest": our event noun wins over the dictionary's verb
+                    # "lodged a protest": our event noun wins over the dictionary's verb; a verb
+                    # row of ours still holds ("rejected Peru's calls": REJECT)
+                    trig = next((t for t in lex.verbs[lemma] if not t.dictionary and not t.particle
+                                 and not t.objects and lemma not in lex["light_verbs"]), None)
+                if (trig is None or trig.type == "CONSULT") and lemma in lex["request_verbs"] \
+                        and any(c.dep_ in OBJECTS for c in tok.children) \
+                        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+                    # "told Peru to withdraw": a request of a coded actor
+                    trig = replace(self._derived(lex.codes["request"], tok), flags=frozenset({"speech", "target"}))
                 if trig is not None:
                     f = self._verb_event(index, tok, trig)
                     if f is not None:
@@ -340,9 +362,20 @@ class Events:
         # attack B" = A THREATEN B)
         threatened = {id(t.basis) for t in threats}
         found = [f for f in found if id(f) not in threatened] + threats
-        found += self._refusals(index, found)
+        found += self._refusals(index, found, sent)
+        found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
         return found
+
+    def _lemma(self, tok) -> str:
+        """A token's lemma; for a past form the tagger's lemmatiser cut too far ("staged" ->
+        "stag"), the form less its "d" where that is a verb pattern's lemma."""
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and lemma not in self.lexicon.verbs \
+                and low[:-1] in self.lexicon.verbs:
+            return low[:-1]
+        return lemma
 
     def _derived(self, code: str, token) -> Trigger:
         """The trigger of an act read from a clause's shape (no word of its own)."""
@@ -385,6 +418,30 @@ class Events:
                               speakers, targets, status, negated, basis=f))
         return out
 
+    def _conditional_threats(self, index: _ArticleIndex, sent) -> list[_Found]:
+        """ "If Y escalates, I will not hesitate to V": the speaker's resolve to act should Y
+        do something is X THREATEN Y (``resolve_verbs`` negated, under a condition)."""
+        lex = self.lexicon
+        out = []
+        for verb in sent:
+            if verb.lemma_.lower() not in lex["resolve_verbs"] or not any(c.dep_ == "neg" for c in verb.children) \
+                    or not any(c.dep_ == "xcomp" for c in verb.children):
+                continue
+            conds = [c for c in verb.children if c.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ in lex["condition_marks"] for m in c.children)]
+            acts = conds + [c for c in verb.children if c.dep_ == "xcomp"]
+            if not conds or any(t is not None and self.cameo[t.cameo].quad_class in (1, 2)
+                                for a in acts for t in [self._match_verb(a, self._lemma(a))]):
+                continue  # "if Y agrees, X will not hesitate to sign": a promise, no threat
+            sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+            own = {self._side(s.code) for s in sources}
+            targets = [t for t in self._actors(index, [k for c in conds for k in c.children if k.dep_ in SUBJECTS])
+                       if t.code and self._side(t.code) not in own]
+            if sources and targets:
+                out.append(_Found(self._derived(lex.codes["threaten"], verb), verb, verb, sources, targets,
+                                  "hypothetical", False))
+        return out
+
     def _threat_verb(self, verb):
         """The verb of threat (``threat_verbs``) whose infinitive ``verb`` is ("threatened
         to expel")."""
@@ -404,14 +461,16 @@ class Events:
             tok = tok.head
         return None
 
-    def _refusals(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
+    def _refusals(self, index: _ArticleIndex, found: list[_Found], sent=()) -> list[_Found]:
         """ "X refused to attend a hearing of Y": the act is not done, and X rejects Y."""
         lex = self.lexicon
         out = []
+        done = set()
         for f in found:
             verb = f.token
             if not f.negated or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in lex["rejection_verbs"]:
                 continue
+            done.add(verb.i)
             targets = [t for t in f.targets if t is not None and t.code]
             sources = [s for s in f.sources if s is not None and s.code]
             if not targets or not sources:
@@ -419,31 +478,80 @@ class Events:
             status, negated, _ = self._status(verb.head)
             out.append(_Found(self._derived(lex.codes["reject"], verb.head), verb.head, verb.head, sources,
                               targets, status, negated))
-        return out
-
-    def _reported_requests(self, index: _ArticleIndex, sent) -> list[_Found]:
-        """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading."""
-        lex = self.lexicon
-        out = []
+        # "X refused to attend a hearing of Y", "declined to meet Y": the refused act is no
+        # event of its own, but the refusal is X's REJECT of the actor the act was owed to
+        done |= {f.token.i for f in found}
         for verb in sent:
-            if verb.lemma_.lower() not in lex["report_verbs"]:
+            if verb.lemma_.lower() not in lex["rejection_verbs"] or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            for clause in verb.children:
-                if clause.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"]
-                                                     for a in clause.children):
+            for act in verb.children:
+                if act.dep_ != "xcomp" or act.i in done or act.pos_ not in ("VERB", "AUX"):
                     continue
-                if any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in lex["cognition_verbs"]:
-                    continue  # "Y should know that ..." asks nothing of Y
-                speakers = self._speakers(index, verb)
-                asked = [t for t in self._actors(index, [c for c in clause.children if c.dep_ in SUBJECTS
-                                                         | PASSIVE_SUBJECTS]) if t.code]
-                said = {self._side(s.code) for s in speakers}
-                asked = [t for t in asked if self._side(t.code) not in said]
-                if not speakers or not asked:
+                sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+                if not sources:
+                    continue
+                trig = self._derived(lex.codes["reject"], verb)
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in self._owed(index, act) if t.code and self._side(t.code) not in own]
+                if not targets:
                     continue
                 status, negated, _ = self._status(verb)
-                out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
-                                  status, negated))
+                out.append(_Found(trig, verb, verb, sources, targets, status, negated))
+        return out
+
+    def _owed(self, index: _ArticleIndex, act) -> list[ActorRef]:
+        """Whom a refused act was owed to: its object ("refused to meet the envoy"), the
+        doer or owner of its object ("a hearing by the court", "the plan of the EU"), or
+        the object of its target preposition ("declined to talk with X")."""
+        lex = self.lexicon
+        objs = [c for c in act.children if c.dep_ in OBJECTS]
+        refs = self._actors(index, objs)
+        if not refs:
+            refs = self._actors(index, [p for o in objs for c in o.children
+                                        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in
+                                                                 lex["source_preps"] | {"of"})
+                                        for p in ([c] if c.dep_ == "poss" else c.children)
+                                        if c.dep_ == "poss" or p.dep_ == "pobj"], deep=True)
+        if not refs:
+            refs = self._actors(index, [p for c in act.children if c.dep_ == "prep" and c.lower_ in lex["target_preps"]
+                                        for p in c.children if p.dep_ == "pobj"])
+        return refs
+
+    def _reported_requests(self, index: _ArticleIndex, sent) -> list[_Found]:
+        """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading;
+        also "X said talks with Y must continue" (asks it of Y, the other side of the talks),
+        and "Y must V" inside X's direct quote with no reporting verb of its own."""
+        lex = self.lexicon
+        out = []
+        for clause in sent:
+            if not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"] for a in clause.children):
+                continue
+            if any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in lex["cognition_verbs"]:
+                continue  # "Y should know that ..." asks nothing of Y
+            verb = clause.head
+            if clause.dep_ == "ccomp" and verb.lemma_.lower() in lex["report_verbs"]:
+                speakers = self._speakers(index, verb)
+            elif clause.dep_ in ("ROOT", "conj") and index.quote_speaker(clause.idx) is not None \
+                    and self._reporting_verb(clause) is None:
+                verb = clause
+                said = self._speaker(index, index.quote_speaker(clause.idx))
+                speakers = [said] if said is not None else []
+            else:
+                continue
+            heads = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+            asked = [t for t in self._actors(index, heads) if t.code]
+            if not asked:  # "talks with Y must continue"
+                asked = [t for h in heads if (key := self._noun_key(h, h.lemma_.lower())) is not None
+                         and lex.nouns[key][0].type.lower() in lex["mutual_types"]
+                         for t in self._noun_targets(index, h, lex.nouns[key][0]) if t.code]
+            said = {self._side(s.code) for s in speakers}
+            asked = [t for t in asked if self._side(t.code) not in said]
+            if not speakers or not asked:
+                continue
+            # the speaker asks in saying it: the quote's "must" makes no request hypothetical
+            status, negated, _ = self._status(verb) if verb is not clause else ("asserted", False, None)
+            out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
+                              status, negated))
         return out
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
@@ -509,9 +617,14 @@ class Events:
                 out.add(c.lemma_.lower())
                 out.add(c.lower_)
                 out |= {a.lemma_.lower() for a in c.children if a.dep_ == "amod"}  # "a positive step"
+            elif c.dep_ in OBJECTS:  # "called X's comments egregious and insulting" read as a
+                # noun with adjectives after it: an adjective after its noun is what is said of it
+                for a in c.children:
+                    if a.dep_ == "amod" and a.i > c.i:
+                        out |= {w.lemma_.lower() for w in [a, *a.conjuncts]} | {w.lower_ for w in [a, *a.conjuncts]}
             elif c.dep_ == "prep" and c.lower_ == "as":
                 for p in c.children:
-                    if p.dep_ in ("pobj", "amod", "acomp"):
+                    if p.dep_ in ("pobj", "amod", "acomp", "pcomp"):
                         out.add(p.lemma_.lower())
                         out |= {a.lemma_.lower() for a in p.children if a.dep_ == "amod"}
         return out
@@ -558,7 +671,11 @@ class Events:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                               sources)
-        sources, targets = self._mutual(trig, sources, targets)
+        coded = [s for s in sources if s is not None and s.code]
+        if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
+                and len({entity(s.code) for s in coded}) >= 2:
+            targets = coded  # "A and B exchanged fire": each side's act on the other
+        sources, targets = self._mutual(trig, sources, targets, [verb, *(c for c in verb.children if c.dep_ in OBJECTS)])
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
@@ -589,10 +706,16 @@ class Events:
                     return refs
         return []
 
-    def _mutual(self, trig: Trigger, sources: list, targets: list) -> tuple[list, list]:
+    def _mutual(self, trig: Trigger, sources: list, targets: list, words=()) -> tuple[list, list]:
         """ "Duterte and Suga spoke by phone", "Japan and India held a joint exercise": an act
-        done together (``mutual_types``) with no other target is the first's with the others."""
-        if not any(t is not None for t in targets or ()) and trig.type.lower() in self.lexicon["mutual_types"]:
+        done together (``mutual_types``) with no other target is the first's with the others;
+        not where a "with" phrase names the partner, coded or not ("India and China built
+        ties with island states": the partners are the islands, not each other)."""
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
+                      for w in words if w is not None
+                      for c in (w.children if w.pos_ in ("VERB", "AUX") else w.subtree))
+        if not partner and not any(t is not None for t in targets or ()) \
+                and trig.type.lower() in self.lexicon["mutual_types"]:
             coded = [s for s in sources if s is not None and s.code]
             if len({entity(s.code) for s in coded}) >= 2:
                 return coded[:1], coded[1:]
@@ -622,10 +745,19 @@ class Events:
                         refs = next((r for p in pobjs for r in [self._noun_targets(index, p, trig)] if r), [])
                     if refs:
                         return refs
-        objs = [c for c in children if c.dep_ in OBJECTS]
+        objs = [verb.head if c.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" and index.mention_at(verb.head)
+                else c for c in children if c.dep_ in OBJECTS]  # "Bolivia, which Chile attacked"
+        if not objs and not trig.objects:  # "attacking and fighting Kenyan troops": the object they share
+            objs = [o for c in children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                    and not any(k.dep_ in SUBJECTS | PASSIVE_SUBJECTS for k in c.children)
+                    for o in c.children if o.dep_ in OBJECTS][:1]
         if not objs and trig.objects:  # a small model reads "called X's remarks insulting" as two predicates
             objs = [c for c in children if c.dep_ == "oprd" and c.pos_ == "NOUN"
                     and c.lemma_.lower() not in trig.objects][:1]
+        if not objs and trig.objects:  # "called [Y's remarks] insulting": the small clause's subject
+            objs = [k for c in children if c.dep_ in ("oprd", "xcomp", "ccomp")
+                    and (c.lemma_.lower() in trig.objects or c.lower_ in trig.objects)
+                    for k in c.children if k.dep_ in SUBJECTS]
         if not objs and verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_TAGS
                                                      for c in children):
             objs = [verb.head]  # "the charge (that) the spokesman rejected": the noun is the object
@@ -655,12 +787,17 @@ class Events:
                         refs = self._first_actor(index, c)
                     if refs:
                         return refs
+        judged = self.cameo[trig.cameo].quad_class in (1, 3)
         for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
-            refs = self._noun_targets(index, obj, trig)
-            if not refs and self.cameo[trig.cameo].quad_class in (1, 3):
+            # what is judged is its doer's: "condemned the attack by X on Y" accuses X
+            refs = self._actors(index, [p for c in obj.children if c.dep_ == "prep"
+                                        and c.lower_ in lex["source_preps"]
+                                        for p in c.children if p.dep_ == "pobj"]) if judged else []
+            refs = refs or self._noun_targets(index, obj, trig)
+            if not refs and judged:
                 # "rejected the charge that Egypt made": the maker of what is judged
                 refs = self._actors(index, [k for c in obj.children if c.dep_ in ("relcl", "acl")
-                                            and not _complete(c)
+                                            and c.i != verb.i and not _complete(c)
                                             for k in c.children if k.dep_ in SUBJECTS
                                             and k.tag_ not in RELATIVE_TAGS])
             if not refs and not theme:
@@ -675,7 +812,7 @@ class Events:
             return []
         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
         phrases = [(start, end)] + [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-                                    for c in obj.head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+                                    for c in obj.head.children if c.dep_ == "prep" and c.lower_ in self.lexicon["place_preps"]]
         for lo, hi in phrases:  # places count here: "a hotel in the Somali city of X"
             for m in index.all_mentions:
                 if m.start >= hi:
@@ -718,7 +855,7 @@ class Events:
         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
         text = index.art.text[start:end]
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in self.lexicon["place_preps"]:
                 lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
                 for m in index.all_mentions:
                     if m.start >= hi:
@@ -803,9 +940,24 @@ class Events:
             head_is_instrument = True
         else:
             head_is_instrument = False
+        if head.dep_ == "pobj" and gov.lower_ in lex["adverbial_preps"] and gov.head.pos_ in ("VERB", "AUX") \
+                and trig.type.lower() in lex["mutual_types"] \
+                and not any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ in
+                                                                       lex["source_preps"]) for c in noun.children):
+            # "After talks with Tokyo, Canberra announced ...": an act done together, told
+            # as the time of the clause's own act (and with no doer of its own), is the
+            # clause subject's
+            verb = gov.head
+            sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+            own = {entity(s.code) for s in sources}
+            targets = [t for t in self._noun_targets(index, noun, trig) if t.code and entity(t.code) not in own]
+            if sources and targets:
+                status, negated, reporter = self._status(verb)
+                return _Found(trig, noun, verb, sources, targets, status, negated, reporter)
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
+        reciprocal = gov.lemma_.lower() in lex["reciprocal_verbs"]  # "A and B exchanged fire"
         if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
-                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument):
+                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
@@ -824,6 +976,12 @@ class Events:
             if agent is not None:  # "an operation conducted by X"
                 governor = part
                 sources = self._actors(index, [p for p in agent.children if p.dep_ == "pobj"])
+            elif trig.type.lower() in lex["between_types"] and (sides := self._between(index, noun)):
+                # "talks between Britain and Mauritius": the first side's with the others
+                governor = self._clause_verb(noun)
+                status, negated, reporter = self._status(governor) if governor is not None \
+                    else ("asserted", False, None)
+                return _Found(trig, noun, governor or noun, sides[:1], sides[1:], status, negated, reporter)
             else:  # "Rubio's visit to Riyadh": both actors in the phrase
                 mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod")]
                 by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["source_preps"]
@@ -846,7 +1004,10 @@ class Events:
                     targets = self._actors(index, [p for p in c.children if p.dep_ == "pobj"], deep=True)
                     if targets:
                         break
-        sources, targets = self._mutual(trig, sources, targets)
+        coded = [s for s in sources if s is not None and s.code]
+        if reciprocal and not targets and len({entity(s.code) for s in coded}) >= 2:
+            targets = coded  # each side's act on the other (a side's own pair is dropped)
+        sources, targets = self._mutual(trig, sources, targets, [noun, governor])
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
@@ -857,6 +1018,12 @@ class Events:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
+
+    def _between(self, index: _ArticleIndex, noun) -> list[ActorRef]:
+        """The coded sides of "between A and B" on an event noun, where there are two or more."""
+        sides = [r for r in self._actors(index, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                                                 for p in c.children if p.dep_ == "pobj"]) if r.code]
+        return sides if len({entity(r.code) for r in sides}) >= 2 else []
 
     def _undergoing_verb(self, head):
         """The verb of "came under attack", "faced sanctions" for the event noun ``head``."""
@@ -892,10 +1059,17 @@ class Events:
             return out
         if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
             return []
+        # a subject the parser hung on the verb's auxiliary: "Iran is "flagrantly" defying"
+        on_aux = [s for a in verb.children if a.dep_ == "aux" for s in a.children if s.dep_ in SUBJECTS]
+        if on_aux:
+            return on_aux
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
             return []
         if dep in ("acl", "relcl") and verb.tag_ == "VBG":
+            if head.lemma_.lower() in self.lexicon["report_nouns"] and head.dep_ in OBJECTS \
+                    and head.head.pos_ in ("VERB", "AUX"):
+                return self._subjects(head.head, depth + 1)  # "X issued a statement saying ..."
             return [head]  # "gunmen storming the hotel"
         if dep == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
             owners = [c for c in head.children if c.dep_ == "poss"]
@@ -916,6 +1090,8 @@ class Events:
             return [head.head]  # a finite verb misread under a preposition: "Japan at first imposed ..."
         if dep == "pcomp" and head.dep_ in ("prep", "agent"):
             head = head.head
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            return self._subjects(head.head, depth + 1)  # "X is ready to resume talks"
         if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
             if head.pos_ not in ("VERB", "AUX"):
                 return []
@@ -957,7 +1133,14 @@ class Events:
         if tok.pos_ == "PRON":
             if lower in lex["first_person_pronouns"]:  # "'I will not hesitate ...,' Ford said"
                 speaker = self._reporting_subject(tok)
-                return self._refs(index, speaker, deep) if speaker is not None else []
+                if speaker is not None:
+                    return self._refs(index, speaker, deep)
+                said = index.quote_speaker(tok.idx)  # "'We urge the police to ...,' the minister said"
+                said = self._speaker(index, said) if said is not None else None
+                if said is None:
+                    return []
+                return [ActorRef(text=tok.text, name=said.name, code=said.code, actor_id=said.actor_id,
+                                 start=tok.idx, end=tok.idx + len(tok.text))]
             if lower in lex["person_pronouns"]:
                 m = index.mention_at(tok) or index.last_person_before(tok.idx)
                 if m is not None:
@@ -993,8 +1176,9 @@ class Events:
                     return [ref if entity(r.code) == entity(ref.code) else r for r in mods]
                 return [ref]
             # an uncoded mention: its modifiers may still name the actor ("European
-            # military and political heads")
-            return [r for r in self._modifier_refs(index, tok) if r.code] or [ref]
+            # military and political heads"), or it is a bare "the officials" named before
+            return [r for r in self._modifier_refs(index, tok) if r.code] \
+                or self._definite_antecedent(index, tok) or [ref]
         refs = self._modifier_refs(index, tok)
         if refs:
             return refs
@@ -1051,13 +1235,44 @@ class Events:
             if not m.code or m.kind in ("pronoun", "modifier"):
                 continue
             head = m.text.split()[-1].lower() if m.text.split() else ""
+            span = tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+            # the phrase's own head noun: "the leaders of Puntland and Jubaland" -> leaders
+            heads = {head} | ({span.root.lower_, span.root.lemma_.lower()} if span is not None else set())
             if armed and (m.code.startswith("NSA:") or _sector(m.code) in lex["armed_sectors"]):
                 pass
-            elif head not in (lower, lemma) or head in ("the",):
+            elif not heads & {lower, lemma} or head in ("the",):
                 continue
             return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=m.name, code=m.code,
                              actor_id=m.actor_id, start=tok.left_edge.idx, end=tok.idx + len(tok.text))]
+        # "A State Department spokesperson said ... the spokesperson added": the same noun
+        # named before with its owner in its phrase
+        doc = tok.doc
+        lo = tok.sent.start
+        for _ in range(lex.sentences_back):
+            lo = doc[lo - 1].sent.start if lo else 0
+        for prev in reversed(doc[lo: tok.i]):
+            if prev.lemma_.lower() != lemma or prev.pos_ != "NOUN" or \
+                    any(c.dep_ == "det" and c.lower_ in lex["definite_dets"] for c in prev.children):
+                continue
+            refs = [r for r in self._refs(index, prev, False) if r.code]
+            if len(refs) == 1:
+                r = refs[0]
+                return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=r.name, code=r.code,
+                                 actor_id=r.actor_id, start=tok.left_edge.idx, end=tok.idx + len(tok.text))]
+            break
         return []
+
+    def _speaker(self, index: _ArticleIndex, speaker: ActorRef) -> ActorRef | None:
+        """A quote's speaker as a coded actor: the quotes stage's, or for a bare "the
+        spokesperson" the one named before (:meth:`_definite_antecedent`)."""
+        if speaker.code:
+            return speaker
+        span = index.art.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if span is None:
+            return None
+        refs = self._definite_antecedent(index, span.root) or \
+            [r for r in self._refs(index, span.root, True) if r.code]  # "the U.S. statement said"
+        return refs[0] if refs else None
 
     def _modifier_refs(self, index: _ArticleIndex, tok) -> list[ActorRef]:
         """Coordinated modifiers as actors: "Canadian and Mexican exports" -> CAN, MEX."""
@@ -1199,8 +1414,10 @@ class Events:
             if source is not None and not source.code:
                 continue  # an actor the actors stage could not place is not known to be political
             for target in f.targets:
-                if target is not None and source is not None and source.start == target.start:
-                    continue
+                if target is not None and source is not None and (
+                        source.start == target.start
+                        or (source.actor_id is not None and source.actor_id == target.actor_id)):
+                    continue  # no actor acts on itself
                 if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
                     continue
                 pair_type, pair_code, pair_cameo = type_, code, cameo
@@ -1247,7 +1464,7 @@ class Events:
             if ent.label_ not in PLACE_LABELS:
                 continue
             prep = ent.root.head
-            if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+            if ent.root.dep_ != "pobj" or prep.lower_ not in self.lexicon["place_preps"]:
                 continue
             if _attached(prep, gov):
                 loc = place_lookup(ent.text, ent.start_char, ent.end_char, tuple(self.settings.lexicon_dirs))

@@ -1,8 +1,10 @@
-"""The pipeline: read -> clean -> nlp -> actors -> events -> quotes.
+"""The pipeline: read -> clean -> nlp -> actors -> quotes -> events.
 
 Each stage is a small class over :class:`~eventwire.model.Article` with
 ``__call__(article)`` and ``pipe(articles)``, like a spaCy component. The
-pipeline streams articles through them in batches. A stage that raises on one
+pipeline streams articles through them in batches. Quotes run before
+events: a statement inside a direct quote is its speaker's ("I"/"we" there is
+the speaker). A stage that raises on one
 article marks that article failed (kind ``internal``) and the rest go on.
 """
 from __future__ import annotations
@@ -42,7 +44,7 @@ class Pipeline:
     def __post_init__(self):
         if not self.stages:
             s = self.settings
-            self.stages = [Cleaner(s), NLP(s), Actors(s, memory=self.memory, learn=self.learn), Events(s), Quotes(s)]
+            self.stages = [Cleaner(s), NLP(s), Actors(s, memory=self.memory, learn=self.learn), Quotes(s), Events(s)]
 
     @property
     def stage_names(self) -> list[str]:
