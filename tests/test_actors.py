@@ -579,3 +579,51 @@ def test_generic_agents_inmates_protest_leaders_and_ruling_councils(code):
     assert ref_of(art, "Sudanese protest leaders").code == "SDNOPP"
     assert ref_of(art, "Sudan's sovereign council").code == "SDNGOV"
     assert ref_of(art, "Sudanese inmates").code == "SDNCRM"
+
+
+# -- the built-in people (data/leaders.tsv) ---------------------------------------------------
+
+def test_leaders_file_is_valid():
+    from eventwire.lexicons import data_path
+    from eventwire.memory import read_tsv_actors
+
+    gaz = Gazetteer()
+    entities = {code for code, _ in gaz.geo.values()} | {c for c in gaz.orgs.values() if ":" in c}
+    sectors = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "PTY", "BUS", "SPY", "NGO", ""}
+    pairs = read_tsv_actors(data_path("leaders.tsv"))
+    assert len(pairs) >= 120
+    owner: dict[str, str] = {}
+    for entry, aliases in pairs:
+        assert entry.type == "PERSON", entry.name
+        assert entry.code or entry.spans, entry.name
+        codes = [c for _, _, c in entry.spans] + ([entry.code] if entry.code else [])
+        for c in codes:
+            ent = c if ":" in c else c[:3]
+            assert ent in entities and (":" in c or c[3:] in sectors), (entry.name, c)
+        spans = sorted((s or "", e or "9999") for s, e, _ in entry.spans)
+        for (s, e) in spans:
+            assert s <= e, entry.name
+        for (_, e), (s, _) in zip(spans, spans[1:]):
+            assert e <= s, f"{entry.name}: overlapping spans"
+        for name in [entry.name, *aliases]:
+            key = name.lower()
+            assert owner.setdefault(key, entry.name) == entry.name, f"{name!r} names two people"
+
+
+def test_bare_named_leader_takes_the_code_of_the_date(code):
+    text = "Trump said on Monday that the talks would go on."
+    assert actor(code(text, published="2019-06-01"), "Trump").code == "USAGOV"
+    assert actor(code(text, published="2023-06-01"), "Trump").code == "USA"  # out of office: the country
+    assert actor(code(text, published="2025-06-01"), "Trump").code == "USAGOV"
+    text = "Jens Stoltenberg said on Monday that the talks would go on."
+    assert actor(code(text, published="2020-06-01"), "Stoltenberg").code == "IGO:NATO"
+    assert actor(code(text, published="2012-06-01"), "Stoltenberg").code == "NOR"  # the default, between spans
+
+
+def test_leaders_win_over_the_dictionary_and_lose_to_user_files(code, tmp_path):
+    text = "Yoshihide Suga said on Monday that the talks would go on."
+    assert actor(code(text, published="2021-03-01"), "Suga").code == "JPNGOV"  # the dictionary says JPN
+    path = tmp_path / "people.tsv"
+    path.write_text("name\tcode\nYoshihide Suga\tJPNOPP\n", encoding="utf-8")
+    art = Pipeline(Settings(actor_files=(path,))).code_text(text, published="2021-03-01")
+    assert actor(art, "Suga").code == "JPNOPP"

@@ -31,7 +31,7 @@ from functools import cached_property
 
 from .config import DEFAULT, Settings
 from .gazetteer import BODY_KINDS, GEO_ACTING, Gazetteer, Unit
-from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary
+from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary, builtin_people
 from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
 PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
@@ -135,10 +135,15 @@ class Actors:
         """The built-in actor dictionary (``Settings.builtin_actors``), below the memory and actor files."""
         return builtin_dictionary() if self.settings.builtin_actors else None
 
+    @cached_property
+    def people(self) -> ActorMemory:
+        """The built-in people (data/leaders.tsv): below the actor files and memory, above the dictionary."""
+        return builtin_people(tuple(self.settings.lexicon_dirs))
+
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        reader = _Reader(art, self.gazetteer, self.memory, self.dictionary)
+        reader = _Reader(art, self.gazetteer, self.memory, self.dictionary, self.people)
         art.mentions = reader.read()
         art.actors = reader.actors
         if self.learn:
@@ -166,9 +171,10 @@ class _Reader:
     """Reads the actors of one article; one instance per article."""
 
     def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory,
-                 dictionary: ActorDictionary | None = None):
+                 dictionary: ActorDictionary | None = None, people: ActorMemory | None = None):
         self.art, self.doc, self.gaz, self.memory = art, art.doc, gazetteer, memory
         self.dictionary = dictionary
+        self.people = people if people is not None else ActorMemory()
         self.date = (art.published or "")[:10] or None
         self.units = gazetteer.units(self.doc)
         self.unit_of: list[Unit | None] = [None] * len(self.doc)
@@ -248,7 +254,7 @@ class _Reader:
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
-        remember = len(self.memory) > 0 or self.dictionary is not None
+        remember = len(self.memory) > 0 or len(self.people) > 0 or self.dictionary is not None
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -300,7 +306,7 @@ class _Reader:
         """A remembered or known person (learned entries are all people; user entries may be bodies;
         the built-in dictionary is asked for a whole name of two words or more only)."""
         entry = self._known(text, ("PERSON",)) if " " in text.strip() else \
-            (self.memory.lookup(text, self.date) if len(self.memory) else None)
+            ((self.memory.lookup(text, self.date) if len(self.memory) else None) or self.people.exact(text))
         if entry is None or entry.type not in (None, "PERSON"):
             return False
         code = entry.code_on(self.date)
@@ -309,9 +315,13 @@ class _Reader:
         return entry.source != "user" or not learned_only
 
     def _known(self, name: str, types: tuple[str, ...]) -> MemoryEntry | None:
-        """What the actor files and memory know of a name, else the built-in dictionary (whole names only)."""
+        """What the actor files and memory know of a name, else the built-in people (data/leaders.tsv,
+        listed names and aliases only), else the built-in dictionary (whole names only)."""
         entry = self.memory.lookup(name, self.date) if len(self.memory) else None
         if entry is not None:
+            return entry
+        entry = self.people.exact(name)
+        if entry is not None and (entry.type or "PERSON") in types:
             return entry
         return self.dictionary.lookup(name, types) if self.dictionary is not None else None
 
