@@ -627,3 +627,28 @@ def test_leaders_win_over_the_dictionary_and_lose_to_user_files(code, tmp_path):
     path.write_text("name\tcode\nYoshihide Suga\tJPNOPP\n", encoding="utf-8")
     art = Pipeline(Settings(actor_files=(path,))).code_text(text, published="2021-03-01")
     assert actor(art, "Suga").code == "JPNOPP"
+
+
+# -- relatives, ages, coordinated nationalities ---------------------------------------------
+
+def test_relatives_take_the_persons_country_as_civilians(code):
+    art = code("Chilean President Ana Vera left office on Monday. Her son, Tomas Vera Rios, said she was tired.")
+    assert actor(art, "Tomas Vera Rios").code == "CHLCVL"
+    art = code("Kenyan police shot Daniel Otieno in Nairobi on Monday. Kenya's interior ministry said the police "
+               "acted lawfully. The victim's brother, Samuel Otieno, said the police fired first.")
+    assert actor(art, "Samuel Otieno").code == "KENCVL"
+
+
+def test_a_person_described_by_age_alone_is_a_civilian(code):
+    art = code("Kenyan police shot Peter Mwangi, 34, in Nairobi on Monday. Kenya's government denied it. "
+               "Kenyan officials said the police acted lawfully.")
+    assert actor(art, "Peter Mwangi").code == "KENCVL"
+
+
+def test_coordinated_nationalities_give_one_group_each(code):
+    art = code("Some (Turkish and Egyptian) intelligence officers met in Cairo on Monday.")
+    groups = sorted((a.name, a.code) for a in art.actors if a.type == "GROUP")
+    assert groups == [("Egyptian intelligence officers", "EGYSPY"), ("Turkish intelligence officers", "TURSPY")]
+    art = code("Kenyan, Somali and Ethiopian troops attacked the camp on Monday.")
+    groups = sorted(a.code for a in art.actors if a.type == "GROUP")
+    assert groups == ["ETHMIL", "KENMIL", "SOMMIL"]

@@ -47,6 +47,7 @@ MODIFIER_WORDS = {"de", "facto", "former", "top", "then", "acting", "interim", "
                   "outgoing", "incoming", "visiting", "late", "-", "–"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = {"he", "she"}
+PERSON_POSSESSIVES = {"his", "her"}  # "his wife", "her spokesman": the person named last
 THING_PRONOUNS = {"it", "they"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_LEFT = 8
@@ -81,6 +82,7 @@ class _Mention(Mention):
     _also: list | None = field(default=None, repr=False, compare=False)  # the same unnamed title again
     _drop: bool = field(default=False, repr=False, compare=False)  # not an actor after all
     _key: tuple | None = field(default=None, repr=False, compare=False)  # its canonical actor's key
+    _label: str | None = field(default=None, repr=False, compare=False)  # a group's name where not its text
 
 
 @dataclass
@@ -384,10 +386,19 @@ class _Reader:
             elif t.text in POSSESSIVE:
                 j -= 1
                 continue
+            elif t.text == ")" and j > floor and self._adj_at(j - 1) is not None:  # "(Turkish and Egyptian) officers"
+                j -= 1
+                continue
             elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
                 out["country_ref"] = True
                 j -= 1
             elif t.lower_ in DETERMINERS:
+                out["det"] = t.lower_
+                out["start"] = j
+                break
+            elif t.lower_ in PERSON_POSSESSIVES and t.tag_ == "PRP$":  # "his wife": the person's country
+                if out["entity"] is None and out["poss_person"] is None:
+                    out["poss_person"] = self._person_before(j)
                 out["det"] = t.lower_
                 out["start"] = j
                 break
@@ -402,6 +413,20 @@ class _Reader:
                 break
             out["start"] = j + 1
         return out
+
+    def _person_before(self, j: int) -> _Person | None:
+        """The person named last before token ``j``, in its sentence or the one before ("his")."""
+        floor = _sent_back(self.doc, self.doc[j].sent, 1)
+        for p in reversed(self.persons):
+            if p.end <= j:
+                return p if p.start >= floor else None
+        return None
+
+    def _aged(self, p: _Person) -> bool:
+        """"Peter Mwangi, 34, said": a person the text describes by age alone."""
+        doc, k = self.doc, p.end
+        return k + 2 < len(doc) and doc[k].text == "," and doc[k + 2].text == "," and doc[k + 1].like_num \
+            and doc[k + 1].text.isdigit() and 0 < int(doc[k + 1].text) < 120
 
     def _complement(self, k: int) -> tuple[int, str, Unit | None, Unit | None] | None:
         """"to/for/of/at/in [the] [modifiers] X" after a role: (end, prep, GEO/ORG unit, role unit)."""
@@ -518,6 +543,46 @@ class _Reader:
         m._det = left["det"]
         m._head = head
         self._add(m)
+        if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
+            self._coordinated(m, start, sent)
+
+    def _adj_at(self, j: int) -> Unit | None:
+        u = self.unit_of[j] if 0 <= j < len(self.doc) else None
+        return u if u is not None and u.cat == "GEO" and u.kind in ("adj", "demonym_plural") else None
+
+    def _coordinated(self, m: _Mention, start: int, sent) -> None:
+        """"Turkish and Egyptian intelligence officers", "Kenyan, Somali and Ethiopian troops": one group
+        per country adjective; each other adjective is a mention of its own country's group."""
+        doc = self.doc
+        own = self._adj_at(start)
+        k = start - 1
+        while k > sent.start and doc[k].text in ("(", ")"):
+            k -= 1
+        while k > sent.start and (doc[k].lower_ in ("and", "or") or doc[k].text == ","):
+            j = k - 1
+            while j > sent.start and doc[j].text == ",":
+                j -= 1
+            u = self._adj_at(j)
+            if u is None:
+                return
+            extra = _Mention(doc[u.start].idx, _end_char(doc, u.end), doc[u.start:u.end].text, "GROUP",
+                             kind="group", title=m.title, tok_start=u.start, tok_end=u.end)
+            extra._parts = dict(m._parts, entity=u)
+            extra._head = m._head
+            extra._label = self._group_label(u, m, start)
+            self.consumed.add(u.start)
+            self._add(extra)
+            m._label = self._group_label(own, m, start)  # "Egyptian intelligence officers", not "Egyptian) ..."
+            k = u.start - 1
+            while k > sent.start and doc[k].text in ("(", ")"):
+                k -= 1
+
+    def _group_label(self, u: Unit, m: _Mention, start: int) -> str:
+        """The name of a coordinated adjective's group: "Turkish" + the group's words after its own adjective."""
+        doc = self.doc
+        main = self.unit_of[start] if self._adj_at(start) is not None else None
+        rest = doc[main.end if main is not None else start:m.tok_end].text.lstrip(") ")
+        return f"{doc[u.start:u.end].text} {rest}".strip()
 
     def _org_ent_end(self, i: int) -> int | None:
         """The end of the organisation entity holding token ``i``, if any."""
@@ -917,8 +982,8 @@ class _Reader:
     def _code_person(self, p: _Person, sent, home: str | None) -> None:
         """A person with a title of no stated country, or no title: an affiliation the text gives,
         then the actor files, memory and dictionary, then the sentence, then home."""
-        if p.entity_from is not None:
-            return
+        if p.entity_from is not None and self._chain.get(id(p.entity_from), p.entity_from).code:
+            return  # the possessor's country ("Zelenskyy's chief of staff", "his wife"): _finish_person
         code = self._affiliation(p)
         if code is not None:
             p.code = code
@@ -936,7 +1001,7 @@ class _Reader:
             # a full name with no role, no body and no entry: a person of the article's country, sector
             # unknown (about half of them are civilians; the rest officials the text does not title)
             if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
-                p.code = home
+                p.code = home + ("CVL" if self._aged(p) else "")  # "Peter Mwangi, 34,": a civilian
             return
         if p.sector is None:
             return
@@ -1094,9 +1159,9 @@ class _Reader:
                 p.code = src.code
 
     def _code_parts(self, parts: dict, last_country: Mention | None, fallback: str | None) -> str | None:
-        entity, sector = parts["entity"], parts["sector"]
-        if entity is not None:
-            return self._combine(entity, sector)
+        unit, sector = parts["entity"], parts["sector"]
+        if unit is not None:
+            return self._combine(unit, sector)
         if parts["poss_person"] is not None:
             src = self._chain.get(id(parts["poss_person"]), parts["poss_person"])
             if src.code:
@@ -1172,7 +1237,7 @@ class _Reader:
                 name, typ = self.gaz.display.get(key[1], m.text), "COUNTRY"
             elif m.kind == "group":
                 key = ("G", m.code, m._head)
-                name, typ = m.text, "GROUP"
+                name, typ = m._label or m.text, "GROUP"
             elif m.code and ":" in m.code:  # an international body: one actor per code
                 key = ("O", m.code)
                 name, typ = self.gaz.org_display.get(m.code, m.text), m.type
