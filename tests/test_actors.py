@@ -652,3 +652,12 @@ def test_coordinated_nationalities_give_one_group_each(code):
     art = code("Kenyan, Somali and Ethiopian troops attacked the camp on Monday.")
     groups = sorted(a.code for a in art.actors if a.type == "GROUP")
     assert groups == ["ETHMIL", "KENMIL", "SOMMIL"]
+
+
+def test_a_former_title_gives_way_to_what_the_person_is_now(code):
+    art = code("Lars Henrikson, a former Swedish defense minister who is now an analyst at the Kestrel "
+               "Institute in Oslo, said the plan would fail.")
+    assert actor(art, "Henrikson").code == "NOREDU"
+    art = code("Former Swedish Defense Minister Lars Henrikson said the plan, now before parliament, "
+               "would fail.")
+    assert actor(art, "Henrikson").code == "SWEGOV"  # "now" of something else

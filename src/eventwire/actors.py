@@ -61,6 +61,7 @@ NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "mil
 PRONOUN_REACH = 3
 AFFILIATION_PREPS = {"of", "at", "with", "from", "for"}  # "X of the Y Institute", "a professor at Y"
 AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
+NOW_LINKS = {",", "who", "is", "was", "and", "but"}  # between a former title and its "now"
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
@@ -843,6 +844,10 @@ class _Reader:
                         for c in [cand, *(cand._also or [])]:
                             c._link = p
                         pending.remove(cand)
+                if head.title and head.title.startswith("former "):
+                    now = self._now_affiliation(head)  # "X, a former minister, now an analyst at Y"
+                    if now is not None:
+                        head.code, head.entity_from = now, None
                 if head.code is None:
                     self._code_person(head, sent, home)
                 m._link = head
@@ -1072,6 +1077,29 @@ class _Reader:
             while j > doc[start].sent.start and (doc[j - 1].is_title or doc[j - 1].lower_ in BODY_LINKS):
                 j -= 1
             return self._body_code(j, start - 1, p)
+        return None
+
+    def _now_affiliation(self, p: _Person) -> str | None:
+        """The body a person with a former title is "now" with: "X, a former defense minister who is now
+        an analyst at the Y Institute in Z", "X, former ambassador, now heads the Y Foundation in Z"."""
+        doc = self.doc
+        for end in [p.end] + [b for _, b in p.role_spans]:
+            sent_end = doc[end - 1].sent.end
+            k = end
+            while k < sent_end and k - end < 4 and doc[k].lower_ in NOW_LINKS:
+                k += 1  # ", who is now", ", and now"
+            if k >= sent_end or doc[k].lower_ != "now":
+                continue
+            for j in range(k + 1, min(sent_end, k + AFFILIATION_REACH)):
+                t = doc[j]
+                if t.text in AFFILIATION_STOPS or self.person_of[j] is not None:
+                    break
+                works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works"
+                if t.lower_ in AFFILIATION_PREPS or works:
+                    code = self._body_code(j + 1, sent_end, None)
+                    if code is not None:
+                        return code
+            return None
         return None
 
     def _body_code(self, k: int, limit: int, p: _Person | None) -> str | None:
