@@ -661,3 +661,18 @@ def test_a_former_title_gives_way_to_what_the_person_is_now(code):
     art = code("Former Swedish Defense Minister Lars Henrikson said the plan, now before parliament, "
                "would fail.")
     assert actor(art, "Henrikson").code == "SWEGOV"  # "now" of something else
+
+
+def test_a_countrys_known_official_keeps_the_sector(code):
+    art = code("Hungary's Peter Szijjarto said the talks would resume.", published="2024-03-08")
+    assert actor(art, "Szijjarto").code == "HUNGOV"  # leaders.tsv
+    art = code("Hungary's Anna Kovacs said the talks would resume.")
+    assert actor(art, "Kovacs").code == "HUN"  # nobody known: the country only
+
+
+def test_a_bodys_title_and_a_later_bare_noun_take_the_named_body(code):
+    art = code("Kenya refused to attend hearings at the International Court of Justice. The court's president, "
+               "Judge Maria Lindqvist, rejected Kenya's request. The court regrets the decision of Kenya.")
+    assert actor(art, "Lindqvist").code == "IGO:ICJ"
+    assert ref_of(art, "The court regrets").code == "IGO:ICJ"
+    assert sorted(a.code for a in art.actors) == ["IGO:ICJ", "IGO:ICJ", "KEN"]

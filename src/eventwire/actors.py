@@ -101,6 +101,7 @@ class _Person:
     fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
     from_memory: bool = False  # coded from the memory, not from the text
     role_spans: list = field(default_factory=list)  # (start, end) of role phrases the text gives this person
+    poss_body: Unit | None = None  # the role noun of a body whose title this is ("the court's president")
 
 
 @dataclass
@@ -366,7 +367,7 @@ class _Reader:
         """Scan left from token ``i`` over the modifiers of a role noun."""
         doc = self.doc
         out = {"start": i + 1, "entity": None, "poss_person": None, "det": None, "country_ref": False,
-               "former": False, "units": []}
+               "former": False, "units": [], "poss_body": None}
         j = i
         steps = 0
         while j >= floor and steps < MAX_LEFT:
@@ -379,6 +380,8 @@ class _Reader:
                 j = u.start - 1
             elif u is not None and u.cat == "ROLE":
                 out["units"].append(u)
+                if u.end < len(doc) and doc[u.end].text in POSSESSIVE and out["entity"] is None:
+                    out["poss_body"] = u  # "the court's president": the body's own code
                 j = u.start - 1
             elif p is not None and j + 1 < len(doc) and doc[p.end].text in POSSESSIVE:
                 if out["entity"] is None and out["poss_person"] is None:
@@ -519,6 +522,7 @@ class _Reader:
         code_parts = dict(entity=entity, sector=sector, poss_person=left["poss_person"],
                           country_ref=left["country_ref"])
         if name is not None:
+            name.poss_body = left["poss_body"] or name.poss_body
             name.title, name.sector, name.titled = title, sector, True
             name.code = self._combine(entity, sector) if entity else None
             name.entity_from = left["poss_person"]
@@ -530,6 +534,7 @@ class _Reader:
         if appos is not None and not plural:
             appos.role_spans.append((start, end))
             if not appos.titled:
+                appos.poss_body = left["poss_body"]
                 appos.title, appos.sector, appos.titled = title, sector, True
                 appos.code = self._combine(entity, sector) if entity else None
                 appos.entity_from = left["poss_person"]
@@ -604,6 +609,11 @@ class _Reader:
                                                               self.person_of[k + 1].end < len(doc)):
             p = self.person_of[k + 1]
             if p.end < len(doc) and doc[p.end].text == ",":  # "the ambassador, Ann Lee, said"
+                return p
+        u = self.unit_of[k + 1] if k + 1 < len(doc) and doc[k].text == "," else None
+        if u is not None and u.cat == "ROLE" and u.kind == "title" and u.start == k + 1 and u.end < len(doc):
+            p = self.person_of[u.end]  # "the court's president, Judge Ann Lee, said"
+            if p is not None and p.start == u.end and p.end < len(doc) and doc[p.end].text == ",":
                 return p
         return None
 
@@ -739,7 +749,11 @@ class _Reader:
             start = p.cover_start if p.cover_start is not None else p.start
             if not p.titled and p.start >= 2 and doc[p.start - 1].text in POSSESSIVE:
                 u = self.unit_of[p.start - 2]
-                if u is not None and u.cat == "GEO":  # "Hungary's Viktor Orban": the country, sector unknown
+                if u is not None and u.cat == "GEO":  # "Hungary's Viktor Orban": the country; the sector
+                    entry = self._known(doc[p.start:p.end].text, ("PERSON",))  # of a known official of it
+                    known = entry.code_on(self.date) if entry is not None else None
+                    if known and ":" not in known and known[:3] == u.code[:3] and p.code is None:
+                        p.code, p.from_memory = known, True
                     p.code = p.code or u.code
                     start = u.start
                     self.consumed.add(u.start)
@@ -878,6 +892,9 @@ class _Reader:
                         pending.append(m)  # a lede's "Sweden's foreign minister said ...": a name may follow
                 else:
                     m._drop = True  # "the minister" with nobody to be: not an actor
+            elif m.kind == "group" and self._named_body(m) is not None:
+                body = self._named_body(m)  # "the court" after "the International Court of Justice"
+                m.code, m.type, m._same = body.code, body.type, body
             elif m.kind == "group":
                 parts = m._parts
                 sector = parts["sector"]
@@ -897,6 +914,20 @@ class _Reader:
                 self._finish_person(link)
                 m.code, m.title = link.code, link.title
                 m.type = "PERSON"
+
+    def _named_body(self, m: Mention) -> Mention | None:
+        """"the court", "the agency": the organisation named last whose name holds the noun, where the
+        phrase says nothing else of whose it is."""
+        parts = m._parts
+        if m._det != "the" or parts is None or parts["entity"] is not None or parts["poss_person"] is not None \
+                or m.tok_end - m.tok_start != 2 or self.doc[m.tok_end - 1].tag_ != "NN":
+            return None
+        return self._body_before(m._head, m.tok_start)
+
+    def _body_before(self, noun: str, tok: int) -> Mention | None:
+        """The organisation named last before token ``tok`` whose name holds ``noun`` ("Court")."""
+        return next((b for b in reversed(self.mentions) if b.type == "ORG" and b.kind == "name" and b.code
+                     and b.tok_end <= tok and noun in b.text.lower().split()), None)
 
     def _nicknames(self) -> list[tuple[list[str], list[str]]]:
         """Pairs of names the text gives as one person's: "Mohamed, known by his nickname
@@ -989,6 +1020,11 @@ class _Reader:
         then the actor files, memory and dictionary, then the sentence, then home."""
         if p.entity_from is not None and self._chain.get(id(p.entity_from), p.entity_from).code:
             return  # the possessor's country ("Zelenskyy's chief of staff", "his wife"): _finish_person
+        if p.poss_body is not None:  # "the court's president, Judge X": the court named before
+            body = self._body_before(self.doc[p.poss_body.end - 1].lower_, p.poss_body.start)
+            if body is not None:
+                p.code = body.code
+                return
         code = self._affiliation(p)
         if code is not None:
             p.code = code
