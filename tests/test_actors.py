@@ -676,3 +676,20 @@ def test_a_bodys_title_and_a_later_bare_noun_take_the_named_body(code):
     assert actor(art, "Lindqvist").code == "IGO:ICJ"
     assert ref_of(art, "The court regrets").code == "IGO:ICJ"
     assert sorted(a.code for a in art.actors) == ["IGO:ICJ", "IGO:ICJ", "KEN"]
+
+
+def test_provincial_and_local_offices_keep_their_level(code):
+    art = code("Kenyan police arrested the protesters. Lamu County Commissioner Irungu Macharia said the curfew "
+               "would stay. Kenya's government backed him.")
+    assert (actor(art, "Macharia").code, actor(art, "Macharia").level) == ("KENGOV", "local")
+    assert actor(art, "Kenya's government").level is None
+    art = code("Nairobi Governor Johnson Sakaja said the city would reopen. The Kenyan government agreed.")
+    assert (actor(art, "Sakaja").code, actor(art, "Sakaja").level) == ("KENGOV", "regional")
+    assert actor(art, "Sakaja").model_dump()["level"] == "regional"  # in the JSON output
+    art = code("Governor Kofi Mensah of the Bank of Ghana said rates would rise. Ghana's government agreed.")
+    assert actor(art, "Mensah").level is None  # a bank's governor
+
+
+def test_role_levels_are_valid():
+    assert set(Gazetteer().role_levels.values()) == {"regional", "local"}
+    assert Gazetteer().role_levels["mayors"] == "local"

@@ -84,6 +84,7 @@ class _Mention(Mention):
     _drop: bool = field(default=False, repr=False, compare=False)  # not an actor after all
     _key: tuple | None = field(default=None, repr=False, compare=False)  # its canonical actor's key
     _label: str | None = field(default=None, repr=False, compare=False)  # a group's name where not its text
+    _level: str | None = field(default=None, repr=False, compare=False)  # "regional"/"local" office (roles.tsv)
 
 
 @dataclass
@@ -102,6 +103,7 @@ class _Person:
     from_memory: bool = False  # coded from the memory, not from the text
     role_spans: list = field(default_factory=list)  # (start, end) of role phrases the text gives this person
     poss_body: Unit | None = None  # the role noun of a body whose title this is ("the court's president")
+    level: str | None = None  # "regional"/"local": a province's or city's office (roles.tsv)
 
 
 @dataclass
@@ -519,10 +521,12 @@ class _Reader:
         title = doc[u.start:title_end].text
         if left["former"]:
             title = "former " + title
+        level = u.level if entity is None or entity.cat == "GEO" else None  # not "governor of the X Bank"
         code_parts = dict(entity=entity, sector=sector, poss_person=left["poss_person"],
                           country_ref=left["country_ref"])
         if name is not None:
             name.poss_body = left["poss_body"] or name.poss_body
+            name.level = level or name.level
             name.title, name.sector, name.titled = title, sector, True
             name.code = self._combine(entity, sector) if entity else None
             name.entity_from = left["poss_person"]
@@ -535,6 +539,7 @@ class _Reader:
             appos.role_spans.append((start, end))
             if not appos.titled:
                 appos.poss_body = left["poss_body"]
+                appos.level = level
                 appos.title, appos.sector, appos.titled = title, sector, True
                 appos.code = self._combine(entity, sector) if entity else None
                 appos.entity_from = left["poss_person"]
@@ -548,6 +553,7 @@ class _Reader:
         m._parts = code_parts  # resolved in the coreference pass
         m._det = left["det"]
         m._head = head
+        m._level = level
         self._add(m)
         if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
             self._coordinated(m, start, sent)
@@ -1007,6 +1013,7 @@ class _Reader:
                 head.fuller = text
             if p.titled and not head.titled:
                 head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
+                head.level = p.level
                 head.entity_from = p.entity_from
             head.role_spans += [r for r in p.role_spans if r not in head.role_spans]
         if head in people:
@@ -1028,6 +1035,7 @@ class _Reader:
         code = self._affiliation(p)
         if code is not None:
             p.code = code
+            p.level = None  # a body's office ("Governor X of the Bank of Ghana"), not a province's
             return
         name = p.fuller or self.doc[p.start:p.end].text
         entry = self._known(name, ("PERSON",))
@@ -1313,7 +1321,8 @@ class _Reader:
             m._key = key
             actor = key_of.get(key)
             if actor is None:
-                actor = Actor(id=len(actors), name=name, type=typ, code=m.code, title=m.title)
+                level = link.level if link is not None else m._level if same is None else same._level
+                actor = Actor(id=len(actors), name=name, type=typ, code=m.code, title=m.title, level=level)
                 actors.append(actor)
                 key_of[key] = actor
             elif typ == "PERSON" and len(name) > len(actor.name):
