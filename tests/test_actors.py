@@ -693,3 +693,11 @@ def test_provincial_and_local_offices_keep_their_level(code):
 def test_role_levels_are_valid():
     assert set(Gazetteer().role_levels.values()) == {"regional", "local"}
     assert Gazetteer().role_levels["mayors"] == "local"
+
+
+def test_place_prepositions_are_one_list_for_actors_and_events():
+    from eventwire import actors, events
+    from eventwire.lexicons import load_yaml
+
+    assert actors.PLACE_PREPS == events.PLACE_PREPS == frozenset(load_yaml("modality.yaml")["place_preps"])
+    assert {"in", "into", "within"} <= actors.PLACE_PREPS

@@ -31,10 +31,11 @@ from functools import cached_property
 
 from .config import DEFAULT, Settings
 from .gazetteer import BODY_KINDS, GEO_ACTING, Gazetteer, Unit
+from .lexicons import cached_yaml
 from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary, builtin_people
 from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
-PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
+PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared with the events stage
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
 BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")

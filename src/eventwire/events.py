@@ -49,7 +49,7 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csubj"}
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
+PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared with the actors stage
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: flags a pattern row may carry (docs/events.md)
