@@ -701,3 +701,19 @@ def test_place_prepositions_are_one_list_for_actors_and_events():
 
     assert actors.PLACE_PREPS == events.PLACE_PREPS == frozenset(load_yaml("modality.yaml")["place_preps"])
     assert {"in", "into", "within"} <= actors.PLACE_PREPS
+
+
+def test_more_role_shapes(code):
+    art = code("Kenyan police raided the village. Twenty-year-old Amina Wekesa said the police beat her. "
+               "Kenya's government denied it.")
+    assert actor(art, "Wekesa").code == "KENCVL"  # "X-year-old Name"
+    art = code("Haitian police killed Jean Pierre Bastien, the leader of the Cite de Paix gang, on Friday. "
+               "Haiti's government praised the police.")
+    assert actor(art, "Bastien").code == "HTICRM"  # a particle inside the gang's name
+    art = code("Former French Ambassador Luc Marchand said the plan would fail. Marchand is now an analyst "
+               "at the Montaigne Institute.")
+    assert actor(art, "Marchand").code == "FRAEDU"  # "now" in a later sentence; a listed think tank
+    art = code("Haitian police said 25 died in the mutiny. The prison inspector general, Hector Paul Joseph, "
+               "was killed.")
+    a = actor(art, "Joseph")
+    assert (a.name, a.code) == ("Hector Paul Joseph", "HTIGOV")  # a first name the tagger left out

@@ -218,6 +218,9 @@ class _Reader:
                 end -= 1
             while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
                 end += 1  # "Ursula von der" + "Leyen"
+            while start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None:
+                start -= 1  # a first name the tagger left out ("Hector" + "Paul Joseph")
             if end - start >= 2 and doc[start:end].text in self.gaz.cities:
                 continue  # "Banja Luka" read as a person
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
@@ -432,6 +435,8 @@ class _Reader:
     def _aged(self, p: _Person) -> bool:
         """"Peter Mwangi, 34, said": a person the text describes by age alone."""
         doc, k = self.doc, p.end
+        if p.start >= 3 and doc[p.start - 1].lower_ == "old" and doc[p.start - 3].lower_ in ("year", "years"):
+            return True  # "Twenty-year-old Bilai Abdi", "the 34-year-old Peter Mwangi"
         return k + 2 < len(doc) and doc[k].text == "," and doc[k + 2].text == "," and doc[k + 1].like_num \
             and doc[k + 1].text.isdigit() and 0 < int(doc[k + 1].text) < 120
 
@@ -455,7 +460,8 @@ class _Reader:
                     role = u
                 j = u.end
                 end = j
-            elif t.lower_ in DETERMINERS or t.text in POSSESSIVE or t.text in ("-", "–"):
+            elif t.lower_ in DETERMINERS or t.text in POSSESSIVE or t.text in ("-", "–") or (
+                    t.lower_ in NAME_PARTICLES and j > k + 1 and doc[j - 1].pos_ == "PROPN"):  # "Village de Dieu"
                 j += 1
             elif t.pos_ in ("ADJ", "NOUN", "PROPN") and self.person_of[j] is None:
                 if (entity or role) and t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or (
@@ -866,7 +872,8 @@ class _Reader:
                             c._link = p
                         pending.remove(cand)
                 if head.title and head.title.startswith("former "):
-                    now = self._now_affiliation(head)  # "X, a former minister, now an analyst at Y"
+                    # "X, a former minister, now an analyst at Y"; "... X said. X is now an analyst at Y"
+                    now = self._now_affiliation(p) if p is not head else self._now_affiliation(head)
                     if now is not None:
                         head.code, head.entity_from = now, None
                 if head.code is None:
