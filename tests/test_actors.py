@@ -717,3 +717,8 @@ def test_more_role_shapes(code):
                "was killed.")
     a = actor(art, "Joseph")
     assert (a.name, a.code) == ("Hector Paul Joseph", "HTIGOV")  # a first name the tagger left out
+
+
+def test_a_title_of_no_sector_takes_the_sector_of_the_body_it_heads(code):
+    art = code("Kevin Hassel, director of the White House National Economic Council, said tariffs would stay.")
+    assert actor(art, "Hassel").code == "USAGOV"

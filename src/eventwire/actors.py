@@ -515,6 +515,10 @@ class _Reader:
                     entity = c_entity
                 if c_role is not None and (sector is None or head in BODY_TAKERS):
                     sector = c_role.code
+            if not host and sector is None and c_role is None and (c_entity is None or c_entity.cat == "GEO"):
+                body = self._body_code(u.end + 1, sent.end, None)  # "director of the White House National
+                if body is not None and ":" not in body and len(body) > 3:  # Economic Council": the body's sector
+                    sector = body[3:]
             for cu in (c_entity, c_role):
                 if cu is not None:
                     self.consumed.add(cu.start)
