@@ -722,3 +722,11 @@ def test_more_role_shapes(code):
 def test_a_title_of_no_sector_takes_the_sector_of_the_body_it_heads(code):
     art = code("Kevin Hassel, director of the White House National Economic Council, said tariffs would stay.")
     assert actor(art, "Hassel").code == "USAGOV"
+
+
+def test_people_described_by_nationality_alone_are_civilians(code):
+    art = code("Frankie Bontell and Maxwell Evans are second-generation Chagossians whose parents were forced out.")
+    assert sorted((a.name, a.code) for a in art.actors if a.type == "PERSON") == [
+        ("Frankie Bontell", "IOTCVL"), ("Maxwell Evans", "IOTCVL")]  # the second name is a person too
+    art = code("Maria Costa and Rui Lopes are Portuguese lawmakers.")
+    assert actor(art, "Costa").code != "PRTCVL"  # a role noun: not a private person

@@ -260,7 +260,8 @@ class _Reader:
                 continue
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
-                    self._memory_person(text, learned_only=ent.label_ == "ORG"):
+                    self._memory_person(text, learned_only=ent.label_ == "ORG") or \
+                    self._listed_with_person(doc[start:end], taken):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -292,6 +293,15 @@ class _Reader:
             self.persons.append(p)
             for i in range(s, e):
                 self.person_of[i] = p
+
+    def _listed_with_person(self, span, taken: set[int]) -> bool:
+        """"Frankie Bontemps and Maxwell Evenor": a name of two or three capitalised words, no
+        organisation word, joined by "and" to a person's name, is a person too (the tagger's ORG)."""
+        root = span.root
+        if not 2 <= len(span) <= 3 or root.dep_ != "conj" or root.head.i not in taken \
+                or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+            return False
+        return self.gaz.org_words.get(span[-1].lower_, (None, ""))[1] not in BODY_KINDS
 
     def _person_over_places(self) -> None:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
@@ -431,6 +441,23 @@ class _Reader:
             if p.end <= j:
                 return p if p.start >= floor else None
         return None
+
+    def _nationality(self, p: _Person) -> str | None:
+        """The country of "X is a Kenyan", "X and Y are Chagossians": a person the text describes by
+        nationality alone (a copula whose complement is a country's demonym, no role noun)."""
+        tok = self.doc[p.start:p.end].root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.lemma_ != "be":
+            return None
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        u = self.unit_of[attr.i] if attr is not None else None
+        if u is None or u.cat != "GEO" or u.kind not in ("demonym_plural", "adj") or u.end - 1 != attr.i \
+                or ":" in u.code or any(self.unit_of[i] is not None and self.unit_of[i].cat == "ROLE"
+                                        for i in range(attr.left_edge.i, attr.i)):
+            return None
+        return u.code[:3]
 
     def _aged(self, p: _Person) -> bool:
         """"Peter Mwangi, 34, said": a person the text describes by age alone."""
@@ -1061,7 +1088,10 @@ class _Reader:
         if not p.titled:
             # a full name with no role, no body and no entry: a person of the article's country, sector
             # unknown (about half of them are civilians; the rest officials the text does not title)
-            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
+            nationality = self._nationality(p)
+            if nationality is not None:  # "X and Y are second-generation Chagossians": private people
+                p.code = nationality + "CVL"
+            elif home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
                 p.code = home + ("CVL" if self._aged(p) else "")  # "Peter Mwangi, 34,": a civilian
             return
         if p.sector is None:
