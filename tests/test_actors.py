@@ -579,3 +579,154 @@ def test_generic_agents_inmates_protest_leaders_and_ruling_councils(code):
     assert ref_of(art, "Sudanese protest leaders").code == "SDNOPP"
     assert ref_of(art, "Sudan's sovereign council").code == "SDNGOV"
     assert ref_of(art, "Sudanese inmates").code == "SDNCRM"
+
+
+# -- the built-in people (data/leaders.tsv) ---------------------------------------------------
+
+def test_leaders_file_is_valid():
+    from eventwire.lexicons import data_path
+    from eventwire.memory import read_tsv_actors
+
+    gaz = Gazetteer()
+    entities = {code for code, _ in gaz.geo.values()} | {c for c in gaz.orgs.values() if ":" in c}
+    sectors = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "PTY", "BUS", "SPY", "NGO", ""}
+    pairs = read_tsv_actors(data_path("leaders.tsv"))
+    assert len(pairs) >= 120
+    owner: dict[str, str] = {}
+    for entry, aliases in pairs:
+        assert entry.type == "PERSON", entry.name
+        assert entry.code or entry.spans, entry.name
+        codes = [c for _, _, c in entry.spans] + ([entry.code] if entry.code else [])
+        for c in codes:
+            ent = c if ":" in c else c[:3]
+            assert ent in entities and (":" in c or c[3:] in sectors), (entry.name, c)
+        spans = sorted((s or "", e or "9999") for s, e, _ in entry.spans)
+        for (s, e) in spans:
+            assert s <= e, entry.name
+        for (_, e), (s, _) in zip(spans, spans[1:]):
+            assert e <= s, f"{entry.name}: overlapping spans"
+        for name in [entry.name, *aliases]:
+            key = name.lower()
+            assert owner.setdefault(key, entry.name) == entry.name, f"{name!r} names two people"
+
+
+def test_bare_named_leader_takes_the_code_of_the_date(code):
+    text = "Trump said on Monday that the talks would go on."
+    assert actor(code(text, published="2019-06-01"), "Trump").code == "USAGOV"
+    assert actor(code(text, published="2023-06-01"), "Trump").code == "USA"  # out of office: the country
+    assert actor(code(text, published="2025-06-01"), "Trump").code == "USAGOV"
+    text = "Jens Stoltenberg said on Monday that the talks would go on."
+    assert actor(code(text, published="2020-06-01"), "Stoltenberg").code == "IGO:NATO"
+    assert actor(code(text, published="2012-06-01"), "Stoltenberg").code == "NOR"  # the default, between spans
+
+
+def test_leaders_win_over_the_dictionary_and_lose_to_user_files(code, tmp_path):
+    text = "Yoshihide Suga said on Monday that the talks would go on."
+    assert actor(code(text, published="2021-03-01"), "Suga").code == "JPNGOV"  # the dictionary says JPN
+    path = tmp_path / "people.tsv"
+    path.write_text("name\tcode\nYoshihide Suga\tJPNOPP\n", encoding="utf-8")
+    art = Pipeline(Settings(actor_files=(path,))).code_text(text, published="2021-03-01")
+    assert actor(art, "Suga").code == "JPNOPP"
+
+
+# -- relatives, ages, coordinated nationalities ---------------------------------------------
+
+def test_relatives_take_the_persons_country_as_civilians(code):
+    art = code("Chilean President Ana Vera left office on Monday. Her son, Tomas Vera Rios, said she was tired.")
+    assert actor(art, "Tomas Vera Rios").code == "CHLCVL"
+    art = code("Kenyan police shot Daniel Otieno in Nairobi on Monday. Kenya's interior ministry said the police "
+               "acted lawfully. The victim's brother, Samuel Otieno, said the police fired first.")
+    assert actor(art, "Samuel Otieno").code == "KENCVL"
+
+
+def test_a_person_described_by_age_alone_is_a_civilian(code):
+    art = code("Kenyan police shot Peter Mwangi, 34, in Nairobi on Monday. Kenya's government denied it. "
+               "Kenyan officials said the police acted lawfully.")
+    assert actor(art, "Peter Mwangi").code == "KENCVL"
+
+
+def test_coordinated_nationalities_give_one_group_each(code):
+    art = code("Some (Turkish and Egyptian) intelligence officers met in Cairo on Monday.")
+    groups = sorted((a.name, a.code) for a in art.actors if a.type == "GROUP")
+    assert groups == [("Egyptian intelligence officers", "EGYSPY"), ("Turkish intelligence officers", "TURSPY")]
+    art = code("Kenyan, Somali and Ethiopian troops attacked the camp on Monday.")
+    groups = sorted(a.code for a in art.actors if a.type == "GROUP")
+    assert groups == ["ETHMIL", "KENMIL", "SOMMIL"]
+
+
+def test_a_former_title_gives_way_to_what_the_person_is_now(code):
+    art = code("Lars Henrikson, a former Swedish defense minister who is now an analyst at the Kestrel "
+               "Institute in Oslo, said the plan would fail.")
+    assert actor(art, "Henrikson").code == "NOREDU"
+    art = code("Former Swedish Defense Minister Lars Henrikson said the plan, now before parliament, "
+               "would fail.")
+    assert actor(art, "Henrikson").code == "SWEGOV"  # "now" of something else
+
+
+def test_a_countrys_known_official_keeps_the_sector(code):
+    art = code("Hungary's Peter Szijjarto said the talks would resume.", published="2024-03-08")
+    assert actor(art, "Szijjarto").code == "HUNGOV"  # leaders.tsv
+    art = code("Hungary's Anna Kovacs said the talks would resume.")
+    assert actor(art, "Kovacs").code == "HUN"  # nobody known: the country only
+
+
+def test_a_bodys_title_and_a_later_bare_noun_take_the_named_body(code):
+    art = code("Kenya refused to attend hearings at the International Court of Justice. The court's president, "
+               "Judge Maria Lindqvist, rejected Kenya's request. The court regrets the decision of Kenya.")
+    assert actor(art, "Lindqvist").code == "IGO:ICJ"
+    assert ref_of(art, "The court regrets").code == "IGO:ICJ"
+    assert sorted(a.code for a in art.actors) == ["IGO:ICJ", "IGO:ICJ", "KEN"]
+
+
+def test_provincial_and_local_offices_keep_their_level(code):
+    art = code("Kenyan police arrested the protesters. Lamu County Commissioner Irungu Macharia said the curfew "
+               "would stay. Kenya's government backed him.")
+    assert (actor(art, "Macharia").code, actor(art, "Macharia").level) == ("KENGOV", "local")
+    assert actor(art, "Kenya's government").level is None
+    art = code("Nairobi Governor Johnson Sakaja said the city would reopen. The Kenyan government agreed.")
+    assert (actor(art, "Sakaja").code, actor(art, "Sakaja").level) == ("KENGOV", "regional")
+    assert actor(art, "Sakaja").model_dump()["level"] == "regional"  # in the JSON output
+    art = code("Governor Kofi Mensah of the Bank of Ghana said rates would rise. Ghana's government agreed.")
+    assert actor(art, "Mensah").level is None  # a bank's governor
+
+
+def test_role_levels_are_valid():
+    assert set(Gazetteer().role_levels.values()) == {"regional", "local"}
+    assert Gazetteer().role_levels["mayors"] == "local"
+
+
+def test_place_prepositions_are_one_list_for_actors_and_events():
+    from eventwire import actors, events
+    from eventwire.lexicons import load_yaml
+
+    assert actors.PLACE_PREPS == events.Events().lexicon["place_preps"] == frozenset(load_yaml("modality.yaml")["place_preps"])
+    assert {"in", "into", "within"} <= actors.PLACE_PREPS
+
+
+def test_more_role_shapes(code):
+    art = code("Kenyan police raided the village. Twenty-year-old Amina Wekesa said the police beat her. "
+               "Kenya's government denied it.")
+    assert actor(art, "Wekesa").code == "KENCVL"  # "X-year-old Name"
+    art = code("Haitian police killed Jean Pierre Bastien, the leader of the Cite de Paix gang, on Friday. "
+               "Haiti's government praised the police.")
+    assert actor(art, "Bastien").code == "HTICRM"  # a particle inside the gang's name
+    art = code("Former French Ambassador Luc Marchand said the plan would fail. Marchand is now an analyst "
+               "at the Montaigne Institute.")
+    assert actor(art, "Marchand").code == "FRAEDU"  # "now" in a later sentence; a listed think tank
+    art = code("Haitian police said 25 died in the mutiny. The prison inspector general, Hector Paul Joseph, "
+               "was killed.")
+    a = actor(art, "Joseph")
+    assert (a.name, a.code) == ("Hector Paul Joseph", "HTIGOV")  # a first name the tagger left out
+
+
+def test_a_title_of_no_sector_takes_the_sector_of_the_body_it_heads(code):
+    art = code("Kevin Hassel, director of the White House National Economic Council, said tariffs would stay.")
+    assert actor(art, "Hassel").code == "USAGOV"
+
+
+def test_people_described_by_nationality_alone_are_civilians(code):
+    art = code("Frankie Bontell and Maxwell Evans are second-generation Chagossians whose parents were forced out.")
+    assert sorted((a.name, a.code) for a in art.actors if a.type == "PERSON") == [
+        ("Frankie Bontell", "IOTCVL"), ("Maxwell Evans", "IOTCVL")]  # the second name is a person too
+    art = code("Maria Costa and Rui Lopes are Portuguese lawmakers.")
+    assert actor(art, "Costa").code != "PRTCVL"  # a role noun: not a private person

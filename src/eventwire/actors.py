@@ -31,10 +31,11 @@ from functools import cached_property
 
 from .config import DEFAULT, Settings
 from .gazetteer import BODY_KINDS, GEO_ACTING, Gazetteer, Unit
-from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary
+from .lexicons import cached_yaml
+from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary, builtin_people
 from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
-PLACE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "into"}
+PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared with the events stage
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
 BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
@@ -47,6 +48,7 @@ MODIFIER_WORDS = {"de", "facto", "former", "top", "then", "acting", "interim", "
                   "outgoing", "incoming", "visiting", "late", "-", "–"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = {"he", "she"}
+PERSON_POSSESSIVES = {"his", "her"}  # "his wife", "her spokesman": the person named last
 THING_PRONOUNS = {"it", "they"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_LEFT = 8
@@ -60,6 +62,7 @@ NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "mil
 PRONOUN_REACH = 3
 AFFILIATION_PREPS = {"of", "at", "with", "from", "for"}  # "X of the Y Institute", "a professor at Y"
 AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
+NOW_LINKS = {",", "who", "is", "was", "and", "but"}  # between a former title and its "now"
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
@@ -81,6 +84,8 @@ class _Mention(Mention):
     _also: list | None = field(default=None, repr=False, compare=False)  # the same unnamed title again
     _drop: bool = field(default=False, repr=False, compare=False)  # not an actor after all
     _key: tuple | None = field(default=None, repr=False, compare=False)  # its canonical actor's key
+    _label: str | None = field(default=None, repr=False, compare=False)  # a group's name where not its text
+    _level: str | None = field(default=None, repr=False, compare=False)  # "regional"/"local" office (roles.tsv)
 
 
 @dataclass
@@ -98,6 +103,8 @@ class _Person:
     fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
     from_memory: bool = False  # coded from the memory, not from the text
     role_spans: list = field(default_factory=list)  # (start, end) of role phrases the text gives this person
+    poss_body: Unit | None = None  # the role noun of a body whose title this is ("the court's president")
+    level: str | None = None  # "regional"/"local": a province's or city's office (roles.tsv)
 
 
 @dataclass
@@ -135,10 +142,15 @@ class Actors:
         """The built-in actor dictionary (``Settings.builtin_actors``), below the memory and actor files."""
         return builtin_dictionary() if self.settings.builtin_actors else None
 
+    @cached_property
+    def people(self) -> ActorMemory:
+        """The built-in people (data/leaders.tsv): below the actor files and memory, above the dictionary."""
+        return builtin_people(tuple(self.settings.lexicon_dirs))
+
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        reader = _Reader(art, self.gazetteer, self.memory, self.dictionary)
+        reader = _Reader(art, self.gazetteer, self.memory, self.dictionary, self.people)
         art.mentions = reader.read()
         art.actors = reader.actors
         if self.learn:
@@ -166,9 +178,10 @@ class _Reader:
     """Reads the actors of one article; one instance per article."""
 
     def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory,
-                 dictionary: ActorDictionary | None = None):
+                 dictionary: ActorDictionary | None = None, people: ActorMemory | None = None):
         self.art, self.doc, self.gaz, self.memory = art, art.doc, gazetteer, memory
         self.dictionary = dictionary
+        self.people = people if people is not None else ActorMemory()
         self.date = (art.published or "")[:10] or None
         self.units = gazetteer.units(self.doc)
         self.unit_of: list[Unit | None] = [None] * len(self.doc)
@@ -205,6 +218,9 @@ class _Reader:
                 end -= 1
             while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
                 end += 1  # "Ursula von der" + "Leyen"
+            while start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None:
+                start -= 1  # a first name the tagger left out ("Hector" + "Paul Joseph")
             if end - start >= 2 and doc[start:end].text in self.gaz.cities:
                 continue  # "Banja Luka" read as a person
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
@@ -244,11 +260,12 @@ class _Reader:
                 continue
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
-                    self._memory_person(text, learned_only=ent.label_ == "ORG"):
+                    self._memory_person(text, learned_only=ent.label_ == "ORG") or \
+                    self._listed_with_person(doc[start:end], taken):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
-        remember = len(self.memory) > 0 or self.dictionary is not None
+        remember = len(self.memory) > 0 or len(self.people) > 0 or self.dictionary is not None
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -277,6 +294,15 @@ class _Reader:
             for i in range(s, e):
                 self.person_of[i] = p
 
+    def _listed_with_person(self, span, taken: set[int]) -> bool:
+        """"Frankie Bontemps and Maxwell Evenor": a name of two or three capitalised words, no
+        organisation word, joined by "and" to a person's name, is a person too (the tagger's ORG)."""
+        root = span.root
+        if not 2 <= len(span) <= 3 or root.dep_ != "conj" or root.head.i not in taken \
+                or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+            return False
+        return self.gaz.org_words.get(span[-1].lower_, (None, ""))[1] not in BODY_KINDS
+
     def _person_over_places(self) -> None:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
         doc = self.doc
@@ -300,7 +326,7 @@ class _Reader:
         """A remembered or known person (learned entries are all people; user entries may be bodies;
         the built-in dictionary is asked for a whole name of two words or more only)."""
         entry = self._known(text, ("PERSON",)) if " " in text.strip() else \
-            (self.memory.lookup(text, self.date) if len(self.memory) else None)
+            ((self.memory.lookup(text, self.date) if len(self.memory) else None) or self.people.exact(text))
         if entry is None or entry.type not in (None, "PERSON"):
             return False
         code = entry.code_on(self.date)
@@ -309,9 +335,13 @@ class _Reader:
         return entry.source != "user" or not learned_only
 
     def _known(self, name: str, types: tuple[str, ...]) -> MemoryEntry | None:
-        """What the actor files and memory know of a name, else the built-in dictionary (whole names only)."""
+        """What the actor files and memory know of a name, else the built-in people (data/leaders.tsv,
+        listed names and aliases only), else the built-in dictionary (whole names only)."""
         entry = self.memory.lookup(name, self.date) if len(self.memory) else None
         if entry is not None:
+            return entry
+        entry = self.people.exact(name)
+        if entry is not None and (entry.type or "PERSON") in types:
             return entry
         return self.dictionary.lookup(name, types) if self.dictionary is not None else None
 
@@ -353,7 +383,7 @@ class _Reader:
         """Scan left from token ``i`` over the modifiers of a role noun."""
         doc = self.doc
         out = {"start": i + 1, "entity": None, "poss_person": None, "det": None, "country_ref": False,
-               "former": False, "units": []}
+               "former": False, "units": [], "poss_body": None}
         j = i
         steps = 0
         while j >= floor and steps < MAX_LEFT:
@@ -366,6 +396,8 @@ class _Reader:
                 j = u.start - 1
             elif u is not None and u.cat == "ROLE":
                 out["units"].append(u)
+                if u.end < len(doc) and doc[u.end].text in POSSESSIVE and out["entity"] is None:
+                    out["poss_body"] = u  # "the court's president": the body's own code
                 j = u.start - 1
             elif p is not None and j + 1 < len(doc) and doc[p.end].text in POSSESSIVE:
                 if out["entity"] is None and out["poss_person"] is None:
@@ -374,10 +406,19 @@ class _Reader:
             elif t.text in POSSESSIVE:
                 j -= 1
                 continue
+            elif t.text == ")" and j > floor and self._adj_at(j - 1) is not None:  # "(Turkish and Egyptian) officers"
+                j -= 1
+                continue
             elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
                 out["country_ref"] = True
                 j -= 1
             elif t.lower_ in DETERMINERS:
+                out["det"] = t.lower_
+                out["start"] = j
+                break
+            elif t.lower_ in PERSON_POSSESSIVES and t.tag_ == "PRP$":  # "his wife": the person's country
+                if out["entity"] is None and out["poss_person"] is None:
+                    out["poss_person"] = self._person_before(j)
                 out["det"] = t.lower_
                 out["start"] = j
                 break
@@ -392,6 +433,39 @@ class _Reader:
                 break
             out["start"] = j + 1
         return out
+
+    def _person_before(self, j: int) -> _Person | None:
+        """The person named last before token ``j``, in its sentence or the one before ("his")."""
+        floor = _sent_back(self.doc, self.doc[j].sent, 1)
+        for p in reversed(self.persons):
+            if p.end <= j:
+                return p if p.start >= floor else None
+        return None
+
+    def _nationality(self, p: _Person) -> str | None:
+        """The country of "X is a Kenyan", "X and Y are Chagossians": a person the text describes by
+        nationality alone (a copula whose complement is a country's demonym, no role noun)."""
+        tok = self.doc[p.start:p.end].root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.lemma_ != "be":
+            return None
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        u = self.unit_of[attr.i] if attr is not None else None
+        if u is None or u.cat != "GEO" or u.kind not in ("demonym_plural", "adj") or u.end - 1 != attr.i \
+                or ":" in u.code or any(self.unit_of[i] is not None and self.unit_of[i].cat == "ROLE"
+                                        for i in range(attr.left_edge.i, attr.i)):
+            return None
+        return u.code[:3]
+
+    def _aged(self, p: _Person) -> bool:
+        """"Peter Mwangi, 34, said": a person the text describes by age alone."""
+        doc, k = self.doc, p.end
+        if p.start >= 3 and doc[p.start - 1].lower_ == "old" and doc[p.start - 3].lower_ in ("year", "years"):
+            return True  # "Twenty-year-old Bilai Abdi", "the 34-year-old Peter Mwangi"
+        return k + 2 < len(doc) and doc[k].text == "," and doc[k + 2].text == "," and doc[k + 1].like_num \
+            and doc[k + 1].text.isdigit() and 0 < int(doc[k + 1].text) < 120
 
     def _complement(self, k: int) -> tuple[int, str, Unit | None, Unit | None] | None:
         """"to/for/of/at/in [the] [modifiers] X" after a role: (end, prep, GEO/ORG unit, role unit)."""
@@ -413,7 +487,8 @@ class _Reader:
                     role = u
                 j = u.end
                 end = j
-            elif t.lower_ in DETERMINERS or t.text in POSSESSIVE or t.text in ("-", "–"):
+            elif t.lower_ in DETERMINERS or t.text in POSSESSIVE or t.text in ("-", "–") or (
+                    t.lower_ in NAME_PARTICLES and j > k + 1 and doc[j - 1].pos_ == "PROPN"):  # "Village de Dieu"
                 j += 1
             elif t.pos_ in ("ADJ", "NOUN", "PROPN") and self.person_of[j] is None:
                 if (entity or role) and t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or (
@@ -467,6 +542,10 @@ class _Reader:
                     entity = c_entity
                 if c_role is not None and (sector is None or head in BODY_TAKERS):
                     sector = c_role.code
+            if not host and sector is None and c_role is None and (c_entity is None or c_entity.cat == "GEO"):
+                body = self._body_code(u.end + 1, sent.end, None)  # "director of the White House National
+                if body is not None and ":" not in body and len(body) > 3:  # Economic Council": the body's sector
+                    sector = body[3:]
             for cu in (c_entity, c_role):
                 if cu is not None:
                     self.consumed.add(cu.start)
@@ -480,9 +559,12 @@ class _Reader:
         title = doc[u.start:title_end].text
         if left["former"]:
             title = "former " + title
+        level = u.level if entity is None or entity.cat == "GEO" else None  # not "governor of the X Bank"
         code_parts = dict(entity=entity, sector=sector, poss_person=left["poss_person"],
                           country_ref=left["country_ref"])
         if name is not None:
+            name.poss_body = left["poss_body"] or name.poss_body
+            name.level = level or name.level
             name.title, name.sector, name.titled = title, sector, True
             name.code = self._combine(entity, sector) if entity else None
             name.entity_from = left["poss_person"]
@@ -494,6 +576,8 @@ class _Reader:
         if appos is not None and not plural:
             appos.role_spans.append((start, end))
             if not appos.titled:
+                appos.poss_body = left["poss_body"]
+                appos.level = level
                 appos.title, appos.sector, appos.titled = title, sector, True
                 appos.code = self._combine(entity, sector) if entity else None
                 appos.entity_from = left["poss_person"]
@@ -507,7 +591,48 @@ class _Reader:
         m._parts = code_parts  # resolved in the coreference pass
         m._det = left["det"]
         m._head = head
+        m._level = level
         self._add(m)
+        if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
+            self._coordinated(m, start, sent)
+
+    def _adj_at(self, j: int) -> Unit | None:
+        u = self.unit_of[j] if 0 <= j < len(self.doc) else None
+        return u if u is not None and u.cat == "GEO" and u.kind in ("adj", "demonym_plural") else None
+
+    def _coordinated(self, m: _Mention, start: int, sent) -> None:
+        """"Turkish and Egyptian intelligence officers", "Kenyan, Somali and Ethiopian troops": one group
+        per country adjective; each other adjective is a mention of its own country's group."""
+        doc = self.doc
+        own = self._adj_at(start)
+        k = start - 1
+        while k > sent.start and doc[k].text in ("(", ")"):
+            k -= 1
+        while k > sent.start and (doc[k].lower_ in ("and", "or") or doc[k].text == ","):
+            j = k - 1
+            while j > sent.start and doc[j].text == ",":
+                j -= 1
+            u = self._adj_at(j)
+            if u is None:
+                return
+            extra = _Mention(doc[u.start].idx, _end_char(doc, u.end), doc[u.start:u.end].text, "GROUP",
+                             kind="group", title=m.title, tok_start=u.start, tok_end=u.end)
+            extra._parts = dict(m._parts, entity=u)
+            extra._head = m._head
+            extra._label = self._group_label(u, m, start)
+            self.consumed.add(u.start)
+            self._add(extra)
+            m._label = self._group_label(own, m, start)  # "Egyptian intelligence officers", not "Egyptian) ..."
+            k = u.start - 1
+            while k > sent.start and doc[k].text in ("(", ")"):
+                k -= 1
+
+    def _group_label(self, u: Unit, m: _Mention, start: int) -> str:
+        """The name of a coordinated adjective's group: "Turkish" + the group's words after its own adjective."""
+        doc = self.doc
+        main = self.unit_of[start] if self._adj_at(start) is not None else None
+        rest = doc[main.end if main is not None else start:m.tok_end].text.lstrip(") ")
+        return f"{doc[u.start:u.end].text} {rest}".strip()
 
     def _org_ent_end(self, i: int) -> int | None:
         """The end of the organisation entity holding token ``i``, if any."""
@@ -528,6 +653,11 @@ class _Reader:
                                                               self.person_of[k + 1].end < len(doc)):
             p = self.person_of[k + 1]
             if p.end < len(doc) and doc[p.end].text == ",":  # "the ambassador, Ann Lee, said"
+                return p
+        u = self.unit_of[k + 1] if k + 1 < len(doc) and doc[k].text == "," else None
+        if u is not None and u.cat == "ROLE" and u.kind == "title" and u.start == k + 1 and u.end < len(doc):
+            p = self.person_of[u.end]  # "the court's president, Judge Ann Lee, said"
+            if p is not None and p.start == u.end and p.end < len(doc) and doc[p.end].text == ",":
                 return p
         return None
 
@@ -663,7 +793,11 @@ class _Reader:
             start = p.cover_start if p.cover_start is not None else p.start
             if not p.titled and p.start >= 2 and doc[p.start - 1].text in POSSESSIVE:
                 u = self.unit_of[p.start - 2]
-                if u is not None and u.cat == "GEO":  # "Hungary's Viktor Orban": the country, sector unknown
+                if u is not None and u.cat == "GEO":  # "Hungary's Viktor Orban": the country; the sector
+                    entry = self._known(doc[p.start:p.end].text, ("PERSON",))  # of a known official of it
+                    known = entry.code_on(self.date) if entry is not None else None
+                    if known and ":" not in known and known[:3] == u.code[:3] and p.code is None:
+                        p.code, p.from_memory = known, True
                     p.code = p.code or u.code
                     start = u.start
                     self.consumed.add(u.start)
@@ -768,6 +902,11 @@ class _Reader:
                         for c in [cand, *(cand._also or [])]:
                             c._link = p
                         pending.remove(cand)
+                if head.title and head.title.startswith("former "):
+                    # "X, a former minister, now an analyst at Y"; "... X said. X is now an analyst at Y"
+                    now = self._now_affiliation(p) if p is not head else self._now_affiliation(head)
+                    if now is not None:
+                        head.code, head.entity_from = now, None
                 if head.code is None:
                     self._code_person(head, sent, home)
                 m._link = head
@@ -798,6 +937,9 @@ class _Reader:
                         pending.append(m)  # a lede's "Sweden's foreign minister said ...": a name may follow
                 else:
                     m._drop = True  # "the minister" with nobody to be: not an actor
+            elif m.kind == "group" and self._named_body(m) is not None:
+                body = self._named_body(m)  # "the court" after "the International Court of Justice"
+                m.code, m.type, m._same = body.code, body.type, body
             elif m.kind == "group":
                 parts = m._parts
                 sector = parts["sector"]
@@ -817,6 +959,20 @@ class _Reader:
                 self._finish_person(link)
                 m.code, m.title = link.code, link.title
                 m.type = "PERSON"
+
+    def _named_body(self, m: Mention) -> Mention | None:
+        """"the court", "the agency": the organisation named last whose name holds the noun, where the
+        phrase says nothing else of whose it is."""
+        parts = m._parts
+        if m._det != "the" or parts is None or parts["entity"] is not None or parts["poss_person"] is not None \
+                or m.tok_end - m.tok_start != 2 or self.doc[m.tok_end - 1].tag_ != "NN":
+            return None
+        return self._body_before(m._head, m.tok_start)
+
+    def _body_before(self, noun: str, tok: int) -> Mention | None:
+        """The organisation named last before token ``tok`` whose name holds ``noun`` ("Court")."""
+        return next((b for b in reversed(self.mentions) if b.type == "ORG" and b.kind == "name" and b.code
+                     and b.tok_end <= tok and noun in b.text.lower().split()), None)
 
     def _nicknames(self) -> list[tuple[list[str], list[str]]]:
         """Pairs of names the text gives as one person's: "Mohamed, known by his nickname
@@ -896,6 +1052,7 @@ class _Reader:
                 head.fuller = text
             if p.titled and not head.titled:
                 head.title, head.code, head.titled, head.sector = p.title, p.code, True, p.sector
+                head.level = p.level
                 head.entity_from = p.entity_from
             head.role_spans += [r for r in p.role_spans if r not in head.role_spans]
         if head in people:
@@ -907,11 +1064,17 @@ class _Reader:
     def _code_person(self, p: _Person, sent, home: str | None) -> None:
         """A person with a title of no stated country, or no title: an affiliation the text gives,
         then the actor files, memory and dictionary, then the sentence, then home."""
-        if p.entity_from is not None:
-            return
+        if p.entity_from is not None and self._chain.get(id(p.entity_from), p.entity_from).code:
+            return  # the possessor's country ("Zelenskyy's chief of staff", "his wife"): _finish_person
+        if p.poss_body is not None:  # "the court's president, Judge X": the court named before
+            body = self._body_before(self.doc[p.poss_body.end - 1].lower_, p.poss_body.start)
+            if body is not None:
+                p.code = body.code
+                return
         code = self._affiliation(p)
         if code is not None:
             p.code = code
+            p.level = None  # a body's office ("Governor X of the Bank of Ghana"), not a province's
             return
         name = p.fuller or self.doc[p.start:p.end].text
         entry = self._known(name, ("PERSON",))
@@ -925,8 +1088,11 @@ class _Reader:
         if not p.titled:
             # a full name with no role, no body and no entry: a person of the article's country, sector
             # unknown (about half of them are civilians; the rest officials the text does not title)
-            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
-                p.code = home
+            nationality = self._nationality(p)
+            if nationality is not None:  # "X and Y are second-generation Chagossians": private people
+                p.code = nationality + "CVL"
+            elif home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
+                p.code = home + ("CVL" if self._aged(p) else "")  # "Peter Mwangi, 34,": a civilian
             return
         if p.sector is None:
             return
@@ -997,6 +1163,29 @@ class _Reader:
             while j > doc[start].sent.start and (doc[j - 1].is_title or doc[j - 1].lower_ in BODY_LINKS):
                 j -= 1
             return self._body_code(j, start - 1, p)
+        return None
+
+    def _now_affiliation(self, p: _Person) -> str | None:
+        """The body a person with a former title is "now" with: "X, a former defense minister who is now
+        an analyst at the Y Institute in Z", "X, former ambassador, now heads the Y Foundation in Z"."""
+        doc = self.doc
+        for end in [p.end] + [b for _, b in p.role_spans]:
+            sent_end = doc[end - 1].sent.end
+            k = end
+            while k < sent_end and k - end < 4 and doc[k].lower_ in NOW_LINKS:
+                k += 1  # ", who is now", ", and now"
+            if k >= sent_end or doc[k].lower_ != "now":
+                continue
+            for j in range(k + 1, min(sent_end, k + AFFILIATION_REACH)):
+                t = doc[j]
+                if t.text in AFFILIATION_STOPS or self.person_of[j] is not None:
+                    break
+                works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works"
+                if t.lower_ in AFFILIATION_PREPS or works:
+                    code = self._body_code(j + 1, sent_end, None)
+                    if code is not None:
+                        return code
+            return None
         return None
 
     def _body_code(self, k: int, limit: int, p: _Person | None) -> str | None:
@@ -1084,9 +1273,9 @@ class _Reader:
                 p.code = src.code
 
     def _code_parts(self, parts: dict, last_country: Mention | None, fallback: str | None) -> str | None:
-        entity, sector = parts["entity"], parts["sector"]
-        if entity is not None:
-            return self._combine(entity, sector)
+        unit, sector = parts["entity"], parts["sector"]
+        if unit is not None:
+            return self._combine(unit, sector)
         if parts["poss_person"] is not None:
             src = self._chain.get(id(parts["poss_person"]), parts["poss_person"])
             if src.code:
@@ -1162,7 +1351,7 @@ class _Reader:
                 name, typ = self.gaz.display.get(key[1], m.text), "COUNTRY"
             elif m.kind == "group":
                 key = ("G", m.code, m._head)
-                name, typ = m.text, "GROUP"
+                name, typ = m._label or m.text, "GROUP"
             elif m.code and ":" in m.code:  # an international body: one actor per code
                 key = ("O", m.code)
                 name, typ = self.gaz.org_display.get(m.code, m.text), m.type
@@ -1174,7 +1363,8 @@ class _Reader:
             m._key = key
             actor = key_of.get(key)
             if actor is None:
-                actor = Actor(id=len(actors), name=name, type=typ, code=m.code, title=m.title)
+                level = link.level if link is not None else m._level if same is None else same._level
+                actor = Actor(id=len(actors), name=name, type=typ, code=m.code, title=m.title, level=level)
                 actors.append(actor)
                 key_of[key] = actor
             elif typ == "PERSON" and len(name) > len(actor.name):

@@ -7,7 +7,8 @@ Three data files drive it (formats in their header comments and in
   government of countries and regions, plus pycountry's ISO names;
 - ``organizations.tsv``: intergovernmental organisations, armed groups and
   other named bodies with their codes;
-- ``roles.tsv``: role nouns and titles with their sector.
+- ``roles.tsv``: role nouns and titles with their sector (and, for a province's or
+  city's office, its level).
 
 :meth:`Gazetteer.units` finds all of them in a parsed ``Doc`` with spaCy's
 ``PhraseMatcher`` (one pass per matcher, no regular expressions over the text).
@@ -41,6 +42,7 @@ class Unit:
     cat: str
     kind: str
     code: str | None
+    level: str | None = None  # ROLE: "regional" or "local" for a province's or city's office (roles.tsv)
 
 
 @dataclass
@@ -85,6 +87,19 @@ class Gazetteer:
             plural = _plural(text)
             if plural not in table:
                 table[plural] = (sector, row["kind"])
+        return table
+
+    @cached_property
+    def role_levels(self) -> dict[str, str]:
+        """Lower-cased role phrase (and its plural) -> its level ("regional", "local") where roles.tsv gives one."""
+        table: dict[str, str] = {}
+        for row in cached_tsv("roles.tsv", ("text", "sector", "kind"), self._dirs):
+            text = row["text"].lower()
+            if row.get("level"):
+                table[text] = row["level"]
+                table.setdefault(_plural(text), row["level"])
+            else:
+                table.pop(text, None)
         return table
 
     @cached_property
@@ -183,7 +198,7 @@ class Gazetteer:
                 units.append(Unit(span.start, span.end, "ORG", "org", self.orgs[text]))
             else:
                 sector, kind = self.roles[text.lower()]
-                units.append(Unit(span.start, span.end, "ROLE", kind, sector))
+                units.append(Unit(span.start, span.end, "ROLE", kind, sector, self.role_levels.get(text.lower())))
         return units
 
     def _matchers_for(self, doc) -> tuple:

@@ -30,7 +30,8 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("eventwire") / "data" / name))
 
 
-def _sources(name: str, extra_dirs: Iterable[Path]) -> list[Path]:
+def sources(name: str, extra_dirs: Iterable[Path] = ()) -> list[Path]:
+    """The built-in data file of that name (if any), then each user folder's, in order."""
     found = [data_path(name)] if data_path(name).exists() else []
     found += [Path(d) / name for d in extra_dirs if (Path(d) / name).exists()]
     return found
@@ -70,7 +71,7 @@ def read_tsv(path: Path, required: Iterable[str] = (),
 def load_tsv(name: str, required: Iterable[str] = (), extra_dirs: Iterable[Path] = ()) -> list[dict]:
     """All rows of a data file: the built-in ones first, then each user folder's."""
     rows: list[dict] = []
-    for path in _sources(name, extra_dirs):
+    for path in sources(name, extra_dirs):
         rows += read_tsv(path, required)
     return rows
 
@@ -78,7 +79,7 @@ def load_tsv(name: str, required: Iterable[str] = (), extra_dirs: Iterable[Path]
 def load_yaml(name: str, extra_dirs: Iterable[Path] = ()) -> dict:
     """A YAML mapping: user files extend lists and update mappings of the built-in one."""
     merged: dict = {}
-    for path in _sources(name, extra_dirs):
+    for path in sources(name, extra_dirs):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as err:

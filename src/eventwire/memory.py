@@ -45,7 +45,7 @@ from pathlib import Path
 import yaml
 
 from .gazetteer import BODY_KINDS, org_words
-from .lexicons import LexiconError, data_path, read_tsv
+from .lexicons import LexiconError, data_path, read_tsv, sources
 from .model import entity, fold
 
 ACTOR_TYPES = ("PERSON", "ORG", "COUNTRY")
@@ -143,6 +143,11 @@ class ActorMemory:
             if found:
                 return None
         return None
+
+    def exact(self, name: str) -> MemoryEntry | None:
+        """The entry of a name exactly as listed (a name or an alias), never a guessed surname."""
+        key = fold_name(name)
+        return self.user.get(key) or self.learned.get(key)
 
     def _surnames(self, table: dict[str, MemoryEntry]) -> dict[str, set[str]]:
         """Last word -> full keys, rebuilt only when the table grew."""
@@ -438,6 +443,24 @@ def read_petrarch_actors(path: Path) -> list[tuple[MemoryEntry, list[str]]]:
     for entry, _ in out:
         entry.type = actor_type(entry.name, entry.code, bool(entry.spans))
     return out
+
+
+# -- the built-in people (data/leaders.tsv) -----------------------------------------------
+
+BUILTIN_PEOPLE = "leaders.tsv"
+
+
+@lru_cache(maxsize=8)
+def builtin_people(extra_dirs: tuple = ()) -> ActorMemory:
+    """World leaders and senior officials with dated codes (data/leaders.tsv, in the user TSV
+    actor format; a ``leaders.tsv`` in a ``--lexicons`` folder adds entries, and wins for the
+    same name). Looked up by exact name or listed alias only (:meth:`ActorMemory.exact`)."""
+    people = ActorMemory()
+    for path in sources(BUILTIN_PEOPLE, extra_dirs):
+        for entry, aliases in read_tsv_actors(path):
+            people.add_user(entry, aliases)
+            entry.source = "builtin"
+    return people
 
 
 # -- the built-in dictionary ------------------------------------------------------------

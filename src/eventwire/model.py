@@ -62,6 +62,9 @@ class Actor(_Model):
     type: ActorType
     code: str | None = None
     title: str | None = Field(None, description="role the article gives, e.g. 'ambassador to Tokyo'")
+    level: str | None = Field(None, description="level of a provincial or local office the article gives: "
+                              "'regional' (a governor, a provincial government) or 'local' (a mayor, a county); "
+                              "the code stays the country's (e.g. CANGOV)")
     mentions: list[str] = Field(default_factory=list, description="distinct mention texts")
     spans: list[Span] = Field(default_factory=list, description="every mention with offsets")
 
