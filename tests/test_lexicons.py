@@ -58,3 +58,10 @@ def test_bad_yaml_is_named(tmp_path):
     (tmp_path / "noise.yaml").write_text("furniture: [unclosed\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="noise.yaml"):
         load_yaml("noise.yaml", [tmp_path])
+
+
+def test_a_key_given_twice_is_an_error_not_a_silent_overwrite(tmp_path):
+    (tmp_path / "modality.yaml").write_text("place_preps: [in]\nreport_verbs: [say]\nplace_preps: [at]\n",
+                                            encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"modality.yaml.*'place_preps' given twice"):
+        load_yaml("modality.yaml", [tmp_path])

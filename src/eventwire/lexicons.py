@@ -76,12 +76,31 @@ def load_tsv(name: str, required: Iterable[str] = (), extra_dirs: Iterable[Path]
     return rows
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key given twice in one mapping is an error:
+    plain YAML keeps the last silently, and a lexicon would lose the first list."""
+
+
+def _mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} given twice in one mapping", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
 def load_yaml(name: str, extra_dirs: Iterable[Path] = ()) -> dict:
     """A YAML mapping: user files extend lists and update mappings of the built-in one."""
     merged: dict = {}
     for path in sources(name, extra_dirs):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader) or {}
         except yaml.YAMLError as err:
             raise LexiconError(f"{path}: {err}") from None
         if not isinstance(data, dict):
