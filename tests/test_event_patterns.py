@@ -236,3 +236,10 @@ def test_threat_with_no_named_target_is_a_threat_not_the_act(events):
     # "threatened to arrest anyone": the arrest is not done; the threat has a null target
     assert events("Police in Belarus threatened to arrest anyone who joins the march.") == \
         [("THREATEN", "BLR", None, "asserted")]
+
+
+def test_a_strike_by_workers_is_a_labour_strike_not_force(events):
+    # strike_sectors: the same noun is force when an army's, a protest when teachers'
+    assert events("Chilean teachers began strikes on Monday over pay.") == [("PROTEST", "CHL", None, "asserted")]
+    assert events("Somali troops carried out strikes against the militants.") == \
+        [("ASSAULT", "SOM", "SOM", "asserted")]

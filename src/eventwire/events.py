@@ -137,7 +137,7 @@ class Lexicon:
             self.words[key] = frozenset(w.lower() for w in values)
         self.words["report_verbs"] = report_verbs(settings)  # one list, data/reporting_verbs.tsv
         self._codes = {str(k): str(v) for k, v in (words.get("derived_codes") or {}).items()}
-        for act in ("threaten", "request", "reject"):
+        for act in ("threaten", "request", "reject", "strike"):
             if self._codes.get(act) not in self.cameo:
                 raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
 
@@ -1209,6 +1209,9 @@ class Events:
                 if self._verbal_attack(f, source, target):
                     pair_type, pair_code = "ACCUSE", "111"
                     pair_cameo = self.cameo.get(pair_code)
+                elif self._work_stoppage(f, source):
+                    pair_type, pair_code = "PROTEST", self.lexicon.codes["strike"]
+                    pair_cameo = self.cameo.get(pair_code)
                 yield Event(
                     type=pair_type, mode=pair_cameo.mode if pair_cameo else trig.mode, cameo=pair_code,
                     quad_class=pair_cameo.quad_class if pair_cameo else None,
@@ -1228,6 +1231,14 @@ class Events:
         if f.trigger.type != "ASSAULT" or target is None or source is None or f.token.lemma_.lower() not in lex["verbal_attack_verbs"]:
             return False
         return _sector(source.code) in lex["speaking_sectors"] and _sector(target.code) in lex["verbal_target_sectors"]
+
+    def _work_stoppage(self, f: _Found, source: ActorRef | None) -> bool:
+        """ "Teachers began strikes", "dock workers struck": a strike by workers, students or
+        civilians (``strike_sectors``) is a labour strike (PROTEST), not the use of force."""
+        lex = self.lexicon
+        if f.trigger.type != "ASSAULT" or source is None or f.token.lemma_.lower() not in lex["strike_words"]:
+            return False
+        return _sector(source.code) in lex["strike_sectors"]
 
     def _date(self, index: _ArticleIndex, sent, f: _Found) -> EventDate | None:
         published = index.published
