@@ -243,3 +243,17 @@ def test_a_strike_by_workers_is_a_labour_strike_not_force(events):
     assert events("Chilean teachers began strikes on Monday over pay.") == [("PROTEST", "CHL", None, "asserted")]
     assert events("Somali troops carried out strikes against the militants.") == \
         [("ASSAULT", "SOM", "SOM", "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promised concession is the intent to yield (CONCEDE 035); the act itself is future
+    ("The Malian rebels agreed to withdraw from Kidal.",
+     [("CONCEDE", "MLI", None, "asserted"), ("RETREAT", "MLI", None, "future")]),
+    ("Russia promised to release the Ukrainian prisoners.",
+     [("CONCEDE", "RUS", None, "asserted"), ("RETREAT", "RUS", "UKR", "future")]),
+    # a promise of anything else stays an agreement
+    ("Japan agreed to cooperate with India on trade.",
+     [("AGREE", "JPN", None, "asserted"), ("COOPERATE", "JPN", "IND", "future")]),
+])
+def test_promised_concession_is_concede(events, text, expected):
+    assert events(text) == sorted(expected)

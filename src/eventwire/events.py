@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .actors import ref_for
@@ -137,7 +137,7 @@ class Lexicon:
             self.words[key] = frozenset(w.lower() for w in values)
         self.words["report_verbs"] = report_verbs(settings)  # one list, data/reporting_verbs.tsv
         self._codes = {str(k): str(v) for k, v in (words.get("derived_codes") or {}).items()}
-        for act in ("threaten", "request", "reject", "strike"):
+        for act in ("threaten", "request", "reject", "strike", "yield"):
             if self._codes.get(act) not in self.cameo:
                 raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
 
@@ -333,7 +333,7 @@ class Events:
                 f = self._noun_event(index, tok, key)
                 if f is not None:
                     found.append(f)
-        found = [f for f in found if f.reporter is not _REQUESTED]
+        found = [self._promised_yield(f) for f in found if f.reporter is not _REQUESTED]
         found += self._reported_accusations(index, found)
         threats = self._threats(index, found)
         # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
@@ -349,6 +349,20 @@ class Events:
         info = self.cameo[code]
         return Trigger(token.lemma_.lower(), "V", None, frozenset(), code, info.plover, info.mode, None,
                        frozenset({"speech"}))
+
+    def _promised_yield(self, f: _Found) -> _Found:
+        """ "The rebels agreed to withdraw", "promised to lift the curfew": a promise of a
+        concession (an act of ``yield_types`` under an intention verb) is the intent to yield,
+        CAMEO 035 (PLOVER CONCEDE), not a plain agreement."""
+        lex = self.lexicon
+        if f.trigger.type != "AGREE" or f.token.lemma_.lower() not in lex["intention_verbs"]:
+            return f
+        for c in f.token.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                trig = self._match_verb(c, c.lemma_.lower())
+                if trig is not None and trig.type.lower() in lex["yield_types"]:
+                    return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
+        return f
 
     def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
         return [s for s in self._actors(index, self._subjects(verb)) if s.code]
