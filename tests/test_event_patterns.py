@@ -224,6 +224,7 @@ def test_bare_act_noun_refers_to_the_previous_subject(code):
     ("North Korea tested ballistic missiles on Friday.", [("MOBILIZE", "PRK", None, "asserted")]),
     ("Vietnam imposed a curfew in Hanoi.", [("COERCE", "VNM", None, "asserted")]),
     ("Police in Nigeria dispersed the protesters in Lagos.", [("COERCE", "NGA", "NGA", "asserted")]),
+    ("Police in Hungary used tear gas against the protesters.", [("COERCE", "HUN", "HUN", "asserted")]),
     ("Syrian forces tortured detainees in Aleppo.", [("ASSAULT", "SYR", "SYR", "asserted")]),
     # an object the row does not name is no event ("invested in", "tested the waters")
     ("Germany tested the waters with Poland.", []),
