@@ -215,6 +215,8 @@ def test_bare_act_noun_refers_to_the_previous_subject(code):
     ("Ethiopia capitulated to Eritrea.", [("CONCEDE", "ETH", "ERI", "asserted")]),
     ("Norway extradited two Swedish suspects to Sweden.", [("COOPERATE", "NOR", "SWE", "asserted")]),
     ("Japan granted asylum to a Chinese dissident.", [("AID", "JPN", None, "asserted")]),
+    ("Bahrain rushed humanitarian aid to Fiji.", [("AID", "BHR", "FJI", "asserted")]),
+    ("Peru brought the matter to Chile.", []),
     ("The rebels in Colombia laid down their weapons.", [("RETREAT", "COL", None, "asserted")]),
     ("Somalia sought assistance from Ethiopia.", [("REQUEST", "SOM", "ETH", "asserted")]),
     ("Cuba lambasted the United States over the embargo.", [("ACCUSE", "CUB", "USA", "asserted")]),
