@@ -217,6 +217,8 @@ def test_bare_act_noun_refers_to_the_previous_subject(code):
     ("Japan granted asylum to a Chinese dissident.", [("AID", "JPN", None, "asserted")]),
     ("Bahrain rushed humanitarian aid to Fiji.", [("AID", "BHR", "FJI", "asserted")]),
     ("Peru brought the matter to Chile.", []),
+    # the "of" object of a quantity is the pattern's object ("ten tons of aid")
+    ("Bahrain transferred ten tons of humanitarian aid to Fiji.", [("AID", "BHR", "FJI", "asserted")]),
     ("The rebels in Colombia laid down their weapons.", [("RETREAT", "COL", None, "asserted")]),
     ("Somalia sought assistance from Ethiopia.", [("REQUEST", "SOM", "ETH", "asserted")]),
     ("Cuba lambasted the United States over the embargo.", [("ACCUSE", "CUB", "USA", "asserted")]),

@@ -480,8 +480,11 @@ class Events:
                 continue
             if trig.objects:
                 if words is None:  # the object, and what the verb says of it
-                    words = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
-                             for o in [c, *c.conjuncts]} | self._predicates(tok)
+                    objs = [o for c in tok.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
+                    # "sent ten tons of aid": the "of" object of a quantity is the object too
+                    objs += [p for o in objs if o.lemma_.lower() in self.lexicon["quantity_nouns"]
+                             for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    words = {o.lemma_.lower() for o in objs} | self._predicates(tok)
                 found = words
                 if trig.particle:  # "ask for aid": the object of the particle counts
                     found = words | {o.lemma_.lower() for c in after if c.lower_ == trig.particle
