@@ -370,6 +370,9 @@ def test_unnamed_workers_teachers_and_nurses_take_the_home_country(code):
     assert actor(art, "Teachers").code == "CHLEDU"
     assert actor(art, "dock workers").code == "CHLLAB"
     assert actor(art, "nurses").code == "CHLHLH"
+    art = code("Bolivia's government arrested an opposition leader on Monday. Activists protested in "
+               "La Paz, and the Bolivian president defended the arrest.")
+    assert actor(art, "Activists").code == "BOLHRI"
 
 
 def test_organisation_rows_have_codes_in_the_code_column():
