@@ -363,6 +363,18 @@ def test_unnamed_groups_take_the_home_country(code):
     assert actor(art, "security forces").code == "SOMMIL"
 
 
+def test_unnamed_workers_teachers_and_nurses_take_the_home_country(code):
+    # labour, schools and hospitals are a country's own, like its police and parties
+    art = code("Chile's government raised fuel prices on Monday. Teachers walked out of schools, dock "
+               "workers joined them, and nurses marched in Santiago. Chile's president defended the plan.")
+    assert actor(art, "Teachers").code == "CHLEDU"
+    assert actor(art, "dock workers").code == "CHLLAB"
+    assert actor(art, "nurses").code == "CHLHLH"
+    art = code("Bolivia's government arrested an opposition leader on Monday. Activists protested in "
+               "La Paz, and the Bolivian president defended the arrest.")
+    assert actor(art, "Activists").code == "BOLHRI"
+
+
 def test_organisation_rows_have_codes_in_the_code_column():
     for row in load_tsv("organizations.tsv", ("code", "type", "text")):
         code = row["code"]

@@ -203,3 +203,62 @@ def test_bare_act_noun_refers_to_the_previous_subject(code):
     art = code("Mexico called for a meeting of the Security Council. Chile supported the call." + FILLER)
     found = [(e.type, entity(e.source.code), entity(e.target.code)) for e in art.events if e.sentence_index == 1]
     assert found == [("SUPPORT", "CHL", "MEX")]
+
+
+# PLOVER codebook modes: one invented sentence per type, each a mode's word (triggers.tsv's
+# last block), asserting the exact events of the sentence.
+@pytest.mark.parametrize("text, expected", [
+    ("Peru and Ecuador signed a pact on fishing rights.", [("AGREE", "PER", "ECU", "asserted")]),
+    ("Finland conferred with Estonia about the ferry dispute.", [("CONSULT", "FIN", "EST", "asserted")]),
+    ("Kenya congratulated Tanzania on the peaceful vote.", [("SUPPORT", "KEN", "TZA", "asserted")]),
+    ("Brazil established diplomatic relations with Bhutan.", [("SUPPORT", "BRA", "BTN", "asserted")]),
+    ("Ethiopia capitulated to Eritrea.", [("CONCEDE", "ETH", "ERI", "asserted")]),
+    ("Norway extradited two Swedish suspects to Sweden.", [("COOPERATE", "NOR", "SWE", "asserted")]),
+    ("Japan granted asylum to a Chinese dissident.", [("AID", "JPN", None, "asserted")]),
+    ("Bahrain rushed humanitarian aid to Fiji.", [("AID", "BHR", "FJI", "asserted")]),
+    ("Peru brought the matter to Chile.", []),
+    # the "of" object of a quantity is the pattern's object ("ten tons of aid")
+    ("Bahrain transferred ten tons of humanitarian aid to Fiji.", [("AID", "BHR", "FJI", "asserted")]),
+    ("The rebels in Colombia laid down their weapons.", [("RETREAT", "COL", None, "asserted")]),
+    ("Somalia sought assistance from Ethiopia.", [("REQUEST", "SOM", "ETH", "asserted")]),
+    ("Cuba lambasted the United States over the embargo.", [("ACCUSE", "CUB", "USA", "asserted")]),
+    ("Hungary turned down the offer from Austria.", [("REJECT", "HUN", "AUT", "asserted")]),
+    ("Iraq postponed talks with Kuwait.", [("REJECT", "IRQ", "KWT", "asserted")]),
+    ("Greek farmers blocked roads near Athens.", [("PROTEST", "GRC", None, "asserted")]),
+    ("North Korea tested ballistic missiles on Friday.", [("MOBILIZE", "PRK", None, "asserted")]),
+    ("Vietnam imposed a curfew in Hanoi.", [("COERCE", "VNM", None, "asserted")]),
+    ("Police in Nigeria dispersed the protesters in Lagos.", [("COERCE", "NGA", "NGA", "asserted")]),
+    ("Police in Hungary used tear gas against the protesters.", [("COERCE", "HUN", "HUN", "asserted")]),
+    ("Syrian forces tortured detainees in Aleppo.", [("ASSAULT", "SYR", "SYR", "asserted")]),
+    # an object the row does not name is no event ("invested in", "tested the waters")
+    ("Germany tested the waters with Poland.", []),
+])
+def test_codebook_mode_rows(events, text, expected):
+    assert events(text) == sorted(expected)
+
+
+def test_threat_with_no_named_target_is_a_threat_not_the_act(events):
+    # "threatened to arrest anyone": the arrest is not done; the threat has a null target
+    assert events("Police in Belarus threatened to arrest anyone who joins the march.") == \
+        [("THREATEN", "BLR", None, "asserted")]
+
+
+def test_a_strike_by_workers_is_a_labour_strike_not_force(events):
+    # strike_sectors: the same noun is force when an army's, a protest when teachers'
+    assert events("Chilean teachers began strikes on Monday over pay.") == [("PROTEST", "CHL", None, "asserted")]
+    assert events("Somali troops carried out strikes against the militants.") == \
+        [("ASSAULT", "SOM", "SOM", "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promised concession is the intent to yield (CONCEDE 035); the act itself is future
+    ("The Malian rebels agreed to withdraw from Kidal.",
+     [("CONCEDE", "MLI", None, "asserted"), ("RETREAT", "MLI", None, "future")]),
+    ("Russia promised to release the Ukrainian prisoners.",
+     [("CONCEDE", "RUS", None, "asserted"), ("RETREAT", "RUS", "UKR", "future")]),
+    # a promise of anything else stays an agreement
+    ("Japan agreed to cooperate with India on trade.",
+     [("AGREE", "JPN", None, "asserted"), ("COOPERATE", "JPN", "IND", "future")]),
+])
+def test_promised_concession_is_concede(events, text, expected):
+    assert events(text) == sorted(expected)

@@ -326,6 +326,10 @@ def test_triggers_file_loads_and_codes_exist():
     lex = Lexicon()
     types = {t.type for rows_ in list(lex.verbs.values()) + list(lex.nouns.values()) for t in rows_}
     assert types == set(PLOVER_TYPES)
+    # a later row with the same lemma, part of speech, particle and objects would silently
+    # replace an earlier one: each key stands once in the built-in file
+    keys = [(r["lemma"], r["pos"], r.get("particle"), r.get("object")) for r in rows]
+    assert not [r["_where"] for r, k in zip(rows, keys) if keys.count(k) > 1]
 
 
 def test_modality_file_loads():

@@ -42,7 +42,7 @@ BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector i
 ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
                "ambassadors", "envoys", "representatives", "mission", "missions", "delegation", "delegations"}
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
-DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "CRM"}
+DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "CRM", "LAB", "EDU", "HLH", "HRI"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 MODIFIER_WORDS = {"de", "facto", "former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
                   "outgoing", "incoming", "visiting", "late", "-", "–"}

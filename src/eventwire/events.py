@@ -136,7 +136,7 @@ class Lexicon:
             self.words[key] = frozenset(w.lower() for w in values)
         self.words["report_verbs"] = report_verbs(settings)  # one list, data/reporting_verbs.tsv
         self._codes = {str(k): str(v) for k, v in (words.get("derived_codes") or {}).items()}
-        for act in ("threaten", "request", "reject"):
+        for act in ("threaten", "request", "reject", "strike", "yield"):
             if self._codes.get(act) not in self.cameo:
                 raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
 
@@ -355,7 +355,7 @@ class Events:
                 f = self._noun_event(index, tok, key)
                 if f is not None:
                     found.append(f)
-        found = [f for f in found if f.reporter is not _REQUESTED]
+        found = [self._promised_yield(f) for f in found if f.reporter is not _REQUESTED]
         found += self._reported_accusations(index, found)
         threats = self._threats(index, found)
         # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
@@ -383,6 +383,20 @@ class Events:
         return Trigger(token.lemma_.lower(), "V", None, frozenset(), code, info.plover, info.mode, None,
                        frozenset({"speech"}))
 
+    def _promised_yield(self, f: _Found) -> _Found:
+        """ "The rebels agreed to withdraw", "promised to lift the curfew": a promise of a
+        concession (an act of ``yield_types`` under an intention verb) is the intent to yield,
+        CAMEO 035 (PLOVER CONCEDE), not a plain agreement."""
+        lex = self.lexicon
+        if f.trigger.type != "AGREE" or f.token.lemma_.lower() not in lex["intention_verbs"]:
+            return f
+        for c in f.token.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                trig = self._match_verb(c, c.lemma_.lower())
+                if trig is not None and trig.type.lower() in lex["yield_types"]:
+                    return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
+        return f
+
     def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
         return [s for s in self._actors(index, self._subjects(verb)) if s.code]
 
@@ -397,6 +411,8 @@ class Events:
                 sources = [s for s in f.sources if s is not None and s.code]
                 own = {self._side(s.code) for s in sources}
                 targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
+                if sources and not any(t is not None for t in f.targets):
+                    targets = [None]  # "police threatened to arrest anyone": a threat, the target unnamed
                 if sources and targets:
                     status, negated, _ = self._status(threat)
                     out.append(_Found(self._derived(self.lexicon.codes["threaten"], threat), threat, threat,
@@ -572,8 +588,11 @@ class Events:
                 continue
             if trig.objects:
                 if words is None:  # the object, and what the verb says of it
-                    words = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
-                             for o in [c, *c.conjuncts]} | self._predicates(tok)
+                    objs = [o for c in tok.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
+                    # "sent ten tons of aid": the "of" object of a quantity is the object too
+                    objs += [p for o in objs if o.lemma_.lower() in self.lexicon["quantity_nouns"]
+                             for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    words = {o.lemma_.lower() for o in objs} | self._predicates(tok)
                 found = words
                 if trig.particle:  # "ask for aid": the object of the particle counts
                     found = words | {o.lemma_.lower() for c in after if c.lower_ == trig.particle
@@ -1424,6 +1443,9 @@ class Events:
                 if self._verbal_attack(f, source, target):
                     pair_type, pair_code = "ACCUSE", "111"
                     pair_cameo = self.cameo.get(pair_code)
+                elif self._work_stoppage(f, source):
+                    pair_type, pair_code = "PROTEST", self.lexicon.codes["strike"]
+                    pair_cameo = self.cameo.get(pair_code)
                 yield Event(
                     type=pair_type, mode=pair_cameo.mode if pair_cameo else trig.mode, cameo=pair_code,
                     quad_class=pair_cameo.quad_class if pair_cameo else None,
@@ -1443,6 +1465,14 @@ class Events:
         if f.trigger.type != "ASSAULT" or target is None or source is None or f.token.lemma_.lower() not in lex["verbal_attack_verbs"]:
             return False
         return _sector(source.code) in lex["speaking_sectors"] and _sector(target.code) in lex["verbal_target_sectors"]
+
+    def _work_stoppage(self, f: _Found, source: ActorRef | None) -> bool:
+        """ "Teachers began strikes", "dock workers struck": a strike by workers, students or
+        civilians (``strike_sectors``) is a labour strike (PROTEST), not the use of force."""
+        lex = self.lexicon
+        if f.trigger.type != "ASSAULT" or source is None or f.token.lemma_.lower() not in lex["strike_words"]:
+            return False
+        return _sector(source.code) in lex["strike_sectors"]
 
     def _date(self, index: _ArticleIndex, sent, f: _Found) -> EventDate | None:
         published = index.published
