@@ -165,3 +165,13 @@ def test_user_lexicon_extends_the_signals(tmp_path):
     reasons = {r["text"]: r["reason"] for r in extended.metadata["removed"]}
     assert reasons["Win a holiday in our raffle."] == "the site's own business"
     assert "Troops left the town on Monday." in extended.text and "The mayor said it was calm." in extended.text
+
+
+def test_a_statement_that_opens_with_an_order_word_is_story_not_furniture():
+    story = ("The poll was taken across the country last week.\n\n"
+             "Support fell to 38% in March.\n\nHelp is on the way.\n\nWatch the video.\n\n"
+             "Voters were asked about the economy.")
+    art = clean(story)
+    assert "Support fell to 38% in March." in art.text  # "fell": a finite verb, a statement
+    assert "Help is on the way." in art.text
+    assert "Watch the video." not in art.text  # an order to the reader, nothing more

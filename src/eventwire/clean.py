@@ -118,6 +118,7 @@ class Cleaner:
             "handles": re.compile("|".join(f"(?:{p})" for p in data.get("handles", [])) or r"(?!)"),
             "date": words("date_words"), "cta": lexicons["cta"],
             "imperative": words("imperative"), "imperative_lead": words("imperative_lead"),
+            "statement_verbs": words("statement_verbs"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
             "index": _index(lexicons),  # one pass over a sentence's words counts them all
         }
@@ -437,7 +438,7 @@ class Cleaner:
                 return "noise", "speaks of the page"
             if n <= 15 and hits.get("business"):
                 return "noise", "the site's own business"
-            if order and n <= 12 and not _PAST_AFTER_FIRST.match(unquoted):  # not "Help arrived"
+            if order and n <= 12 and not self._states(unquoted):  # not "Help arrived", "Support fell"
                 return "noise", "tells the reader what to do"
         if you or we or page or (cta and n <= 12):
             return "weak", "speaks to or as us, of the page, or asks for something"
@@ -456,6 +457,15 @@ class Cleaner:
         elif f"{first} {second}" in lead:  # do not
             first = third
         return first in self.rules["imperative"]
+
+    def _states(self, text: str) -> bool:
+        """Whether a line that opens with an order word goes on as a statement: a finite
+        verb after its first word (``statement_verbs`` in noise.yaml, or a regular past
+        tense right after it: "Help arrived")."""
+        if _PAST_AFTER_FIRST.match(text):
+            return True
+        later = _WORD.findall(text)[1:]
+        return any(w.lower() in self.rules["statement_verbs"] for w in later)
 
     def names(self, text: str) -> bool:
         """Whether ``text`` names someone: a capitalised word that does not open the
