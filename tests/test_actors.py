@@ -730,3 +730,12 @@ def test_people_described_by_nationality_alone_are_civilians(code):
         ("Frankie Bontell", "IOTCVL"), ("Maxwell Evans", "IOTCVL")]  # the second name is a person too
     art = code("Maria Costa and Rui Lopes are Portuguese lawmakers.")
     assert actor(art, "Costa").code != "PRTCVL"  # a role noun: not a private person
+
+
+def test_a_plural_title_is_each_listed_names(code):
+    art = code("Kenya's High Court ruled on Monday. Judges Anne Mwangi and Peter Otieno said the vote in Kenya "
+               "was valid.")
+    assert actor(art, "Anne Mwangi").code == "KENJUD"
+    assert actor(art, "Peter Otieno").code == "KENJUD"  # the title of the list, not only of its first name
+    art = code("Foreign Minister Lars Henrikson, Ole Brandt said the talks in Norway went well.")
+    assert actor(art, "Ole Brandt").title is None  # a singular title is one person's

@@ -570,6 +570,12 @@ class _Reader:
             name.entity_from = left["poss_person"]
             name.cover_start = start
             self.consumed.add(u.start)
+            if doc[u.end - 1].tag_ in ("NNS", "NNPS"):  # "Judges A, B and C": the plural title is each one's
+                for other in self._conjoined_names(name):
+                    if not other.titled:
+                        other.title, other.sector, other.titled = title, sector, True
+                        other.code, other.level = name.code, name.level
+                        other.entity_from, other.poss_body = name.entity_from, name.poss_body
             return
         appos = self._apposition_person(start, sent)
         plural = head.endswith("s") and doc[u.end - 1].tag_ in ("NNS", "NNPS")
@@ -660,6 +666,24 @@ class _Reader:
             if p is not None and p.start == u.end and p.end < len(doc) and doc[p.end].text == ",":
                 return p
         return None
+
+    def _conjoined_names(self, p: _Person) -> list[_Person]:
+        """The names listed after ``p`` ("A, B and C", "A and B", "A, B, and C"): each joined by a comma,
+        "and" or ", and"; the list must close with its "and", else it is no list of names ("A, B said")."""
+        doc, out, k = self.doc, [], p.end
+        while k < len(doc):
+            j = k
+            while j < len(doc) and j - k < 2 and (doc[j].text == "," or doc[j].lower_ == "and"):
+                j += 1
+            seps = [t.lower_ for t in doc[k:j]]
+            q = self.person_of[j] if seps and j < len(doc) and seps.count(",") <= 1 else None
+            if q is None or q.start != j:
+                return []
+            out.append(q)
+            if "and" in seps:
+                return out
+            k = q.end
+        return []
 
     def _apposition_person(self, start: int, sent) -> _Person | None:
         """The person before ", [the] <title>" or "is [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
