@@ -739,3 +739,13 @@ def test_a_plural_title_is_each_listed_names(code):
     assert actor(art, "Peter Otieno").code == "KENJUD"  # the title of the list, not only of its first name
     art = code("Foreign Minister Lars Henrikson, Ole Brandt said the talks in Norway went well.")
     assert actor(art, "Ole Brandt").title is None  # a singular title is one person's
+
+
+def test_an_untitled_person_who_only_speaks_is_a_civilian(code):
+    text = ("Kenya's parliament removed the deputy president on Friday. Opinion in Kenya was split. "
+            "\"He seemed divisive,\" said James Kamau. Mary Wanjiku {} the vote. Kenyan lawmakers defended it.")
+    art = code(text.format("said she disliked"))
+    assert [(a.name, a.code) for a in art.actors if a.type == "PERSON"] == [
+        ("James Kamau", "KENCVL"), ("Mary Wanjiku", "KENCVL")]
+    art = code(text.format("attacked"))
+    assert actor(art, "Mary Wanjiku").code == "KEN"  # she acts: the text does not say who she is
