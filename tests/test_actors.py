@@ -749,3 +749,11 @@ def test_an_untitled_person_who_only_speaks_is_a_civilian(code):
         ("James Kamau", "KENCVL"), ("Mary Wanjiku", "KENCVL")]
     art = code(text.format("attacked"))
     assert actor(art, "Mary Wanjiku").code == "KEN"  # she acts: the text does not say who she is
+
+
+def test_title_abbreviations_in_capitals(code):
+    art = code("PM Shehbaz Sharif of Pakistan met the press. Former DP Rigathi Gachagua of Kenya said the talks "
+               "would end at 5 pm on Monday.", published="2024-11-08")
+    assert actor(art, "Sharif").code == "PAKGOV"
+    assert actor(art, "Gachagua").code == "KENGOV"  # the role the article gives, though his term had ended
+    assert not any(a.title and "pm" in a.title for a in art.actors)  # "5 pm" is no title

@@ -561,7 +561,7 @@ class _Reader:
             end = title_end = c_end
         # an organisation named around the role ("U.S. Central Command", "National Intelligence Agency")
         ent_end = self._org_ent_end(u.end - 1)
-        if ent_end and ent_end > end:
+        if ent_end and ent_end > end and self._name_at(end) is None:  # not "DP Rigathi Gachagua" read as one ORG
             end = ent_end
         name = self._name_at(end)
         start = left["start"]
