@@ -757,3 +757,9 @@ def test_title_abbreviations_in_capitals(code):
     assert actor(art, "Sharif").code == "PAKGOV"
     assert actor(art, "Gachagua").code == "KENGOV"  # the role the article gives, though his term had ended
     assert not any(a.title and "pm" in a.title for a in art.actors)  # "5 pm" is no title
+
+
+def test_a_country_named_after_at_is_an_actor(code):
+    art = code("Ethiopia lashed out at Kenya on Monday. Talks were held at the Kenyan embassy in Addis Ababa.")
+    assert actor(art, "Kenya").code == "KEN"  # one is "in Kenya", never "at Kenya": a target, not a place
+    assert [(e.source.code, e.target.code) for e in art.events] == [("ETH", "KEN")]

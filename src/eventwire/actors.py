@@ -36,6 +36,7 @@ from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionar
 from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
 PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared with the events stage
+TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"])  # "at Kenya" is no place
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
 BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
@@ -808,6 +809,8 @@ class _Reader:
                 break  # "the Ukraine war": a modifier, not a place
             tok = tok.head
         prev = doc[u.start - 1] if u.start > 0 else None
+        if u.kind == "name" and prev is not None and prev.lower_ in TARGET_PLACE_PREPS and tok.i == u.end - 1:
+            return False  # "lashed out at Kenya": a country named directly after "at" is an actor
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
             return True
         return prev is not None and prev.lower_ in PLACE_PREPS and tok.dep_ != "nsubj"
