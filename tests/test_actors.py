@@ -763,3 +763,12 @@ def test_a_country_named_after_at_is_an_actor(code):
     art = code("Ethiopia lashed out at Kenya on Monday. Talks were held at the Kenyan embassy in Addis Ababa.")
     assert actor(art, "Kenya").code == "KEN"  # one is "in Kenya", never "at Kenya": a target, not a place
     assert [(e.source.code, e.target.code) for e in art.events] == [("ETH", "KEN")]
+
+
+def test_an_untitled_person_doing_an_offices_act_holds_it(code):
+    art = code("Kenya's High Court ruled on Monday. Mary Otieno and Paul Kamau heard the appeal in Nairobi. "
+               "Judge Grace Wanjiru, who heard the case along with Tom Mboya, said more would follow. "
+               "Peter Njoroge heard the news in Kenya.")
+    assert [(a.name, a.code) for a in art.actors if a.type == "PERSON"] == [
+        ("Mary Otieno", "KENJUD"), ("Paul Kamau", "KENJUD"), ("Grace Wanjiru", "KENJUD"),
+        ("Tom Mboya", "KENJUD"), ("Peter Njoroge", "KEN")]  # hearing news is no court's act

@@ -37,6 +37,9 @@ from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
 
 PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared with the events stage
 TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"])  # "at Kenya" is no place
+OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
+               for act in acts}  # ("hear", "case") -> JUD
+CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
 BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
@@ -1013,6 +1016,30 @@ class _Reader:
         speakers = [heads[k] for k, ms in mentions.items() if all(self._speaks(m) for m in ms)]
         for p in speakers:
             p.code = home + "CVL"
+        for k, ms in mentions.items():
+            sector = next((s for s in map(self._office_act, ms) if s is not None), None)
+            if sector is not None and heads[k].code == home:
+                heads[k].code = home + sector
+
+    def _office_act(self, m: Mention) -> str | None:
+        """The sector of an office whose act the mention does (data/modality.yaml office_acts): its subject
+        ("A and B heard the appeal"), or its partner ("who heard the case along with A")."""
+        tok = self.doc[m.tok_start:m.tok_end].root
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        verb = None
+        if tok.dep_ == "nsubj":
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ in CO_AGENT_HEADS:
+            verb = tok.head.head.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "alongside":
+            verb = tok.head.head
+        if verb is None or verb.pos_ != "VERB":
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return next((OFFICE_ACTS[(verb.lemma_.lower(), o.lemma_.lower())] for o in objects
+                     if (verb.lemma_.lower(), o.lemma_.lower()) in OFFICE_ACTS), None)
 
     def _speaks(self, m: Mention) -> bool:
         """The mention is the subject of a reporting verb ("X said", "said X", "X told VOA")."""
