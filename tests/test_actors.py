@@ -772,3 +772,11 @@ def test_an_untitled_person_doing_an_offices_act_holds_it(code):
     assert [(a.name, a.code) for a in art.actors if a.type == "PERSON"] == [
         ("Mary Otieno", "KENJUD"), ("Paul Kamau", "KENJUD"), ("Grace Wanjiru", "KENJUD"),
         ("Tom Mboya", "KENJUD"), ("Peter Njoroge", "KEN")]  # hearing news is no court's act
+
+
+def test_a_name_set_off_by_commas_after_a_title_is_a_person(code):
+    art = code("Albania's former prime minister Ilir Dema was barred from travel, as was his daughter, "
+               "Liberty Sterling, the State Department said.", published="2021-05-22")
+    assert actor(art, "Liberty Sterling").code == "ALBCVL"  # the tagger's ORG
+    art = code("Kenya's foreign minister, Nairobi, said the talks went well.")
+    assert not any(a.name == "Nairobi" and a.type == "PERSON" for a in art.actors)  # a city is no name

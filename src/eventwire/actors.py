@@ -244,7 +244,8 @@ class _Reader:
             if u.cat != "ROLE":
                 continue
             k = self._skip_complement(u.end)
-            run = self._propn_run(k, taken) or self._copula_subject(u.start, taken)
+            run = self._propn_run(k, taken) or self._copula_subject(u.start, taken) or \
+                self._appositive_name(u, k, taken)
             if run:
                 spans.append(run)
                 taken.update(range(*run))
@@ -368,6 +369,23 @@ class _Reader:
                 self.gaz.org_words.get(doc[end - 1].lower_, (None, ""))[1] not in BODY_KINDS:
             return k, end
         return None
+
+    def _appositive_name(self, u: Unit, k: int, taken: set[int]) -> tuple[int, int] | None:
+        """"his daughter, Argita Berisha Malltezi,": two to four capitalised words set off by commas right
+        after a person's title are the name of that person, whatever the tagger called them, unless a
+        word of theirs is an organisation's or a place's ("the minister, Public Agenda,")."""
+        doc = self.doc
+        if u.kind != "title" or k >= len(doc) or doc[k].text != ",":
+            return None
+        start = end = k + 1
+        while end < len(doc) and end - start < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and end not in taken and self.unit_of[end] is None:
+            end += 1
+        if end - start < 2 or end >= len(doc) or doc[end].text not in (",", ".") or \
+                any(t.lower_ in self.gaz.org_words for t in doc[start:end]) or \
+                doc[start:end].text in self.gaz.cities:
+            return None
+        return start, end
 
     def _copula_subject(self, i: int, taken: set[int]) -> tuple[int, int] | None:
         """The name opening "X Y is the [former, executive ...] <title> ...": a person even where NER
