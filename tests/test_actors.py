@@ -594,7 +594,7 @@ def test_leaders_file_is_valid():
     assert len(pairs) >= 120
     owner: dict[str, str] = {}
     for entry, aliases in pairs:
-        assert entry.type == "PERSON", entry.name
+        assert entry.type == "PERSON" or (entry.type == "ORG" and entry.spans), entry.name  # ORG: dated movements
         assert entry.code or entry.spans, entry.name
         codes = [c for _, _, c in entry.spans] + ([entry.code] if entry.code else [])
         for c in codes:
@@ -780,3 +780,11 @@ def test_a_name_set_off_by_commas_after_a_title_is_a_person(code):
     assert actor(art, "Liberty Sterling").code == "ALBCVL"  # the tagger's ORG
     art = code("Kenya's foreign minister, Nairobi, said the talks went well.")
     assert not any(a.name == "Nairobi" and a.type == "PERSON" for a in art.actors)  # a city is no name
+
+
+@pytest.mark.parametrize("published, expected", [("2021-05-09", "AFGREB"), ("2022-05-09", "AFGGOV")])
+def test_a_movement_takes_the_code_it_holds_on_the_articles_date(code, published, expected):
+    art = code("The Taliban attacked a checkpoint near Kabul. Taliban fighters killed two soldiers.",
+               published=published)
+    assert actor(art, "Taliban").code == expected  # governs Afghanistan since 2021-08-15
+    assert actor(art, "Taliban fighters").code == expected

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .config import DEFAULT, Settings
@@ -196,7 +196,7 @@ class _Reader:
         self.dictionary = dictionary
         self.people = people if people is not None else ActorMemory()
         self.date = (art.published or "")[:10] or None
-        self.units = gazetteer.units(self.doc)
+        self.units = [self._dated(u) for u in gazetteer.units(self.doc)]
         self.unit_of: list[Unit | None] = [None] * len(self.doc)
         for u in self.units:
             for i in range(u.start, u.end):
@@ -213,6 +213,16 @@ class _Reader:
         self._nickname_pairs: list | None = None  # ("Mohamed", "Farmajo") name pairs, found on demand
         self._home_share = 0.0  # the home country's share of country mentions
         self._named: set[int] = set()  # ids of actors named in the text with a title of their own
+
+    def _dated(self, u: Unit) -> Unit:
+        """A named organisation with a dated code in the actor files or built-in entries (type ORG) takes the
+        code it holds on the article's date ("the Taliban": AFGREB before 2021-08-15, AFGGOV since)."""
+        if u.cat != "ORG":
+            return u
+        text = self.doc[u.start:u.end].text
+        entry = (self.memory.exact(text) if len(self.memory) else None) or self.people.exact(text)
+        code = entry.code_on(self.date) if entry is not None and entry.type == "ORG" and entry.spans else None
+        return replace(u, code=code) if code and code != u.code else u
 
     # -- 1. person names --------------------------------------------------------
 
