@@ -788,3 +788,15 @@ def test_a_movement_takes_the_code_it_holds_on_the_articles_date(code, published
                published=published)
     assert actor(art, "Taliban").code == expected  # governs Afghanistan since 2021-08-15
     assert actor(art, "Taliban fighters").code == expected
+
+
+def test_an_indefinite_title_takes_the_name_of_the_next_speaker(code):
+    art = code("A spokesman for Afghan President Omar Zaki rejected the accusations on Sunday. \"They must stop the "
+               "killing,\" Ahmad Rahimi told VOA.", published="2021-05-09")
+    assert actor(art, "Omar Zaki").code == "AFGGOV"
+    assert actor(art, "Omar Zaki").title == "President"  # the president is not the spokesman
+    rahimi = actor(art, "Ahmad Rahimi")
+    assert (rahimi.code, rahimi.title) == ("AFGGOV", "spokesman")
+    art = code("A spokesman for Afghan President Omar Zaki rejected the accusations on Sunday.",
+               published="2021-05-09")
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Omar Zaki"]  # nobody named: no actor

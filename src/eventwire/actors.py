@@ -596,6 +596,15 @@ class _Reader:
         if ent_end and ent_end > end and self._name_at(end) is None:  # not "DP Rigathi Gachagua" read as one ORG
             end = ent_end
         name = self._name_at(end)
+        if name is not None and comp is not None and comp[3] is not None and comp[3].kind == "title" \
+                and comp[3].end == name.start and comp[1] == "for" and not name.titled:
+            # "a spokesman for Afghan President X": X is the president; the spokesman is someone else
+            inner = comp[3]
+            name.title, name.sector, name.titled = doc[inner.start:inner.end].text, inner.code, True
+            name.code = self._combine(comp[2], inner.code) if comp[2] else None
+            name.cover_start = comp[2].start if comp[2] is not None and comp[2].end == inner.start else inner.start
+            end = title_end = u.end
+            name = None
         start = left["start"]
         title = doc[u.start:title_end].text
         if left["former"]:
@@ -961,13 +970,14 @@ class _Reader:
             if m.kind == "name" and m.type == "PERSON":
                 p = m._person
                 head = self._link_person(p, by_name, people)
-                if head is p and not p.titled and pending and doc[p.start:p.end].root.dep_ in SUBJECT_DEPS:
-                    cand = pending[-1]
+                subject_titles = [c for c in pending if doc[c.tok_start:c.tok_end].root.dep_ in SUBJECT_DEPS]
+                if head is p and not p.titled and subject_titles and doc[p.start:p.end].root.dep_ in SUBJECT_DEPS:
+                    cand = max(subject_titles, key=lambda c: c.tok_start)  # the title doing the last act
                     if cand.tok_start < p.start and sent is not None and \
                             doc[cand.tok_start].sent.start >= _sent_back(doc, sent, 2):
                         p.title, p.code, p.titled = cand.title, cand.code, True
                         for c in [cand, *(cand._also or [])]:
-                            c._link = p
+                            c._link, c._drop = p, False
                         pending.remove(cand)
                 if head.title and head.title.startswith("former "):
                     # "X, a former minister, now an analyst at Y"; "... X said. X is now an analyst at Y"
@@ -983,7 +993,11 @@ class _Reader:
                     continue
                 parts = m._parts
                 if m._det in ("a", "an"):
-                    m._drop = True  # "a member", "an official": nobody in particular
+                    m._drop = True  # "a member", "an official": nobody in particular, unless named next
+                    code = self._code_parts(parts, last_country, None)
+                    if code is not None and doc[m.tok_start:m.tok_end].root.dep_ in SUBJECT_DEPS:
+                        m.code = code  # "A spokesman for X rejected it. '...,' Y told VOA": Y is the spokesman
+                        pending.append(m)
                     continue
                 code = self._code_parts(parts, last_country, None)
                 match = self._title_antecedent(m, people, code)
