@@ -90,6 +90,13 @@ class Gazetteer:
         return table
 
     @cached_property
+    def role_capitals(self) -> frozenset[str]:
+        """Role rows written in capitals (abbreviations: "PM", "DP"): they match only as written, never
+        "5 pm"."""
+        return frozenset(row["text"] for row in cached_tsv("roles.tsv", ("text", "sector", "kind"), self._dirs)
+                         if row["text"].isupper())
+
+    @cached_property
     def role_levels(self) -> dict[str, str]:
         """Lower-cased role phrase (and its plural) -> its level ("regional", "local") where roles.tsv gives one."""
         table: dict[str, str] = {}
@@ -186,6 +193,8 @@ class Gazetteer:
             last = doc[end - 1]
             if last.pos_ not in ("NOUN", "PROPN", "X"):  # "a major attack", "the general public"
                 continue
+            if span.text.upper() in self.role_capitals and span.text != span.text.upper():
+                continue  # an abbreviation in lower case ("5 pm")
             span.label_ = "ROLE"
             found.append(span)
         units = []
