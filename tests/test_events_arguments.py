@@ -245,3 +245,11 @@ def test_telling_someone_to_v_is_a_request(events, text, expected):
 ])
 def test_reciprocal_verbs_give_each_side_the_act(events, text, expected):
     assert events(text) == expected
+
+
+def test_close_to_an_act_gives_it_the_subject_and_future_status(events):
+    assert events("Kenya is close to realigning with Uganda.") == [("AGREE", "KEN", "UGA", "future")]
+
+
+def test_an_interest_in_an_act_is_no_act(events):
+    assert events("Japan is interested in encouraging the Philippines to resist.") == []

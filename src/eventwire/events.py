@@ -1090,8 +1090,10 @@ class Events:
             return [head.head]  # a finite verb misread under a preposition: "Japan at first imposed ..."
         if dep == "pcomp" and head.dep_ in ("prep", "agent"):
             head = head.head
-        if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
-            return self._subjects(head.head, depth + 1)  # "X is ready to resume talks"
+        if (dep == "xcomp" or (dep == "pcomp" and head.lemma_.lower() in self.lexicon["intention_verbs"])) \
+                and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            # "X is ready to resume talks", "X is close to reaching a deal" (not "interested in V-ing")
+            return self._subjects(head.head, depth + 1)
         if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
             if head.pos_ not in ("VERB", "AUX"):
                 return []
@@ -1357,6 +1359,8 @@ class Events:
                     bump("hypothetical")
             elif dep == "pcomp" and "claim" in getattr(self._match_verb(head, hl), "flags", ()):
                 bump("claimed")
+            elif dep == "pcomp" and head.pos_ == "ADJ" and hl in lex["intention_verbs"]:
+                bump("future")  # "X is close to reaching a deal"
             elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
                 bump("hypothetical")
             if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in lex["report_nouns"]:
