@@ -253,3 +253,8 @@ def test_close_to_an_act_gives_it_the_subject_and_future_status(events):
 
 def test_an_interest_in_an_act_is_no_act(events):
     assert events("Japan is interested in encouraging the Philippines to resist.") == []
+
+
+def test_object_of_a_verb_with_a_bare_infinitive_is_its_target(events):
+    # the small model reads "Mauritius build" as a clause of its own
+    assert events("Last year, India helped Mauritius build an airstrip.") == [("AID", "IND", "MUS", "asserted")]

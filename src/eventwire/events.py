@@ -758,6 +758,12 @@ class Events:
             objs = [k for c in children if c.dep_ in ("oprd", "xcomp", "ccomp")
                     and (c.lemma_.lower() in trig.objects or c.lower_ in trig.objects)
                     for k in c.children if k.dep_ in SUBJECTS]
+        if not objs and verb.lemma_.lower() in lex["object_control"]:
+            # "helped Mauritius build an airstrip": the small model reads the object of a verb
+            # with a bare infinitive as the subject of a clause of its own
+            objs = [k for c in children if c.dep_ == "ccomp" and c.tag_ == "VB"
+                    and not any(a.dep_ in ("aux", "mark") for a in c.children)
+                    for k in c.children if k.dep_ in SUBJECTS][:1]
         if not objs and verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_TAGS
                                                      for c in children):
             objs = [verb.head]  # "the charge (that) the spokesman rejected": the noun is the object
