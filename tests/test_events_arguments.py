@@ -258,3 +258,11 @@ def test_an_interest_in_an_act_is_no_act(events):
 def test_object_of_a_verb_with_a_bare_infinitive_is_its_target(events):
     # the small model reads "Mauritius build" as a clause of its own
     assert events("Last year, India helped Mauritius build an airstrip.") == [("AID", "IND", "MUS", "asserted")]
+
+
+def test_a_call_told_by_its_medium_is_a_consultation_of_its_sides(events):
+    assert events("Ruto and Museveni spoke by phone late last year.") == [("CONSULT", "KEN", "UGA", "asserted")]
+
+
+def test_a_call_to_reporters_is_no_consultation(events):
+    assert events("Ruto spoke by phone to reporters on Monday.") == []
