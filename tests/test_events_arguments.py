@@ -266,3 +266,7 @@ def test_a_call_told_by_its_medium_is_a_consultation_of_its_sides(events):
 
 def test_a_call_to_reporters_is_no_consultation(events):
     assert events("Ruto spoke by phone to reporters on Monday.") == []
+
+
+def test_losses_inflicted_on_an_actor_are_an_attack_on_it(events):
+    assert events("Al-Shabab inflicted heavy losses on Kenyan troops.") == [("ASSAULT", "SOM", "KEN", "asserted")]
