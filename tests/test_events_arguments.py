@@ -270,3 +270,8 @@ def test_a_call_to_reporters_is_no_consultation(events):
 
 def test_losses_inflicted_on_an_actor_are_an_attack_on_it(events):
     assert events("Al-Shabab inflicted heavy losses on Kenyan troops.") == [("ASSAULT", "SOM", "KEN", "asserted")]
+
+
+def test_an_act_without_target_is_the_same_act_as_one_naming_it(events):
+    text = "Al-Shabab intensified its attacks, inflicting heavy losses on Kenyan troops."
+    assert events(text) == [("ASSAULT", "SOM", "KEN", "asserted")]

@@ -313,13 +313,22 @@ class Events:
                 continue
             found = self._sentence(index, sent)
             seen: set[tuple] = set()
+            here: list[Event] = []
             for f in found:
                 for ev in self._events(index, sent, info, f):
                     key = (ev.type, ev.negated, _key(ev.source), _key(ev.target))
                     if key in seen:
                         continue
                     seen.add(key)
-                    (negated if ev.negated else events).append(ev)
+                    here.append(ev)
+            # "intensified attacks, inflicting casualties on X": an act with no target is the
+            # same act as one of its type and source in the sentence that names the target
+            aimed = {(ev.type, ev.negated, _key(ev.source)) for ev in here
+                     if ev.source is not None and ev.target is not None and ev.target.code}
+            for ev in here:
+                if ev.target is None and (ev.type, ev.negated, _key(ev.source)) in aimed:
+                    continue
+                (negated if ev.negated else events).append(ev)
         art.events = events
         if negated:
             art.metadata["negated_events"] = [e.model_dump(mode="json") for e in negated]
