@@ -275,3 +275,8 @@ def test_losses_inflicted_on_an_actor_are_an_attack_on_it(events):
 def test_an_act_without_target_is_the_same_act_as_one_naming_it(events):
     text = "Al-Shabab intensified its attacks, inflicting heavy losses on Kenyan troops."
     assert events(text) == [("ASSAULT", "SOM", "KEN", "asserted")]
+
+
+def test_a_passive_without_agent_beside_an_act_is_that_act_done_to_its_subject(events):
+    text = "Kenyan police opened fire and two Somali protesters were wounded."
+    assert events(text) == [("ASSAULT", "KEN", "SOM", "asserted")]

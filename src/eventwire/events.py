@@ -325,9 +325,18 @@ class Events:
             # same act as one of its type and source in the sentence that names the target
             aimed = {(ev.type, ev.negated, _key(ev.source)) for ev in here
                      if ev.source is not None and ev.target is not None and ev.target.code}
+            here = [ev for ev in here if ev.target is not None
+                    or (ev.type, ev.negated, _key(ev.source)) not in aimed]
+            # "the police returned fire and X was killed": a passive with no agent beside one
+            # act of its type with no target is that act, done to the passive's subject
+            for ev in [e for e in here if e.source is None and e.target is not None and e.target.code]:
+                doers = [e for e in here if e.type == ev.type and e.negated == ev.negated
+                         and e.source is not None and e.source.code and e.target is None]
+                if len(doers) == 1:
+                    doer = doers[0]
+                    here = [e for e in here if e is not ev and e is not doer] + [
+                        doer.model_copy(update={"target": ev.target})]
             for ev in here:
-                if ev.target is None and (ev.type, ev.negated, _key(ev.source)) in aimed:
-                    continue
                 (negated if ev.negated else events).append(ev)
         art.events = events
         if negated:
