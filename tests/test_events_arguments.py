@@ -280,3 +280,12 @@ def test_an_act_without_target_is_the_same_act_as_one_naming_it(events):
 def test_a_passive_without_agent_beside_an_act_is_that_act_done_to_its_subject(events):
     text = "Kenyan police opened fire and two Somali protesters were wounded."
     assert events(text) == [("ASSAULT", "KEN", "SOM", "asserted")]
+
+
+def test_demonstrating_a_quality_is_no_protest(events):
+    assert events("Japan wants to demonstrate the Quad's naval strength.") == []
+
+
+def test_demonstrating_against_an_actor_is_a_protest(events):
+    assert events("Kenyan students demonstrated against the government.") == [
+        ("PROTEST", "KEN", "KEN", "asserted")]

@@ -52,7 +52,7 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csu
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: flags a pattern row may carry (docs/events.md)
-FLAGS = frozenset({"speech", "claim", "target"})
+FLAGS = frozenset({"speech", "claim", "target", "intransitive"})
 #: where a pattern's source or target may sit, besides ``prep:WORD`` (docs/events.md)
 POSITIONS = frozenset({"subj", "obj", "agent", "poss", "clause_subj", "passive_subj", "none"})
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
@@ -588,6 +588,8 @@ class Events:
         for trig in rows:
             if trig.particle and trig.particle not in particles:
                 continue
+            if "intransitive" in trig.flags and any(c.dep_ in OBJECTS for c in tok.children):
+                continue  # "demonstrated against X" protests; "demonstrated its strength" shows
             if trig.objects:
                 if words is None:  # the object, and what the verb says of it
                     words = {o.lemma_.lower() for c in tok.children if c.dep_ in OBJECTS
