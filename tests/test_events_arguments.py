@@ -289,3 +289,14 @@ def test_demonstrating_a_quality_is_no_protest(events):
 def test_demonstrating_against_an_actor_is_a_protest(events):
     assert events("Kenyan students demonstrated against the government.") == [
         ("PROTEST", "KEN", "KEN", "asserted")]
+
+
+def test_an_act_done_again_is_the_act(events):
+    assert events("The United States reimposed sanctions on Iran.") == [("SANCTION", "USA", "IRN", "asserted")]
+    assert events("Kenyan police rearrested opposition leader Raila Odinga.") == [
+        ("COERCE", "KEN", "KEN", "asserted")]
+
+
+def test_a_re_form_with_another_meaning_is_not_the_act(events):
+    # "reform" is no "form", "remove" no "move" (neither is in again_verbs)
+    assert events("Kenya reformed its police.") == []

@@ -393,6 +393,20 @@ class Events:
         if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and lemma not in self.lexicon.verbs \
                 and low[:-1] in self.lexicon.verbs:
             return low[:-1]
+        if tok.pos_ == "VERB" and lemma not in self.lexicon.verbs:
+            # "rearrested", "reimposed": the act done again (again_verbs, where "re" keeps the
+            # meaning); the lemmatiser may not know the form ("rearrested" -> "rearreste")
+            forms = [lemma] + ([low[:-2], low[:-1]] if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") else [])
+            for form in forms:
+                if self._again(form) != form:
+                    return self._again(form)
+        return lemma
+
+    def _again(self, lemma: str) -> str:
+        """ "reimpose" -> "impose": the verb of a "re" form that is the act done again (again_verbs)."""
+        for prefix in ("re-", "re"):
+            if lemma.startswith(prefix) and lemma[len(prefix):] in self.lexicon["again_verbs"]:
+                return lemma[len(prefix):]
         return lemma
 
     def _derived(self, code: str, token) -> Trigger:
@@ -983,7 +997,8 @@ class Events:
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
         reciprocal = gov.lemma_.lower() in lex["reciprocal_verbs"]  # "A and B exchanged fire"
         if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
-                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument or reciprocal):
+                and (self._again(self._lemma(gov)) in lex["light_verbs"] or considered or head_is_instrument
+                     or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
