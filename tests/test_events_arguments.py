@@ -300,3 +300,11 @@ def test_an_act_done_again_is_the_act(events):
 def test_a_re_form_with_another_meaning_is_not_the_act(events):
     # "reform" is no "form", "remove" no "move" (neither is in again_verbs)
     assert events("Kenya reformed its police.") == []
+
+
+def test_a_companion_phrase_acts_with_the_subject(events):
+    assert events("The United States, along with Britain and France, condemned Iran.") == [
+        ("ACCUSE", "FRA", "IRN", "asserted"), ("ACCUSE", "GBR", "IRN", "asserted"),
+        ("ACCUSE", "USA", "IRN", "asserted")]
+    assert events("Britain, together with France, condemned Iran.") == [
+        ("ACCUSE", "FRA", "IRN", "asserted"), ("ACCUSE", "GBR", "IRN", "asserted")]

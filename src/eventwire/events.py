@@ -1097,7 +1097,8 @@ class Events:
                     out.append(verb.head)
                 else:
                     out.append(s)
-            return out
+                    out += self._companions(s)
+            return out + self._companions(verb)
         if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
             return []
         # a subject the parser hung on the verb's auxiliary: "Iran is "flagrantly" defying"
@@ -1144,6 +1145,23 @@ class Events:
                     return objs[:1]
             return self._subjects(head, depth + 1)
         return []
+
+    def _companions(self, tok) -> list:
+        """ "X, along with Y and Z, condemned ...": the objects of a companion phrase
+        (``companion_preps``) on the subject or on its verb act with the subject."""
+        out = []
+        phrases = self.lexicon["companion_preps"]
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            words = [c.lower_]
+            words += [f"{c.lower_} {w.lower_}" for w in c.children if w.dep_ == "prep"]  # "along" -> "with"
+            words += [f"{a.lower_} {c.lower_}" for a in c.children if a.dep_ == "advmod"]  # "together" "with"
+            if not any(w in phrases for w in words):
+                continue
+            for p in [c, *(w for w in c.children if w.dep_ == "prep")]:
+                out += [o for o in p.children if o.dep_ == "pobj"]
+        return out
 
     def _patients(self, verb) -> list:
         head = verb
