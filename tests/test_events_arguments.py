@@ -308,3 +308,8 @@ def test_a_companion_phrase_acts_with_the_subject(events):
         ("ACCUSE", "USA", "IRN", "asserted")]
     assert events("Britain, together with France, condemned Iran.") == [
         ("ACCUSE", "FRA", "IRN", "asserted"), ("ACCUSE", "GBR", "IRN", "asserted")]
+
+
+def test_a_present_habit_is_no_event(events):
+    assert events("Al-Shabab frequently conducts bombings in Somalia.") == []
+    assert events("Al-Shabab conducted bombings against Kenyan troops.") == [("ASSAULT", "SOM", "KEN", "asserted")]

@@ -373,7 +373,7 @@ class Events:
                 f = self._noun_event(index, tok, key)
                 if f is not None:
                     found.append(f)
-        found = [f for f in found if f.reporter is not _REQUESTED]
+        found = [f for f in found if f.reporter is not _REQUESTED and not self._habitual(f.governor)]
         found += self._reported_accusations(index, found)
         threats = self._threats(index, found)
         # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
@@ -384,6 +384,12 @@ class Events:
         found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
         return found
+
+    def _habitual(self, verb) -> bool:
+        """ "The group frequently conducts bombings": a present-tense habit told with a
+        frequency adverb (``habitual_adverbs``) describes the actor, it reports no event."""
+        return verb is not None and verb.tag_ in ("VBZ", "VBP") \
+            and any(c.dep_ == "advmod" and c.lower_ in self.lexicon["habitual_adverbs"] for c in verb.children)
 
     def _lemma(self, tok) -> str:
         """A token's lemma; for a past form the tagger's lemmatiser cut too far ("staged" ->
