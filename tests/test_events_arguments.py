@@ -313,3 +313,8 @@ def test_a_companion_phrase_acts_with_the_subject(events):
 def test_a_present_habit_is_no_event(events):
     assert events("Al-Shabab frequently conducts bombings in Somalia.") == []
     assert events("Al-Shabab conducted bombings against Kenyan troops.") == [("ASSAULT", "SOM", "KEN", "asserted")]
+
+
+def test_an_uncoded_conjunct_beside_a_coded_target_is_no_event_of_its_own(events):
+    assert events("The United States imposed sanctions on Sali Berisha and members of his family.") == [
+        ("SANCTION", "USA", "ALB", "asserted")]

@@ -321,11 +321,12 @@ class Events:
                         continue
                     seen.add(key)
                     here.append(ev)
-            # "intensified attacks, inflicting casualties on X": an act with no target is the
-            # same act as one of its type and source in the sentence that names the target
+            # "intensified attacks, inflicting casualties on X": an act with no target (or an
+            # uncoded one: "sanctions on Berisha and members of his family") is the same act
+            # as one of its type and source in the sentence that names a coded target
             aimed = {(ev.type, ev.negated, _key(ev.source)) for ev in here
                      if ev.source is not None and ev.target is not None and ev.target.code}
-            here = [ev for ev in here if ev.target is not None
+            here = [ev for ev in here if (ev.target is not None and ev.target.code)
                     or (ev.type, ev.negated, _key(ev.source)) not in aimed]
             # "the police returned fire and X was killed": a passive with no agent beside one
             # act of its type with no target is that act, done to the passive's subject
