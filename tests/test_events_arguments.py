@@ -318,3 +318,10 @@ def test_a_present_habit_is_no_event(events):
 def test_an_uncoded_conjunct_beside_a_coded_target_is_no_event_of_its_own(events):
     assert events("The United States imposed sanctions on Sali Berisha and members of his family.") == [
         ("SANCTION", "USA", "ALB", "asserted")]
+
+
+def test_a_with_phrase_naming_a_side_again_leaves_the_sides_on_each_other(events):
+    text = ("Turkish President Recep Tayyip Erdogan met French President Emmanuel Macron. The Turkish and "
+            "French leaders had been exchanging angry barbs, with Erdogan at one point mocking Macron.")
+    assert events(text) == [("ACCUSE", "FRA", "TUR", "asserted"), ("ACCUSE", "TUR", "FRA", "asserted"),
+                            ("CONSULT", "TUR", "FRA", "asserted")]

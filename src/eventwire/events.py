@@ -1053,8 +1053,13 @@ class Events:
                     if targets:
                         break
         coded = [s for s in sources if s is not None and s.code]
-        if reciprocal and not targets and len({entity(s.code) for s in coded}) >= 2:
-            targets = coded  # each side's act on the other (a side's own pair is dropped)
+        if reciprocal and len({entity(s.code) for s in coded}) >= 2 \
+                and not any(t is not None and t.code and entity(t.code) not in {entity(s.code) for s in coded}
+                            for t in targets):
+            # each side's act on the other (a side's own pair is dropped); a "with" phrase
+            # naming one of the sides again ("..., with Erdogan at one point suggesting")
+            # names no other partner
+            targets = coded
         sources, targets = self._mutual(trig, sources, targets, [noun, governor])
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
