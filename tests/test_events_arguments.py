@@ -325,3 +325,14 @@ def test_a_with_phrase_naming_a_side_again_leaves_the_sides_on_each_other(events
             "French leaders had been exchanging angry barbs, with Erdogan at one point mocking Macron.")
     assert events(text) == [("ACCUSE", "FRA", "TUR", "asserted"), ("ACCUSE", "TUR", "FRA", "asserted"),
                             ("CONSULT", "TUR", "FRA", "asserted")]
+
+
+def test_concern_that_an_actor_did_something_accuses_it(events):
+    assert events("Kenya's president expressed concern that Uganda was arming the rebels.") == [
+        ("ACCUSE", "KEN", "UGA", "asserted")]
+
+
+def test_denying_a_charge_that_names_an_actor_does_not_reject_that_actor(events):
+    # the verb's own pattern does not read the "that" clause of its object noun
+    assert ("REJECT", "RUS", "RUS", "asserted") not in events(
+        "Russian envoy Mikhail Galuzin denied the letter's charge that Russia is occupying Ukraine.")

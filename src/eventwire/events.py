@@ -931,6 +931,10 @@ class Events:
             objects += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
                         and not any(k.dep_ in SUBJECTS or k.dep_ == "mark" for k in c.children)
                         for o in c.children if o.dep_ in OBJECTS]
+        if depth == 0 and "speech" in trig.flags and trig.pos == "N":  # "expressed concern that Uganda was arming"
+            objects += [k for c in noun.children if c.dep_ in ("acl", "ccomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                        for k in c.children if k.dep_ in SUBJECTS]
         for obj in objects:
             refs = self._actors(index, [obj], deep=True)
             if refs:
