@@ -336,3 +336,8 @@ def test_denying_a_charge_that_names_an_actor_does_not_reject_that_actor(events)
     # the verb's own pattern does not read the "that" clause of its object noun
     assert ("REJECT", "RUS", "RUS", "asserted") not in events(
         "Russian envoy Mikhail Galuzin denied the letter's charge that Russia is occupying Ukraine.")
+
+
+def test_cooperation_named_with_both_actors_in_its_phrase(events):
+    text = "Underlining India's naval cooperation with Mauritius, an Indian navy ship joined the parade."
+    assert events(text) == [("COOPERATE", "IND", "MUS", "asserted")]

@@ -1041,7 +1041,7 @@ class Events:
                 sources = self._actors(index, mods) or self._actors(index, by)
                 if sources:
                     targets = self._noun_targets(index, noun, trig)
-                    if not targets or trig.type not in ("CONSULT", "ASSAULT", "SANCTION", "AID", "COERCE"):
+                    if not targets or trig.type.lower() not in lex["phrase_types"]:
                         return None
                     governor = self._clause_verb(noun)
                     status, negated, reporter = self._status(governor) if governor is not None \
