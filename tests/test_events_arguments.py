@@ -341,3 +341,7 @@ def test_denying_a_charge_that_names_an_actor_does_not_reject_that_actor(events)
 def test_cooperation_named_with_both_actors_in_its_phrase(events):
     text = "Underlining India's naval cooperation with Mauritius, an Indian navy ship joined the parade."
     assert events(text) == [("COOPERATE", "IND", "MUS", "asserted")]
+
+
+def test_praise_with_no_one_praising_is_no_event(events):
+    assert events("Albanian Prime Minister Sali Berisha was credited with taking Albania into NATO.") == []
