@@ -345,3 +345,13 @@ def test_cooperation_named_with_both_actors_in_its_phrase(events):
 
 def test_praise_with_no_one_praising_is_no_event(events):
     assert events("Albanian Prime Minister Sali Berisha was credited with taking Albania into NATO.") == []
+
+
+@pytest.mark.parametrize("text", ["Kenya received Chinese funding for the railway.",
+                                  "Kenya received funding from China for the railway."])
+def test_funding_received_is_the_givers_aid(events, text):
+    assert events(text) == [("AID", "CHN", "KEN", "asserted")]
+
+
+def test_coming_under_a_named_attack_is_the_attackers(events):
+    assert events("Kyiv came under Russian attack.") == [("ASSAULT", "RUS", "UKR", "asserted")]

@@ -980,6 +980,14 @@ class Events:
             sources = self._actors(index, [p for c in noun.children if c.dep_ == "prep"
                                            and c.lower_ in lex["source_preps"]
                                            for p in c.children if p.dep_ == "pobj"])
+            if not sources:
+                # "received funding from China": the phrase may hang on the verb
+                sources = self._actors(index, [p for c in undergo.children if c.dep_ == "prep"
+                                               and c.lower_ in lex["source_preps"] and c.i > noun.i
+                                               for p in c.children if p.dep_ == "pobj"])
+            if not sources:  # "received Chinese funding", "came under Russian attack"
+                sources = [r for r in self._actors(index, [c for c in noun.children if c.dep_ in MODIFIERS
+                                                           and c.i < noun.i]) if r.code]
             targets = self._actors(index, self._subjects(undergo))
             if not sources:
                 return None
