@@ -355,3 +355,14 @@ def test_funding_received_is_the_givers_aid(events, text):
 
 def test_coming_under_a_named_attack_is_the_attackers(events):
     assert events("Kyiv came under Russian attack.") == [("ASSAULT", "RUS", "UKR", "asserted")]
+
+
+def test_a_denial_answers_the_accusation_of_the_sentence_before(events):
+    text = "Kenyan officials accused al-Shabab of plotting the attack. Al-Shabab denied involvement."
+    assert events(text) == [("ACCUSE", "KEN", "SOM", "asserted"), ("REJECT", "SOM", "KEN", "asserted")]
+
+
+def test_a_denial_long_after_an_accusation_names_no_one(events):
+    text = ("Kenyan officials accused al-Shabab of plotting the attack. The school was closed. "
+            "Al-Shabab denied involvement.")
+    assert events(text) == [("ACCUSE", "KEN", "SOM", "asserted")]

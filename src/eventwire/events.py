@@ -231,6 +231,7 @@ class _ArticleIndex:
                               if q.kind in ("direct", "mixed") and q.speaker is not None),
                              key=lambda q: (q[0], q[1]))
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
+        self.accusers: dict[str, ActorRef] = {}  # the previous sentence's accusations: accused -> accuser
         self.by_token: dict[int, object] = {}
         doc = art.doc
         for m in self.mentions:
@@ -339,6 +340,9 @@ class Events:
                         doer.model_copy(update={"target": ev.target})]
             for ev in here:
                 (negated if ev.negated else events).append(ev)
+            index.accusers = {entity(ev.target.code): ev.source for ev in here
+                              if ev.type == "ACCUSE" and not ev.negated and ev.source is not None
+                              and ev.source.code and ev.target is not None and ev.target.code}
         art.events = events
         if negated:
             art.metadata["negated_events"] = [e.model_dump(mode="json") for e in negated]
@@ -719,6 +723,11 @@ class Events:
         sources, targets = self._mutual(trig, sources, targets, [verb, *(c for c in verb.children if c.dep_ in OBJECTS)])
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
+        if not targets and not passive and trig.type.lower() in self.lexicon["answer_types"]:
+            # "Afghan officials accused the Taliban of ... The insurgent group denied involvement":
+            # a denial with no one named answers the accusation of the sentence before
+            targets = [index.accusers[entity(s.code)] for s in sources
+                       if s is not None and s.code and entity(s.code) in index.accusers][:1]
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
