@@ -245,3 +245,124 @@ def test_telling_someone_to_v_is_a_request(events, text, expected):
 ])
 def test_reciprocal_verbs_give_each_side_the_act(events, text, expected):
     assert events(text) == expected
+
+
+def test_close_to_an_act_gives_it_the_subject_and_future_status(events):
+    assert events("Kenya is close to realigning with Uganda.") == [("AGREE", "KEN", "UGA", "future")]
+
+
+def test_an_interest_in_an_act_is_no_act(events):
+    assert events("Japan is interested in encouraging the Philippines to resist.") == []
+
+
+def test_object_of_a_verb_with_a_bare_infinitive_is_its_target(events):
+    # the small model reads "Mauritius build" as a clause of its own
+    assert events("Last year, India helped Mauritius build an airstrip.") == [("AID", "IND", "MUS", "asserted")]
+
+
+def test_a_call_told_by_its_medium_is_a_consultation_of_its_sides(events):
+    assert events("Ruto and Museveni spoke by phone late last year.") == [("CONSULT", "KEN", "UGA", "asserted")]
+
+
+def test_a_call_to_reporters_is_no_consultation(events):
+    assert events("Ruto spoke by phone to reporters on Monday.") == []
+
+
+def test_losses_inflicted_on_an_actor_are_an_attack_on_it(events):
+    assert events("Al-Shabab inflicted heavy losses on Kenyan troops.") == [("ASSAULT", "SOM", "KEN", "asserted")]
+
+
+def test_an_act_without_target_is_the_same_act_as_one_naming_it(events):
+    text = "Al-Shabab intensified its attacks, inflicting heavy losses on Kenyan troops."
+    assert events(text) == [("ASSAULT", "SOM", "KEN", "asserted")]
+
+
+def test_a_passive_without_agent_beside_an_act_is_that_act_done_to_its_subject(events):
+    text = "Kenyan police opened fire and two Somali protesters were wounded."
+    assert events(text) == [("ASSAULT", "KEN", "SOM", "asserted")]
+
+
+def test_demonstrating_a_quality_is_no_protest(events):
+    assert events("Japan wants to demonstrate the Quad's naval strength.") == []
+
+
+def test_demonstrating_against_an_actor_is_a_protest(events):
+    assert events("Kenyan students demonstrated against the government.") == [
+        ("PROTEST", "KEN", "KEN", "asserted")]
+
+
+def test_an_act_done_again_is_the_act(events):
+    assert events("The United States reimposed sanctions on Iran.") == [("SANCTION", "USA", "IRN", "asserted")]
+    assert events("Kenyan police rearrested opposition leader Raila Odinga.") == [
+        ("COERCE", "KEN", "KEN", "asserted")]
+
+
+def test_a_re_form_with_another_meaning_is_not_the_act(events):
+    # "reform" is no "form", "remove" no "move" (neither is in again_verbs)
+    assert events("Kenya reformed its police.") == []
+
+
+def test_a_companion_phrase_acts_with_the_subject(events):
+    assert events("The United States, along with Britain and France, condemned Iran.") == [
+        ("ACCUSE", "FRA", "IRN", "asserted"), ("ACCUSE", "GBR", "IRN", "asserted"),
+        ("ACCUSE", "USA", "IRN", "asserted")]
+    assert events("Britain, together with France, condemned Iran.") == [
+        ("ACCUSE", "FRA", "IRN", "asserted"), ("ACCUSE", "GBR", "IRN", "asserted")]
+
+
+def test_a_present_habit_is_no_event(events):
+    assert events("Al-Shabab frequently conducts bombings in Somalia.") == []
+    assert events("Al-Shabab conducted bombings against Kenyan troops.") == [("ASSAULT", "SOM", "KEN", "asserted")]
+
+
+def test_an_uncoded_conjunct_beside_a_coded_target_is_no_event_of_its_own(events):
+    assert events("The United States imposed sanctions on Sali Berisha and members of his family.") == [
+        ("SANCTION", "USA", "ALB", "asserted")]
+
+
+def test_a_with_phrase_naming_a_side_again_leaves_the_sides_on_each_other(events):
+    text = ("Turkish President Recep Tayyip Erdogan met French President Emmanuel Macron. The Turkish and "
+            "French leaders had been exchanging angry barbs, with Erdogan at one point mocking Macron.")
+    assert events(text) == [("ACCUSE", "FRA", "TUR", "asserted"), ("ACCUSE", "TUR", "FRA", "asserted"),
+                            ("CONSULT", "TUR", "FRA", "asserted")]
+
+
+def test_concern_that_an_actor_did_something_accuses_it(events):
+    assert events("Kenya's president expressed concern that Uganda was arming the rebels.") == [
+        ("ACCUSE", "KEN", "UGA", "asserted")]
+
+
+def test_denying_a_charge_that_names_an_actor_does_not_reject_that_actor(events):
+    # the verb's own pattern does not read the "that" clause of its object noun
+    assert ("REJECT", "RUS", "RUS", "asserted") not in events(
+        "Russian envoy Mikhail Galuzin denied the letter's charge that Russia is occupying Ukraine.")
+
+
+def test_cooperation_named_with_both_actors_in_its_phrase(events):
+    text = "Underlining India's naval cooperation with Mauritius, an Indian navy ship joined the parade."
+    assert events(text) == [("COOPERATE", "IND", "MUS", "asserted")]
+
+
+def test_praise_with_no_one_praising_is_no_event(events):
+    assert events("Albanian Prime Minister Sali Berisha was credited with taking Albania into NATO.") == []
+
+
+@pytest.mark.parametrize("text", ["Kenya received Chinese funding for the railway.",
+                                  "Kenya received funding from China for the railway."])
+def test_funding_received_is_the_givers_aid(events, text):
+    assert events(text) == [("AID", "CHN", "KEN", "asserted")]
+
+
+def test_coming_under_a_named_attack_is_the_attackers(events):
+    assert events("Kyiv came under Russian attack.") == [("ASSAULT", "RUS", "UKR", "asserted")]
+
+
+def test_a_denial_answers_the_accusation_of_the_sentence_before(events):
+    text = "Kenyan officials accused al-Shabab of plotting the attack. Al-Shabab denied involvement."
+    assert events(text) == [("ACCUSE", "KEN", "SOM", "asserted"), ("REJECT", "SOM", "KEN", "asserted")]
+
+
+def test_a_denial_long_after_an_accusation_names_no_one(events):
+    text = ("Kenyan officials accused al-Shabab of plotting the attack. The school was closed. "
+            "Al-Shabab denied involvement.")
+    assert events(text) == [("ACCUSE", "KEN", "SOM", "asserted")]

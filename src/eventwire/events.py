@@ -52,7 +52,7 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csu
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: flags a pattern row may carry (docs/events.md)
-FLAGS = frozenset({"speech", "claim", "target"})
+FLAGS = frozenset({"speech", "claim", "target", "intransitive"})
 #: where a pattern's source or target may sit, besides ``prep:WORD`` (docs/events.md)
 POSITIONS = frozenset({"subj", "obj", "agent", "poss", "clause_subj", "passive_subj", "none"})
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
@@ -231,6 +231,7 @@ class _ArticleIndex:
                               if q.kind in ("direct", "mixed") and q.speaker is not None),
                              key=lambda q: (q[0], q[1]))
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
+        self.accusers: dict[str, ActorRef] = {}  # the previous sentence's accusations: accused -> accuser
         self.by_token: dict[int, object] = {}
         doc = art.doc
         for m in self.mentions:
@@ -313,13 +314,35 @@ class Events:
                 continue
             found = self._sentence(index, sent)
             seen: set[tuple] = set()
+            here: list[Event] = []
             for f in found:
                 for ev in self._events(index, sent, info, f):
                     key = (ev.type, ev.negated, _key(ev.source), _key(ev.target))
                     if key in seen:
                         continue
                     seen.add(key)
-                    (negated if ev.negated else events).append(ev)
+                    here.append(ev)
+            # "intensified attacks, inflicting casualties on X": an act with no target (or an
+            # uncoded one: "sanctions on Berisha and members of his family") is the same act
+            # as one of its type and source in the sentence that names a coded target
+            aimed = {(ev.type, ev.negated, _key(ev.source)) for ev in here
+                     if ev.source is not None and ev.target is not None and ev.target.code}
+            here = [ev for ev in here if (ev.target is not None and ev.target.code)
+                    or (ev.type, ev.negated, _key(ev.source)) not in aimed]
+            # "the police returned fire and X was killed": a passive with no agent beside one
+            # act of its type with no target is that act, done to the passive's subject
+            for ev in [e for e in here if e.source is None and e.target is not None and e.target.code]:
+                doers = [e for e in here if e.type == ev.type and e.negated == ev.negated
+                         and e.source is not None and e.source.code and e.target is None]
+                if len(doers) == 1:
+                    doer = doers[0]
+                    here = [e for e in here if e is not ev and e is not doer] + [
+                        doer.model_copy(update={"target": ev.target})]
+            for ev in here:
+                (negated if ev.negated else events).append(ev)
+            index.accusers = {entity(ev.target.code): ev.source for ev in here
+                              if ev.type == "ACCUSE" and not ev.negated and ev.source is not None
+                              and ev.source.code and ev.target is not None and ev.target.code}
         art.events = events
         if negated:
             art.metadata["negated_events"] = [e.model_dump(mode="json") for e in negated]
@@ -355,7 +378,8 @@ class Events:
                 f = self._noun_event(index, tok, key)
                 if f is not None:
                     found.append(f)
-        found = [self._promised_yield(f) for f in found if f.reporter is not _REQUESTED]
+        found = [self._promised_yield(f) for f in found
+                 if f.reporter is not _REQUESTED and not self._habitual(f.governor)]
         found += self._reported_accusations(index, found)
         threats = self._threats(index, found)
         # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
@@ -367,6 +391,12 @@ class Events:
         found += self._reported_requests(index, sent)
         return found
 
+    def _habitual(self, verb) -> bool:
+        """ "The group frequently conducts bombings": a present-tense habit told with a
+        frequency adverb (``habitual_adverbs``) describes the actor, it reports no event."""
+        return verb is not None and verb.tag_ in ("VBZ", "VBP") \
+            and any(c.dep_ == "advmod" and c.lower_ in self.lexicon["habitual_adverbs"] for c in verb.children)
+
     def _lemma(self, tok) -> str:
         """A token's lemma; for a past form the tagger's lemmatiser cut too far ("staged" ->
         "stag"), the form less its "d" where that is a verb pattern's lemma."""
@@ -375,6 +405,20 @@ class Events:
         if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") and lemma not in self.lexicon.verbs \
                 and low[:-1] in self.lexicon.verbs:
             return low[:-1]
+        if tok.pos_ == "VERB" and lemma not in self.lexicon.verbs:
+            # "rearrested", "reimposed": the act done again (again_verbs, where "re" keeps the
+            # meaning); the lemmatiser may not know the form ("rearrested" -> "rearreste")
+            forms = [lemma] + ([low[:-2], low[:-1]] if tok.tag_ in ("VBD", "VBN") and low.endswith("ed") else [])
+            for form in forms:
+                if self._again(form) != form:
+                    return self._again(form)
+        return lemma
+
+    def _again(self, lemma: str) -> str:
+        """ "reimpose" -> "impose": the verb of a "re" form that is the act done again (again_verbs)."""
+        for prefix in ("re-", "re"):
+            if lemma.startswith(prefix) and lemma[len(prefix):] in self.lexicon["again_verbs"]:
+                return lemma[len(prefix):]
         return lemma
 
     def _derived(self, code: str, token) -> Trigger:
@@ -586,6 +630,8 @@ class Events:
         for trig in rows:
             if trig.particle and trig.particle not in particles:
                 continue
+            if "intransitive" in trig.flags and any(c.dep_ in OBJECTS for c in tok.children):
+                continue  # "demonstrated against X" protests; "demonstrated its strength" shows
             if trig.objects:
                 if words is None:  # the object, and what the verb says of it
                     objs = [o for c in tok.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
@@ -697,6 +743,11 @@ class Events:
         sources, targets = self._mutual(trig, sources, targets, [verb, *(c for c in verb.children if c.dep_ in OBJECTS)])
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
+        if not targets and not passive and trig.type.lower() in self.lexicon["answer_types"]:
+            # "Afghan officials accused the Taliban of ... The insurgent group denied involvement":
+            # a denial with no one named answers the accusation of the sentence before
+            targets = [index.accusers[entity(s.code)] for s in sources
+                       if s is not None and s.code and entity(s.code) in index.accusers][:1]
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
@@ -777,6 +828,12 @@ class Events:
             objs = [k for c in children if c.dep_ in ("oprd", "xcomp", "ccomp")
                     and (c.lemma_.lower() in trig.objects or c.lower_ in trig.objects)
                     for k in c.children if k.dep_ in SUBJECTS]
+        if not objs and verb.lemma_.lower() in lex["object_control"]:
+            # "helped Mauritius build an airstrip": the small model reads the object of a verb
+            # with a bare infinitive as the subject of a clause of its own
+            objs = [k for c in children if c.dep_ == "ccomp" and c.tag_ == "VB"
+                    and not any(a.dep_ in ("aux", "mark") for a in c.children)
+                    for k in c.children if k.dep_ in SUBJECTS][:1]
         if not objs and verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_TAGS
                                                      for c in children):
             objs = [verb.head]  # "the charge (that) the spokesman rejected": the noun is the object
@@ -903,6 +960,10 @@ class Events:
             objects += [o for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
                         and not any(k.dep_ in SUBJECTS or k.dep_ == "mark" for k in c.children)
                         for o in c.children if o.dep_ in OBJECTS]
+        if depth == 0 and "speech" in trig.flags and trig.pos == "N":  # "expressed concern that Uganda was arming"
+            objects += [k for c in noun.children if c.dep_ in ("acl", "ccomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                        for k in c.children if k.dep_ in SUBJECTS]
         for obj in objects:
             refs = self._actors(index, [obj], deep=True)
             if refs:
@@ -948,6 +1009,14 @@ class Events:
             sources = self._actors(index, [p for c in noun.children if c.dep_ == "prep"
                                            and c.lower_ in lex["source_preps"]
                                            for p in c.children if p.dep_ == "pobj"])
+            if not sources:
+                # "received funding from China": the phrase may hang on the verb
+                sources = self._actors(index, [p for c in undergo.children if c.dep_ == "prep"
+                                               and c.lower_ in lex["source_preps"] and c.i > noun.i
+                                               for p in c.children if p.dep_ == "pobj"])
+            if not sources:  # "received Chinese funding", "came under Russian attack"
+                sources = [r for r in self._actors(index, [c for c in noun.children if c.dep_ in MODIFIERS
+                                                           and c.i < noun.i]) if r.code]
             targets = self._actors(index, self._subjects(undergo))
             if not sources:
                 return None
@@ -976,7 +1045,8 @@ class Events:
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
         reciprocal = gov.lemma_.lower() in lex["reciprocal_verbs"]  # "A and B exchanged fire"
         if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
-                and (gov.lemma_.lower() in lex["light_verbs"] or considered or head_is_instrument or reciprocal):
+                and (self._again(self._lemma(gov)) in lex["light_verbs"] or considered or head_is_instrument
+                     or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
@@ -1008,7 +1078,7 @@ class Events:
                 sources = self._actors(index, mods) or self._actors(index, by)
                 if sources:
                     targets = self._noun_targets(index, noun, trig)
-                    if not targets or trig.type not in ("CONSULT", "ASSAULT", "SANCTION", "AID", "COERCE"):
+                    if not targets or trig.type.lower() not in lex["phrase_types"]:
                         return None
                     governor = self._clause_verb(noun)
                     status, negated, reporter = self._status(governor) if governor is not None \
@@ -1024,8 +1094,13 @@ class Events:
                     if targets:
                         break
         coded = [s for s in sources if s is not None and s.code]
-        if reciprocal and not targets and len({entity(s.code) for s in coded}) >= 2:
-            targets = coded  # each side's act on the other (a side's own pair is dropped)
+        if reciprocal and len({entity(s.code) for s in coded}) >= 2 \
+                and not any(t is not None and t.code and entity(t.code) not in {entity(s.code) for s in coded}
+                            for t in targets):
+            # each side's act on the other (a side's own pair is dropped); a "with" phrase
+            # naming one of the sides again ("..., with Erdogan at one point suggesting")
+            # names no other partner
+            targets = coded
         sources, targets = self._mutual(trig, sources, targets, [noun, governor])
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
@@ -1075,7 +1150,8 @@ class Events:
                     out.append(verb.head)
                 else:
                     out.append(s)
-            return out
+                    out += self._companions(s)
+            return out + self._companions(verb)
         if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
             return []
         # a subject the parser hung on the verb's auxiliary: "Iran is "flagrantly" defying"
@@ -1109,8 +1185,10 @@ class Events:
             return [head.head]  # a finite verb misread under a preposition: "Japan at first imposed ..."
         if dep == "pcomp" and head.dep_ in ("prep", "agent"):
             head = head.head
-        if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
-            return self._subjects(head.head, depth + 1)  # "X is ready to resume talks"
+        if (dep == "xcomp" or (dep == "pcomp" and head.lemma_.lower() in self.lexicon["intention_verbs"])) \
+                and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            # "X is ready to resume talks", "X is close to reaching a deal" (not "interested in V-ing")
+            return self._subjects(head.head, depth + 1)
         if dep in ("xcomp", "pcomp", "advcl", "ccomp"):
             if head.pos_ not in ("VERB", "AUX"):
                 return []
@@ -1120,6 +1198,23 @@ class Events:
                     return objs[:1]
             return self._subjects(head, depth + 1)
         return []
+
+    def _companions(self, tok) -> list:
+        """ "X, along with Y and Z, condemned ...": the objects of a companion phrase
+        (``companion_preps``) on the subject or on its verb act with the subject."""
+        out = []
+        phrases = self.lexicon["companion_preps"]
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            words = [c.lower_]
+            words += [f"{c.lower_} {w.lower_}" for w in c.children if w.dep_ == "prep"]  # "along" -> "with"
+            words += [f"{a.lower_} {c.lower_}" for a in c.children if a.dep_ == "advmod"]  # "together" "with"
+            if not any(w in phrases for w in words):
+                continue
+            for p in [c, *(w for w in c.children if w.dep_ == "prep")]:
+                out += [o for o in p.children if o.dep_ == "pobj"]
+        return out
 
     def _patients(self, verb) -> list:
         head = verb
@@ -1376,6 +1471,8 @@ class Events:
                     bump("hypothetical")
             elif dep == "pcomp" and "claim" in getattr(self._match_verb(head, hl), "flags", ()):
                 bump("claimed")
+            elif dep == "pcomp" and head.pos_ == "ADJ" and hl in lex["intention_verbs"]:
+                bump("future")  # "X is close to reaching a deal"
             elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
                 bump("hypothetical")
             if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in lex["report_nouns"]:
