@@ -408,3 +408,28 @@ def test_any_word_salad_codes_valid_events(pipeline):
             assert e.status in ("asserted", "claimed", "future", "hypothetical")
 
     check()
+
+
+# ------------------------------------------------------------ general English shapes
+@pytest.fixture(scope="module")
+def every(code):
+    """every(text) -> sorted [(type, source entity, target entity, status)] of all sentences."""
+    def run(text: str):
+        art = code(text, published="2024-03-04")
+        assert art.ok, art.error
+        return sorted((e.type, entity(e.source and e.source.code), entity(e.target and e.target.code), e.status)
+                      for e in art.events)
+    return run
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Chile and Peru accused each other of breaking the truce.", "ACCUSE"),
+    ("Chile and Peru fired at one another across the river.", "ASSAULT"),
+    ("Chile and Peru launched attacks on each other.", "ASSAULT"),
+])
+def test_reciprocal_pronoun_gives_each_side_the_act_on_the_other(every, text, type_):
+    assert every(text) == [(type_, "CHL", "PER", "asserted"), (type_, "PER", "CHL", "asserted")]
+
+
+def test_reciprocal_pronoun_of_an_act_done_together_pairs_once(every):
+    assert every("Chile and Peru met each other in Lima.") == [("CONSULT", "CHL", "PER", "asserted")]

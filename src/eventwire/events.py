@@ -740,6 +740,9 @@ class Events:
         if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
                 and len({entity(s.code) for s in coded}) >= 2:
             targets = coded  # "A and B exchanged fire": each side's act on the other
+        if self._each_other(verb, trig) and len({entity(s.code) for s in coded}) >= 2:
+            # "A and B accused each other of ...": each side's act on the others
+            sources, targets = self._each_on_other(trig, coded)
         sources, targets = self._mutual(trig, sources, targets, [verb, *(c for c in verb.children if c.dep_ in OBJECTS)])
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
@@ -756,6 +759,23 @@ class Events:
         if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
             negated = True  # "imposed no sanctions"
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
+
+    def _each_other(self, word, trig: Trigger) -> bool:
+        """Whether the object of ``word``, or the object of one of its target prepositions, is a
+        reciprocal pronoun (``reciprocal_pronouns``: "accused each other", "fired at one another")."""
+        heads = [c for c in word.children if c.dep_ in OBJECTS]
+        heads += [p for c in word.children if c.dep_ in ("prep", "dative")
+                  and (c.lower_ in self._target_preps(trig) or c.lower_ == trig.particle)
+                  for p in c.children if p.dep_ == "pobj"]
+        pronouns = self.lexicon["reciprocal_pronouns"]
+        return any(" ".join(t.lower_ for t in h.doc[h.left_edge.i: h.right_edge.i + 1]) in pronouns for h in heads)
+
+    def _each_on_other(self, trig: Trigger, coded: list[ActorRef]) -> tuple[list, list]:
+        """The sides of an act each of ``coded`` does to the others: every pair, or for an act
+        done together (``mutual_types``: "met each other") the first with the others."""
+        if trig.type.lower() in self.lexicon["mutual_types"]:
+            return coded[:1], coded[1:]
+        return coded, coded
 
     def _battle_side(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
         """ "X was killed in a gun battle with Y": the other side of the fight the passive act
@@ -1101,6 +1121,8 @@ class Events:
             # naming one of the sides again ("..., with Erdogan at one point suggesting")
             # names no other partner
             targets = coded
+        if self._each_other(noun, trig) and len({entity(s.code) for s in coded}) >= 2:
+            sources, targets = self._each_on_other(trig, coded)  # "A and B launched attacks on each other"
         sources, targets = self._mutual(trig, sources, targets, [noun, governor])
         if not targets and trig.type.lower() in lex["dyadic_types"]:
             return None
