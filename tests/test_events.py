@@ -433,3 +433,21 @@ def test_reciprocal_pronoun_gives_each_side_the_act_on_the_other(every, text, ty
 
 def test_reciprocal_pronoun_of_an_act_done_together_pairs_once(every):
     assert every("Chile and Peru met each other in Lima.") == [("CONSULT", "CHL", "PER", "asserted")]
+
+
+@pytest.mark.parametrize("text", ["Peru denied the allegations on Monday.",
+                                  "Peru denied all the charges.",
+                                  "Peru has denied any involvement in the smuggling.",
+                                  "Peru denied that its navy had entered the disputed waters.",
+                                  "Peru denied that Chilean ships had been seized."])
+def test_a_denial_with_no_one_named_is_a_reject_with_no_target(every, text):
+    assert every(text) == [("REJECT", "PER", None, "asserted")]
+
+
+def test_a_denial_names_the_accuser_of_the_sentence_before(every):
+    assert every("Chile accused Peru of spying. Peru denied the charges.") == [
+        ("ACCUSE", "CHL", "PER", "asserted"), ("REJECT", "PER", "CHL", "asserted")]
+
+
+def test_a_denial_of_a_named_accusers_claim_rejects_the_accuser(every):
+    assert every("Peru denied Chile's allegations.") == [("REJECT", "PER", "CHL", "asserted")]

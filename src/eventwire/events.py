@@ -734,8 +734,12 @@ class Events:
             return _Found(trig, verb, verb, [None], targets, status, negated, reporter)
         if not sources:
             return None
-        targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
-                                                                                              sources)
+        denial = self._denial(verb, trig)
+        if denial == "clause":  # "X denied that its troops ...": the clause's subject is not who is rejected
+            targets = []
+        else:
+            targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
+                                                                                                  sources)
         coded = [s for s in sources if s is not None and s.code]
         if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
                 and len({entity(s.code) for s in coded}) >= 2:
@@ -751,9 +755,11 @@ class Events:
             # a denial with no one named answers the accusation of the sentence before
             targets = [index.accusers[entity(s.code)] for s in sources
                        if s is not None and s.code and entity(s.code) in index.accusers][:1]
-        if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
+        if denial and not any(t is not None and t.code for t in targets):
+            targets = [None]  # "X denied the allegations": X's REJECT, no one named
+        elif not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
-        if self._needs_target(trig) and not any(t.code for t in targets or ()):
+        elif self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(verb)
         if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
@@ -769,6 +775,19 @@ class Events:
                   for p in c.children if p.dep_ == "pobj"]
         pronouns = self.lexicon["reciprocal_pronouns"]
         return any(" ".join(t.lower_ for t in h.doc[h.left_edge.i: h.right_edge.i + 1]) in pronouns for h in heads)
+
+    def _denial(self, verb, trig: Trigger) -> str | None:
+        """ "X denied the allegations" ("object": a REJECT pattern whose object is one of
+        ``denied_objects``) or "X denied (that) ..." ("clause": a REJECT speech pattern with a
+        clause and no object): a denial, X's REJECT whether or not the accuser is named."""
+        if trig.type != "REJECT":
+            return None
+        objs = [o for c in verb.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
+        if any(o.lemma_.lower() in self.lexicon["denied_objects"] for o in objs):
+            return "object"
+        if not objs and "speech" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
+            return "clause"
+        return None
 
     def _each_on_other(self, trig: Trigger, coded: list[ActorRef]) -> tuple[list, list]:
         """The sides of an act each of ``coded`` does to the others: every pair, or for an act
