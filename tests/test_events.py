@@ -451,3 +451,13 @@ def test_a_denial_names_the_accuser_of_the_sentence_before(every):
 
 def test_a_denial_of_a_named_accusers_claim_rejects_the_accuser(every):
     assert every("Peru denied Chile's allegations.") == [("REJECT", "PER", "CHL", "asserted")]
+
+
+def test_a_bare_refusal_after_but_answers_who_asked(every):
+    assert every("Mexico asked Guatemala to reopen the border, but Guatemala refused.") == [
+        ("REJECT", "GTM", "MEX", "asserted"), ("REQUEST", "MEX", "GTM", "asserted")]
+
+
+def test_a_bare_refusal_after_and_names_no_one(every):
+    assert every("Mexico asked Guatemala to reopen the border, and Guatemala refused.") == [
+        ("REQUEST", "MEX", "GTM", "asserted")]

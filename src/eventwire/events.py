@@ -751,6 +751,8 @@ class Events:
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
             targets = self._act_owner(index, verb, sources)
         if not targets and not passive and trig.type.lower() in self.lexicon["answer_types"]:
+            targets = self._asker(index, verb, sources)  # "Y asked X to V, but X refused"
+        if not targets and not passive and trig.type.lower() in self.lexicon["answer_types"]:
             # "Afghan officials accused the Taliban of ... The insurgent group denied involvement":
             # a denial with no one named answers the accusation of the sentence before
             targets = [index.accusers[entity(s.code)] for s in sources
@@ -775,6 +777,21 @@ class Events:
                   for p in c.children if p.dep_ == "pobj"]
         pronouns = self.lexicon["reciprocal_pronouns"]
         return any(" ".join(t.lower_ for t in h.doc[h.left_edge.i: h.right_edge.i + 1]) in pronouns for h in heads)
+
+    def _asker(self, index: _ArticleIndex, verb, sources: list) -> list[ActorRef]:
+        """ "Y asked X to V, but X refused": a bare refusal (a ``rejection_verbs`` verb with no
+        object, clause or preposition of its own) joined by a ``contrast_conjunctions`` word to
+        the clause before answers that clause's subject, where it is another side."""
+        lex = self.lexicon
+        if verb.lemma_.lower() not in lex["rejection_verbs"] or verb.dep_ != "conj" or any(
+                c.dep_ in OBJECTS | {"xcomp", "ccomp", "prep", "dative"} for c in verb.children):
+            return []
+        head = verb.head
+        if not any(c.dep_ == "cc" and c.lower_ in lex["contrast_conjunctions"] and head.i < c.i < verb.i
+                   for c in [*head.children, *verb.children]):
+            return []
+        own = {self._side(s.code) for s in sources if s is not None and s.code}
+        return [t for t in self._actors(index, self._subjects(head)) if t.code and self._side(t.code) not in own]
 
     def _denial(self, verb, trig: Trigger) -> str | None:
         """ "X denied the allegations" ("object": a REJECT pattern whose object is one of
