@@ -461,3 +461,14 @@ def test_a_bare_refusal_after_but_answers_who_asked(every):
 def test_a_bare_refusal_after_and_names_no_one(every):
     assert every("Mexico asked Guatemala to reopen the border, and Guatemala refused.") == [
         ("REQUEST", "MEX", "GTM", "asserted")]
+
+
+@pytest.mark.parametrize("text", ["Greece and Turkey recalled their ambassadors.",
+                                  "Greece and Turkey withdrew their envoys after the incident."])
+def test_sides_recalling_their_envoys_each_recall_from_the_other(every, text):
+    assert every(text) == [("SANCTION", "GRC", "TUR", "asserted"), ("SANCTION", "TUR", "GRC", "asserted")]
+
+
+def test_sides_recalling_their_envoys_from_a_third_recall_from_it(every):
+    assert every("Greece and Cyprus recalled their ambassadors from Turkey.") == [
+        ("SANCTION", "CYP", "TUR", "asserted"), ("SANCTION", "GRC", "TUR", "asserted")]

@@ -744,8 +744,10 @@ class Events:
         if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
                 and len({entity(s.code) for s in coded}) >= 2:
             targets = coded  # "A and B exchanged fire": each side's act on the other
-        if self._each_other(verb, trig) and len({entity(s.code) for s in coded}) >= 2:
-            # "A and B accused each other of ...": each side's act on the others
+        if len({entity(s.code) for s in coded}) >= 2 and (self._each_other(verb, trig) or (
+                not any(t is not None and t.code for t in targets) and self._own_withdrawal(verb, trig))):
+            # "A and B accused each other of ...", "A and B recalled their ambassadors": each
+            # side's act on the others
             sources, targets = self._each_on_other(trig, coded)
         sources, targets = self._mutual(trig, sources, targets, [verb, *(c for c in verb.children if c.dep_ in OBJECTS)])
         if not targets and not passive and trig.type.lower() in self.lexicon["reaction_types"]:
@@ -805,6 +807,14 @@ class Events:
         if not objs and "speech" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             return "clause"
         return None
+
+    def _own_withdrawal(self, verb, trig: Trigger) -> bool:
+        """ "A and B recalled their ambassadors": a diplomatic withdrawal (``withdrawal_codes``)
+        of an object its subjects own together (``shared_possessives``)."""
+        lex = self.lexicon
+        return trig.cameo in lex["withdrawal_codes"] and any(
+            p.dep_ == "poss" and p.lower_ in lex["shared_possessives"]
+            for c in verb.children if c.dep_ in OBJECTS for p in c.children)
 
     def _each_on_other(self, trig: Trigger, coded: list[ActorRef]) -> tuple[list, list]:
         """The sides of an act each of ``coded`` does to the others: every pair, or for an act
