@@ -472,3 +472,18 @@ def test_sides_recalling_their_envoys_each_recall_from_the_other(every, text):
 def test_sides_recalling_their_envoys_from_a_third_recall_from_it(every):
     assert every("Greece and Cyprus recalled their ambassadors from Turkey.") == [
         ("SANCTION", "CYP", "TUR", "asserted"), ("SANCTION", "GRC", "TUR", "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada expressed support for Ukraine.", [("SUPPORT", "CAN", "UKR", "asserted")]),
+    ("Canada voiced concern that Russia was arming the rebels.", [("ACCUSE", "CAN", "RUS", "asserted")]),
+    ("Canada voiced a protest against the Russian ambassador.", []),
+])
+def test_an_expression_verb_carries_only_a_spoken_act(every, text, expected):
+    assert every(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Chile has voiced interest in sending aid to Peru.",
+                                  "Chile expressed a desire to provide aid to Peru."])
+def test_an_act_on_the_object_of_an_expression_verb_is_only_wished_for(every, text):
+    assert every(text) == [("AID", "CHL", "PER", "future")]

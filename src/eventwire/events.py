@@ -1116,6 +1116,8 @@ class Events:
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
                 return None  # the verb is a trigger of its own ("imposed tariffs")
+            if gov.lemma_.lower() in lex["expression_verbs"] and "speech" not in trig.flags:
+                return None  # "voiced concern" is said; only a spoken act is expressed
             governor = gov
             passive = any(c.dep_ == "auxpass" for c in gov.children)
             if passive:
@@ -1545,6 +1547,12 @@ class Events:
                 bump("hypothetical")
             if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in lex["report_nouns"]:
                 bump("claimed")  # "the charge that Russia is occupying Ukraine"
+            if (dep in ("acl", "pcomp", "pobj") and head.pos_ == "NOUN" and head.dep_ in OBJECTS
+                    and head.head.lemma_.lower() in lex["expression_verbs"]) \
+                    or (dep == "pcomp" and hl in lex["expression_verbs"]):
+                # "voiced interest in sending aid" (the phrase on the noun or, as the parser
+                # may read it, on the verb): only wished for
+                bump("future")
             if head.pos_ not in ("VERB", "AUX", "ADP") and dep not in ("pcomp", "pobj"):
                 break
             tok = head
