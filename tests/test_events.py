@@ -487,3 +487,18 @@ def test_an_expression_verb_carries_only_a_spoken_act(every, text, expected):
                                   "Chile expressed a desire to provide aid to Peru."])
 def test_an_act_on_the_object_of_an_expression_verb_is_only_wished_for(every, text):
     assert every(text) == [("AID", "CHL", "PER", "future")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile attacked Bolivia instead of negotiating with Peru.", [("ASSAULT", "CHL", "BOL", "asserted")]),
+    ("Rather than meeting Peru, Chile attacked Bolivia.", [("ASSAULT", "CHL", "BOL", "asserted")]),
+    ("Japan talked with China rather than imposing sanctions on Russia.", [("CONSULT", "JPN", "CHN", "asserted")]),
+])
+def test_the_alternative_not_taken_is_no_event(every, text, expected):
+    assert every(text) == expected
+
+
+def test_the_alternative_not_taken_is_kept_as_negated(code):
+    art = code("Chile attacked Bolivia instead of negotiating with Peru.", published="2024-03-04")
+    negated = art.metadata.get("negated_events") or []
+    assert [(e["type"], e["target"]["code"][:3]) for e in negated] == [("CONSULT", "PER")]

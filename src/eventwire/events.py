@@ -1518,6 +1518,9 @@ class Events:
             dep, head = tok.dep_, tok.head
             if head.i == tok.i or dep not in CLAUSE_LINKS | {"pobj"}:
                 break
+            if dep == "pcomp" and head.i > 0 and \
+                    f"{head.doc[head.i - 1].lower_} {head.lower_}" in lex["alternative_preps"]:
+                negated = True  # "attacked Y instead of negotiating": the act not taken
             if dep == "pcomp" or dep == "pobj":
                 head = head.head if head.dep_ in ("prep", "agent") else head
             hl = head.lemma_.lower()
