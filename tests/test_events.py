@@ -502,3 +502,8 @@ def test_the_alternative_not_taken_is_kept_as_negated(code):
     art = code("Chile attacked Bolivia instead of negotiating with Peru.", published="2024-03-04")
     negated = art.metadata.get("negated_events") or []
     assert [(e["type"], e["target"]["code"][:3]) for e in negated] == [("CONSULT", "PER")]
+
+
+def test_an_act_in_a_with_phrase_after_an_expression_is_still_asserted(every):
+    text = "Chile has voiced concern over the violence, with Chilean officials meeting Peruvian officials."
+    assert every(text) == [("CONSULT", "CHL", "PER", "asserted")]

@@ -1552,9 +1552,10 @@ class Events:
                 bump("claimed")  # "the charge that Russia is occupying Ukraine"
             if (dep in ("acl", "pcomp", "pobj") and head.pos_ == "NOUN" and head.dep_ in OBJECTS
                     and head.head.lemma_.lower() in lex["expression_verbs"]) \
-                    or (dep == "pcomp" and hl in lex["expression_verbs"]):
+                    or (dep == "pcomp" and hl in lex["expression_verbs"]
+                        and any(o.dep_ in OBJECTS and o.right_edge.i + 1 == tok.head.i for o in head.children)):
                 # "voiced interest in sending aid" (the phrase on the noun or, as the parser
-                # may read it, on the verb): only wished for
+                # may read it, on the verb right after the noun): only wished for
                 bump("future")
             if head.pos_ not in ("VERB", "AUX", "ADP") and dep not in ("pcomp", "pobj"):
                 break
