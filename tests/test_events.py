@@ -507,3 +507,11 @@ def test_the_alternative_not_taken_is_kept_as_negated(code):
 def test_an_act_in_a_with_phrase_after_an_expression_is_still_asserted(every):
     text = "Chile has voiced concern over the violence, with Chilean officials meeting Peruvian officials."
     assert every(text) == [("CONSULT", "CHL", "PER", "asserted")]
+
+
+def test_a_denial_names_the_accuser_in_a_by_phrase(every):
+    assert every("Peru denied the allegations by Chile.") == [("REJECT", "PER", "CHL", "asserted")]
+
+
+def test_a_denial_rejects_no_one_of_its_own_side(every):
+    assert every("Peru denied any involvement by its navy.") == [("REJECT", "PER", None, "asserted")]

@@ -741,6 +741,9 @@ class Events:
             targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
                                                                                                   sources)
         coded = [s for s in sources if s is not None and s.code]
+        own = {self._side(s.code) for s in coded}
+        if denial:  # a denial rejects no one of its own side ("denied involvement by its troops")
+            targets = [t for t in targets if t is not None and t.code and self._side(t.code) not in own]
         if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
                 and len({entity(s.code) for s in coded}) >= 2:
             targets = coded  # "A and B exchanged fire": each side's act on the other
@@ -759,6 +762,14 @@ class Events:
             # a denial with no one named answers the accusation of the sentence before
             targets = [index.accusers[entity(s.code)] for s in sources
                        if s is not None and s.code and entity(s.code) in index.accusers][:1]
+        if denial == "object" and not targets:
+            # "denied the allegations by Y": the accuser in a phrase the parser hangs on the verb
+            objs_end = max(o.right_edge.i for o in objs)
+            targets = [t for t in self._actors(index, [p for c in verb.children if c.dep_ in ("prep", "agent")
+                                                       and c.lower_ in self.lexicon["source_preps"]
+                                                       and c.i > objs_end
+                                                       for p in c.children if p.dep_ == "pobj"])
+                       if t.code and self._side(t.code) not in own]
         if denial and not any(t is not None and t.code for t in targets):
             targets = [None]  # "X denied the allegations": X's REJECT, no one named
         elif not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
