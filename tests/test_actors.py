@@ -812,3 +812,22 @@ def test_an_indefinite_title_takes_the_name_of_the_next_speaker(code):
     art = code("A spokesman for Afghan President Omar Zaki rejected the accusations on Sunday.",
                published="2021-05-09")
     assert [a.name for a in art.actors if a.type == "PERSON"] == ["Omar Zaki"]  # nobody named: no actor
+
+
+# -- unseen news: shapes found by coding stories outside the dev set ----------------------------------
+
+def codes_of(art):
+    """Every actor of the article as (name, code), to assert exact sets (no extras)."""
+    return {(a.name, a.code) for a in art.actors}
+
+
+def test_un_agencies_by_what_they_do(code):
+    art = code("The U.N. children’s agency warned of hunger in the valley, and the UN food agency sent grain. "
+               "The U.N. health agency said clinics were full.")
+    assert codes_of(art) == {("UNICEF", "IGO:UNICEF"), ("World Food Programme", "IGO:WFP"),
+                             ("World Health Organization", "IGO:WHO")}
+
+
+def test_well_known_companies_and_outlets(code):
+    art = code("Boeing said it would cut jobs. Huawei denied the report, Kyodo said.")
+    assert codes_of(art) == {("Boeing", "USABUS"), ("Huawei", "CHNBUS"), ("Kyodo", "JPNMED")}
