@@ -831,3 +831,17 @@ def test_un_agencies_by_what_they_do(code):
 def test_well_known_companies_and_outlets(code):
     art = code("Boeing said it would cut jobs. Huawei denied the report, Kyodo said.")
     assert codes_of(art) == {("Boeing", "USABUS"), ("Huawei", "CHNBUS"), ("Kyodo", "JPNMED")}
+
+
+def test_honorific_before_a_surname_links_to_the_full_name(code):
+    art = code("Russian President Viktor Orlov spoke on Monday. Mr. Orlov said the talks would go on.")
+    assert codes_of(art) == {("Viktor Orlov", "RUSGOV"), ("Russia", "RUS")}
+    assert "Mr. Orlov" not in {a.name for a in art.actors}
+
+
+def test_possessor_before_an_apposition_gives_its_code(code):
+    art = code("U.N. Secretary-General Ana Pereira condemned the killings in Myanmar. Myanmar's army has shot "
+               "protesters in Myanmar for weeks. The killings were unacceptable, Pereira's spokesman, Luc Marchand, "
+               "told reporters.")
+    assert actor(art, "Luc Marchand").code == "IGO:UN"  # the possessor's body, not the home country
+    assert actor(art, "Ana Pereira").code == "IGO:UN"

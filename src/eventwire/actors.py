@@ -39,6 +39,7 @@ PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared w
 TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"])  # "at Kenya" is no place
 OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
                for act in acts}  # ("hear", "case") -> JUD
+HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
@@ -235,14 +236,15 @@ class _Reader:
                 continue
             start, end = ent.start, ent.end
             while start < end and (self.unit_of[start] is not None or not doc[start].is_title
-                                   or doc[start].text in POSSESSIVE):
+                                   or doc[start].text in POSSESSIVE or doc[start].text in HONORIFICS):
                 start += 1
             while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
                 end -= 1
             while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
                 end += 1  # "Ursula von der" + "Leyen"
             while start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                    and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None:
+                    and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None \
+                    and doc[start - 1].text not in HONORIFICS:
                 start -= 1  # a first name the tagger left out ("Hector" + "Paul Joseph")
             if end - start >= 2 and doc[start:end].text in self.gaz.cities:
                 continue  # "Banja Luka" read as a person
@@ -1192,8 +1194,11 @@ class _Reader:
     def _code_person(self, p: _Person, sent, home: str | None) -> None:
         """A person with a title of no stated country, or no title: an affiliation the text gives,
         then the actor files, memory and dictionary, then the sentence, then home."""
-        if p.entity_from is not None and self._chain.get(id(p.entity_from), p.entity_from).code:
-            return  # the possessor's country ("Zelenskyy's chief of staff", "his wife"): _finish_person
+        if p.entity_from is not None and (id(p.entity_from) not in self._chain
+                                          or self._chain[id(p.entity_from)].code):
+            # the possessor's country ("Zelenskyy's chief of staff", "his wife"): _finish_person; also where the
+            # possessor is read after this name ("Guterres' spokesman, X": the phrase opens at the possessor)
+            return
         if p.poss_body is not None:  # "the court's president, Judge X": the court named before
             body = self._body_before(self.doc[p.poss_body.end - 1].lower_, p.poss_body.start)
             if body is not None:
