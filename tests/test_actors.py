@@ -845,3 +845,12 @@ def test_possessor_before_an_apposition_gives_its_code(code):
                "told reporters.")
     assert actor(art, "Luc Marchand").code == "IGO:UN"  # the possessor's body, not the home country
     assert actor(art, "Ana Pereira").code == "IGO:UN"
+
+
+def test_bare_secretary_before_a_name_is_a_cabinet_office(code):
+    art = code("U.S. Secretary of State Mara Quinn met Canadian officials in Ottawa. Secretary Quinn said trade "
+               "would resume.")
+    assert actor(art, "Secretary Quinn").name == "Mara Quinn"  # one person
+    assert actor(art, "Mara Quinn").code == "USAGOV"
+    art = code("Homeland Security Secretary Dana Voss visited the border. The secretary said crossings fell.")
+    assert codes_of(art) == {("Dana Voss", "USAGOV"), ("Homeland Security", "USAGOV")}
