@@ -854,3 +854,10 @@ def test_bare_secretary_before_a_name_is_a_cabinet_office(code):
     assert actor(art, "Mara Quinn").code == "USAGOV"
     art = code("Homeland Security Secretary Dana Voss visited the border. The secretary said crossings fell.")
     assert codes_of(art) == {("Dana Voss", "USAGOV"), ("Homeland Security", "USAGOV")}
+
+
+def test_a_body_named_with_its_place_before_a_role_noun(code):
+    art = code("Indonesian students lag behind, and Indonesia must act, said University of Melbourne professor "
+               "Andrew Rossi. Indonesia's schools need money, Rossi said.")
+    assert actor(art, "Andrew Rossi").code == "AUSEDU"  # the university's country, not the article's
+    assert actor(art, "Rossi").name == "Andrew Rossi"

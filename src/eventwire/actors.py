@@ -1265,6 +1265,10 @@ class _Reader:
             u = self.unit_of[k + 2]  # "X, an Italian sinologist": X is Italian
             if u is not None and u.cat == "GEO" and u.kind == "adj" and u.start == k + 2 and ":" not in u.code:
                 return u.code[:3] + (p.sector or "")
+        if start < p.start:  # "University of Melbourne professor X": a body's name, with its place, before the role
+            code = self._body_code(start, p.start, p)
+            if code is not None:
+                return code
         windows = [(start, p.start), (p.end, min(sent_end, p.end + AFFILIATION_REACH))]
         for a, b in p.role_spans:  # "Ombongi is the former chair of ... at the University of Nairobi"
             windows.append((a, min(doc[a].sent.end, b + AFFILIATION_REACH)))
