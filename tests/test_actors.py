@@ -861,3 +861,18 @@ def test_a_body_named_with_its_place_before_a_role_noun(code):
                "Andrew Rossi. Indonesia's schools need money, Rossi said.")
     assert actor(art, "Andrew Rossi").code == "AUSEDU"  # the university's country, not the article's
     assert actor(art, "Rossi").name == "Andrew Rossi"
+
+
+def test_a_name_after_a_body_noun_is_that_body(code):
+    art = code("The minister told Indonesian newspaper Kumara that results were poor.")
+    assert codes_of(art) == {("Kumara", "IDNMED"), ("Indonesia", "IDN")}
+    art = code("Taliban spokesman Ahmad Noori told Afghan broadcaster Pamir News on Tuesday that the ban stands.",
+               published="2023-05-02")
+    assert codes_of(art) == {("Ahmad Noori", "AFGGOV"), ("Taliban", "AFGGOV"), ("Afghanistan", "AFG"),
+                             ("Pamir News", "AFGMED")}  # no "Afghan broadcaster" person
+    art = code("The Kenyan firm Lumo Farms denied the report on Friday.")
+    assert codes_of(art) == {("Lumo Farms", "KENBUS"), ("Kenya", "KEN")}
+    art = code("Chinese state broadcaster CCTV said the meeting went well.")
+    assert codes_of(art) == {("CCTV", "CHNMED"), ("China", "CHN")}  # a known outlet keeps its code
+    art = code("Veteran broadcaster John Simmons said the war was over on social media Friday.")
+    assert [a.name for a in art.actors] == ["John Simmons"]  # a person after a title noun stays a person

@@ -40,6 +40,8 @@ TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"
 OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
                for act in acts}  # ("hear", "case") -> JUD
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
+BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
+NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
@@ -207,6 +209,7 @@ class _Reader:
         self.mentions: list[Mention] = []
         self.consumed: set[int] = set()  # unit starts used inside a longer mention
         self.swallowed: set[int] = set()  # unit starts that are part of a name and no mention ("VOA Albanian")
+        self.labelled: set[int] = set()  # tokens of a body named after its kind ("the newspaper Kompas")
         self.actors: list[Actor] = []
         self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
         self._cover: list | None = None  # token -> the role mention covering it
@@ -629,6 +632,8 @@ class _Reader:
                         other.code, other.level = name.code, name.level
                         other.entity_from, other.poss_body = name.entity_from, name.poss_body
             return
+        if head in BODY_LABELS and comp is None and self._labelled_body(u, left, code_parts, end):
+            return
         appos = self._apposition_person(start, sent)
         plural = head.endswith("s") and doc[u.end - 1].tag_ in ("NNS", "NNPS")
         if appos is not None and not plural:
@@ -653,6 +658,32 @@ class _Reader:
         self._add(m)
         if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
             self._coordinated(m, start, sent)
+
+    def _labelled_body(self, u: Unit, left: dict, parts: dict, k: int) -> bool:
+        """"the newspaper Kompas", "Afghan broadcaster Shamshad TV": a capitalised name right after a role noun
+        that labels a kind of body (modality.yaml body_labels) is that body, with the role's sector and its
+        modifier's country (else the home country, in :meth:`_resolve`); a known organisation there keeps its
+        own code and the label is no actor of its own. True where the role phrase is read so."""
+        doc = self.doc
+        if k >= len(doc) or u.kind != "group" and doc[u.end - 1].tag_ not in ("NN", "NNP"):
+            return False
+        nxt = self.unit_of[k]
+        if nxt is not None and nxt.cat == "ORG" and nxt.start == k:
+            return True  # "state broadcaster CCTV": the outlet's own code
+        end = k
+        while end < len(doc) and end - k < 5 and self.unit_of[end] is None and self.person_of[end] is None \
+                and (doc[end].pos_ == "PROPN" or (end > k and doc[end].ent_iob_ == "I")) \
+                and doc[end].ent_type_ not in NOT_NAME_ENTS \
+                and (doc[end].is_title or doc[end].is_upper or doc[end].text[:1].isupper()):
+            end += 1
+        if end == k or (end - k == 1 and doc[k].ent_type_ == "PERSON" and u.kind != "group"):
+            return False
+        m = _Mention(doc[k].idx, _end_char(doc, end), doc[k:end].text, "ORG", kind="name", tok_start=k, tok_end=end)
+        m._parts = dict(parts)
+        self.labelled.update(range(k, end))
+        self._add(m)
+        self._acronym_after(end, m)
+        return True
 
     def _adj_at(self, j: int) -> Unit | None:
         u = self.unit_of[j] if 0 <= j < len(self.doc) else None
@@ -898,7 +929,7 @@ class _Reader:
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
-            if any(self.unit_of[i] or self.person_of[i] for i in range(ent.start, ent.end)):
+            if any(self.unit_of[i] or self.person_of[i] or i in self.labelled for i in range(ent.start, ent.end)):
                 continue
             if any(m.tok_start <= ent.start < m.tok_end for m in self._containers_near(ent.start)):
                 continue
@@ -1020,6 +1051,8 @@ class _Reader:
                         pending.append(m)  # a lede's "Sweden's foreign minister said ...": a name may follow
                 else:
                     m._drop = True  # "the minister" with nobody to be: not an actor
+            elif m.kind == "name" and m.type == "ORG" and m._parts is not None:  # "the newspaper Kompas"
+                m.code = self._code_parts(m._parts, None, home if self._home_share >= HOME_SHARE else None)
             elif m.kind == "group" and self._named_body(m) is not None:
                 body = self._named_body(m)  # "the court" after "the International Court of Justice"
                 m.code, m.type, m._same = body.code, body.type, body
