@@ -876,3 +876,15 @@ def test_a_name_after_a_body_noun_is_that_body(code):
     assert codes_of(art) == {("CCTV", "CHNMED"), ("China", "CHN")}  # a known outlet keeps its code
     art = code("Veteran broadcaster John Simmons said the war was over on social media Friday.")
     assert [a.name for a in art.actors] == ["John Simmons"]  # a person after a title noun stays a person
+
+
+def test_a_role_given_in_a_relative_clause(code):
+    art = code("Rina Sari, who heads the Indonesian health ministry, said the outbreak was over.")
+    assert codes_of(art) == {("Rina Sari", "IDNHLH"), ("the Indonesian health ministry", "IDNHLH"),
+                             ("Indonesia", "IDN")}
+    art = code("Kofi Mensah, who runs Ghana's central bank, said inflation fell.")
+    assert codes_of(art) == {("Kofi Mensah", "GHAGOV"), ("Ghana's central bank", "GHAGOV"), ("Ghana", "GHA")}
+    art = code("Thai activists protested the deportation. Chalida Tajaroensuk, who heads Thailand's People's "
+               "Empowerment Foundation, echoed the concerns.")
+    assert actor(art, "Chalida Tajaroensuk").type == "PERSON"  # "who": a person, whatever the tagger said
+    assert actor(art, "Chalida Tajaroensuk").code == "THANGO"

@@ -290,7 +290,7 @@ class _Reader:
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
                     self._memory_person(text, learned_only=ent.label_ == "ORG") or \
-                    self._listed_with_person(doc[start:end], taken):
+                    self._listed_with_person(doc[start:end], taken) or self._who_follows(doc[start:end]):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -331,6 +331,15 @@ class _Reader:
                 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
             return False
         return self.gaz.org_words.get(span[-1].lower_, (None, ""))[1] not in BODY_KINDS
+
+    def _who_follows(self, span) -> bool:
+        """"Chalida Tajaroensuk, who heads ...": a name of two to four capitalised words, no organisation word,
+        followed by ", who" is a person's (a body is "which"), whatever the tagger called it."""
+        doc = self.doc
+        if not 2 <= len(span) <= 4 or span.end + 1 >= len(doc) or doc[span.end].text != "," \
+                or doc[span.end + 1].lower_ != "who" or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+            return False
+        return not any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span)
 
     def _person_over_places(self) -> None:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
@@ -1313,7 +1322,7 @@ class _Reader:
                 works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works" \
                     and (k == p.end or doc[k - 1].lower_ == "who")
                 if works:  # "X, who heads the Y Institute in Z", "X lectures on politics at the University of Z"
-                    code = self._body_code(k + 1, t.sent.end, p)
+                    code = self._body_code(k + 1, t.sent.end, p) or self._role_body(k + 1, t.sent.end)
                     if code is not None:
                         return code
                     k += 1
@@ -1334,6 +1343,26 @@ class _Reader:
             while j > doc[start].sent.start and (doc[j - 1].is_title or doc[j - 1].lower_ in BODY_LINKS):
                 j -= 1
             return self._body_code(j, start - 1, p)
+        return None
+
+    def _role_body(self, k: int, limit: int) -> str | None:
+        """"who heads the Kenyan health ministry", "who runs Ghana's central bank": a body named by a role noun
+        (roles.tsv, kind group) with its country before it; the code the role phrase has."""
+        doc = self.doc
+        j = k
+        while j < limit and j - k < MAX_LEFT:
+            u = self.unit_of[j]
+            if u is not None and u.cat == "ROLE":
+                if u.kind != "group" or doc[u.end - 1].tag_ in ("NNS", "NNPS"):
+                    return None
+                left = self._left(u.start - 1, k)
+                return self._combine(left["entity"], u.code) if left["entity"] is not None else None
+            if u is not None:
+                j = u.end
+            elif doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or doc[j].text in POSSESSIVE:
+                j += 1
+            else:
+                return None
         return None
 
     def _now_affiliation(self, p: _Person) -> str | None:
