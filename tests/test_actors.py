@@ -888,3 +888,10 @@ def test_a_role_given_in_a_relative_clause(code):
                "Empowerment Foundation, echoed the concerns.")
     assert actor(art, "Chalida Tajaroensuk").type == "PERSON"  # "who": a person, whatever the tagger said
     assert actor(art, "Chalida Tajaroensuk").code == "THANGO"
+
+
+def test_family_name_first_follow_up_mentions(code):
+    art = code("North Korean leader Kim Jong Chol fired a missile on Monday. Kim said more would follow.")
+    assert codes_of(art) == {("Kim Jong Chol", "PRKGOV"), ("North Korea", "PRK")}
+    art = code("Xu Quanming, a Beijing teacher, said the games were harmful. Xu added that the rules came late.")
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Xu Quanming"]  # "Xu" is the same person

@@ -1208,13 +1208,11 @@ class _Reader:
                 if len(words) < len(cwords) and cwords[-len(words):] == words:
                     head = cand
                     break
-                if len(words) == 1 and len(cwords) == 2 and cwords[0] == words[0] and cand.code \
-                        and cand.code[:3] in FAMILY_NAME_FIRST:
-                    head = cand
-                    break
                 if len(words) > len(cwords) and words[-len(cwords):] == cwords and not cand.titled:
                     head = cand  # "Pedersen ... Geir Pedersen": the fuller name takes over below
                     break
+        if head is None and len(words) == 1:
+            head = self._family_name_head(words[0], people)
         if head is None:
             head = p
             by_name[text] = p
@@ -1232,6 +1230,17 @@ class _Reader:
         people.append(head)
         self._chain[id(p)] = head
         return head
+
+    def _family_name_head(self, word: str, people: list) -> "_Person | None":
+        """"Xi Jinping ... Xi", "Kim Jong Un ... Kim": a lone name that opens a full name of two or three words
+        is that person's family name where the name is written family name first (a person of a country that
+        writes names so, or one the text gives no country), and no one named so far ends in it."""
+        for cand in reversed(people):
+            cwords = _name_words(self.doc[cand.start:cand.end].text)
+            if 2 <= len(cwords) <= 3 and cwords[0] == word and (cand.code is None
+                                                                 or cand.code[:3] in FAMILY_NAME_FIRST):
+                return cand
+        return None
 
     def _code_person(self, p: _Person, sent, home: str | None) -> None:
         """A person with a title of no stated country, or no title: an affiliation the text gives,
