@@ -895,3 +895,18 @@ def test_family_name_first_follow_up_mentions(code):
     assert codes_of(art) == {("Kim Jong Chol", "PRKGOV"), ("North Korea", "PRK")}
     art = code("Xu Quanming, a Beijing teacher, said the games were harmful. Xu added that the rules came late.")
     assert [a.name for a in art.actors if a.type == "PERSON"] == ["Xu Quanming"]  # "Xu" is the same person
+
+
+def test_an_office_before_a_ranked_name_after_a_comma(code):
+    art = code("Pakistan's military spokesman, Lt. Gen. Ahmed Karim Malik, said 33 attackers died.")
+    malik = actor(art, "Ahmed Karim Malik")
+    assert (malik.name, malik.code, malik.title) == ("Ahmed Karim Malik", "PAKMIL", "military spokesman")
+    assert {a.name for a in art.actors if a.type == "PERSON"} == {"Ahmed Karim Malik"}
+    art = code("Col. Ann Reyes of the Philippine army said the rebels fled.")
+    assert actor(art, "Ann Reyes").code == "PHLMIL"  # the abbreviated rank is a title ("Col.", roles.tsv)
+    assert actor(art, "Ann Reyes").name == "Ann Reyes"
+
+
+def test_un_resident_coordinator_is_the_uns(code):
+    art = code("The U.N. Resident Coordinator for Myanmar Andrew Kirk said aid was blocked.")
+    assert codes_of(art) == {("Andrew Kirk", "IGO:UN"), ("United Nations", "IGO:UN"), ("Myanmar", "MMR")}

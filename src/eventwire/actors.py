@@ -626,6 +626,14 @@ class _Reader:
         level = u.level if entity is None or entity.cat == "GEO" else None  # not "governor of the X Bank"
         code_parts = dict(entity=entity, sector=sector, poss_person=left["poss_person"],
                           country_ref=left["country_ref"])
+        if name is not None and name.titled and name.cover_start is not None and name.cover_start < start \
+                and doc[start - 1].text == ",":
+            # "Pakistan's military spokesman, Lt. Gen. X": the office before the comma is the role; the rank
+            # only fills a code the office did not give
+            self.consumed.add(u.start)
+            if name.code is None and entity is not None:
+                name.code = self._combine(entity, sector)
+            return
         if name is not None:
             name.poss_body = left["poss_body"] or name.poss_body
             name.level = level or name.level
