@@ -910,3 +910,12 @@ def test_an_office_before_a_ranked_name_after_a_comma(code):
 def test_un_resident_coordinator_is_the_uns(code):
     art = code("The U.N. Resident Coordinator for Myanmar Andrew Kirk said aid was blocked.")
     assert codes_of(art) == {("Andrew Kirk", "IGO:UN"), ("United Nations", "IGO:UN"), ("Myanmar", "MMR")}
+
+
+def test_a_party_adjective_before_a_role_gives_the_partys_country(code):
+    art = code("Ukraine and Russia agreed to talks. Republican Representative Tom Hale welcomed the deal, and "
+               "Democratic lawmakers said Russia must agree.")
+    assert codes_of(art) == {("Ukraine", "UKR"), ("Russia", "RUS"), ("Tom Hale", "USALEG"),
+                             ("Democratic lawmakers", "USALEG")}
+    art = code("Social-Democratic lawmakers in Sweden rejected the plan.")
+    assert all(not (a.code or "").startswith("USA") for a in art.actors)  # part of another party's name

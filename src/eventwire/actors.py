@@ -42,6 +42,7 @@ OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modal
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
 NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
+PARTY_COUNTRIES = cached_yaml("modality.yaml")["party_countries"]  # "Republican Representative X": USA
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
@@ -464,6 +465,12 @@ class _Reader:
             elif t.text == ")" and j > floor and self._adj_at(j - 1) is not None:  # "(Turkish and Egyptian) officers"
                 j -= 1
                 continue
+            elif t.text in PARTY_COUNTRIES and u is None and p is None and out["entity"] is None and not (
+                    j > 0 and (doc[j - 1].text in ("-", "–") or (doc[j - 1].is_title and doc[j - 1].pos_ in (
+                        "PROPN", "ADJ")))):  # not "Social Democratic", "Christian Democratic"
+                # "Republican Representative X", "Democratic lawmakers": the party's country
+                out["entity"] = Unit(j, j + 1, "GEO", "adj", PARTY_COUNTRIES[t.text])
+                j -= 1
             elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
                 out["country_ref"] = True
                 j -= 1
