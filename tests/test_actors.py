@@ -919,3 +919,10 @@ def test_a_party_adjective_before_a_role_gives_the_partys_country(code):
                              ("Democratic lawmakers", "USALEG")}
     art = code("Social-Democratic lawmakers in Sweden rejected the plan.")
     assert all(not (a.code or "").startswith("USA") for a in art.actors)  # part of another party's name
+
+
+def test_a_lone_city_name_is_no_person(code):
+    art = code("Police said Beledweyne was calm after Somali troops arrived.")
+    assert codes_of(art) == {("Police", "SOMPOL"), ("Somali troops", "SOMMIL"), ("Somalia", "SOM")}
+    art = code("Anna Houston, a Kenyan lawyer, filed the case. Houston said the court would rule soon.")
+    assert actor(art, "Houston").name == "Anna Houston"  # a surname of the article's person stays a name

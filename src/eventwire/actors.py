@@ -250,8 +250,8 @@ class _Reader:
                     and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None \
                     and doc[start - 1].text not in HONORIFICS:
                 start -= 1  # a first name the tagger left out ("Hector" + "Paul Joseph")
-            if end - start >= 2 and doc[start:end].text in self.gaz.cities:
-                continue  # "Banja Luka" read as a person
+            if doc[start:end].text in self.gaz.cities and (end - start >= 2 or not self._surname_here(doc[start])):
+                continue  # "Banja Luka", "Beledweyne" read as a person; not "Houston" after "Anna Houston"
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -332,6 +332,10 @@ class _Reader:
                 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
             return False
         return self.gaz.org_words.get(span[-1].lower_, (None, ""))[1] not in BODY_KINDS
+
+    def _surname_here(self, tok) -> bool:
+        """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said")."""
+        return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text for ent in self.doc.ents)
 
     def _who_follows(self, span) -> bool:
         """"Chalida Tajaroensuk, who heads ...": a name of two to four capitalised words, no organisation word,
