@@ -926,3 +926,10 @@ def test_a_lone_city_name_is_no_person(code):
     assert codes_of(art) == {("Police", "SOMPOL"), ("Somali troops", "SOMMIL"), ("Somalia", "SOM")}
     art = code("Anna Houston, a Kenyan lawyer, filed the case. Houston said the court would rule soon.")
     assert actor(art, "Houston").name == "Anna Houston"  # a surname of the article's person stays a name
+
+
+def test_a_well_known_university_gives_its_country(code):
+    art = code("China's AI push worries Washington, said Maria Lopez, director of Cornell University's emerging "
+               "markets institute. China will lead, Lopez said.")
+    assert codes_of(art) == {("China", "CHN"), ("United States", "USA"), ("Maria Lopez", "USAEDU"),
+                             ("Cornell University", "USAEDU")}  # not the article's country
