@@ -933,3 +933,9 @@ def test_a_well_known_university_gives_its_country(code):
                "markets institute. China will lead, Lopez said.")
     assert codes_of(art) == {("China", "CHN"), ("United States", "USA"), ("Maria Lopez", "USAEDU"),
                              ("Cornell University", "USAEDU")}  # not the article's country
+
+
+def test_a_capitalised_word_opening_a_three_word_name(code):
+    art = code("The court in Harare heard that Precious Tendai Moyo had fled Zimbabwe.")
+    assert codes_of(art) == {("The court in Harare", "ZWEJUD"), ("Zimbabwe", "ZWE"),
+                             ("Precious Tendai Moyo", "ZWE")}

@@ -250,6 +250,8 @@ class _Reader:
                     and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None \
                     and doc[start - 1].text not in HONORIFICS:
                 start -= 1  # a first name the tagger left out ("Hector" + "Paul Joseph")
+            if start == ent.start and end - start == 2 and start > 0 and self._name_opener(doc[start - 1]):
+                start -= 1  # "Precious" + "Tendai Moyo": a capitalised word opening a three-word name
             if doc[start:end].text in self.gaz.cities and (end - start >= 2 or not self._surname_here(doc[start])):
                 continue  # "Banja Luka", "Beledweyne" read as a person; not "Houston" after "Anna Houston"
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
@@ -332,6 +334,13 @@ class _Reader:
                 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
             return False
         return self.gaz.org_words.get(span[-1].lower_, (None, ""))[1] not in BODY_KINDS
+
+    def _name_opener(self, tok) -> bool:
+        """A capitalised word the tagger read as an adjective, noun or verb ("Precious", "Blessed") right before
+        a two-word name, inside a sentence and no gazetteer word, opens a three-word name."""
+        return tok.is_title and not tok.is_sent_start and tok.ent_type_ == "" and self.unit_of[tok.i] is None \
+            and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in HONORIFICS and tok.i > 0 \
+            and not self.doc[tok.i - 1].is_punct and not self.doc[tok.i - 1].is_title
 
     def _surname_here(self, tok) -> bool:
         """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said")."""
