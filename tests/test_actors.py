@@ -939,3 +939,13 @@ def test_a_capitalised_word_opening_a_three_word_name(code):
     art = code("The court in Harare heard that Precious Tendai Moyo had fled Zimbabwe.")
     assert codes_of(art) == {("The court in Harare", "ZWEJUD"), ("Zimbabwe", "ZWE"),
                              ("Precious Tendai Moyo", "ZWE")}
+
+
+def test_a_name_set_off_before_a_body_apposition_is_that_body(code):
+    art = code("Leaders agreed to act. The Ledger , an Indian online publication, said, “At present, India faces "
+               "challenges.”")
+    assert codes_of(art) == {("The Ledger", "INDMED"), ("India", "IND")}  # no "an Indian online publication"
+    art = code("Lumo Analytics, a Singaporean consultancy firm, said prices rose.")
+    assert codes_of(art) == {("Lumo Analytics", "SGPBUS"), ("Singapore", "SGP")}
+    art = code("Ann Lee, a Kenyan teacher, said the schools were closed.")
+    assert actor(art, "Ann Lee").code == "KENEDU"  # a person's apposition is unchanged

@@ -671,6 +671,8 @@ class _Reader:
             return
         if head in BODY_LABELS and comp is None and self._labelled_body(u, left, code_parts, end):
             return
+        if u.kind == "group" and left["det"] in ("a", "an") and self._body_by_apposition(u, left, start, end):
+            return
         appos = self._apposition_person(start, sent)
         plural = head.endswith("s") and doc[u.end - 1].tag_ in ("NNS", "NNPS")
         if appos is not None and not plural:
@@ -720,6 +722,30 @@ class _Reader:
         self.labelled.update(range(k, end))
         self._add(m)
         self._acronym_after(end, m)
+        return True
+
+    def _body_by_apposition(self, u: Unit, left: dict, start: int, end: int) -> bool:
+        """"The Ledger, an Indian online publication, said": a capitalised name (no person's, no gazetteer
+        word) set off before ", a <country> <body noun>," is that body, with the country and the role's sector
+        (roles.tsv, kind group, singular); the apposition is no actor of its own. True where read so."""
+        doc = self.doc
+        entity = left["entity"]
+        if entity is None or entity.cat != "GEO" or ":" in entity.code or u.code is None or start < 2 \
+                or doc[start - 1].text != "," or doc[u.end - 1].tag_ in ("NNS", "NNPS") or end >= len(doc) \
+                or doc[end].text not in (",", "."):
+            return False
+        k = j = start - 1
+        while j > 0 and k - j < 4 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title \
+                and self.unit_of[j - 1] is None and self.person_of[j - 1] is None:
+            j -= 1
+        if j == k:
+            return False
+        if j > 0 and doc[j - 1].text == "The":
+            j -= 1
+        m = _Mention(doc[j].idx, _end_char(doc, k), doc[j:k].text, "ORG", code=self._combine(entity, u.code),
+                     kind="name", tok_start=j, tok_end=k)
+        self.labelled.update(range(j, k))
+        self._add(m)
         return True
 
     def _adj_at(self, j: int) -> Unit | None:
