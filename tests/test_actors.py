@@ -949,3 +949,10 @@ def test_a_name_set_off_before_a_body_apposition_is_that_body(code):
     assert codes_of(art) == {("Lumo Analytics", "SGPBUS"), ("Singapore", "SGP")}
     art = code("Ann Lee, a Kenyan teacher, said the schools were closed.")
     assert actor(art, "Ann Lee").code == "KENEDU"  # a person's apposition is unchanged
+
+
+def test_the_person_a_body_is_led_by_takes_its_code(code):
+    art = code("Officials said al-Shabab is now being led by Abdul Karim Nur, who was based in Mogadishu.")
+    assert codes_of(art) == {("Officials", "SOMGOV"), ("al-Shabab", "SOMREB"), ("Abdul Karim Nur", "SOMREB")}
+    art = code("Al-Shabab fighters attacked a base. The Somali militia, headed by Omar Hersi Farah, denied the attack.")
+    assert actor(art, "Omar Hersi Farah").code == "SOMREB"  # not the home country alone

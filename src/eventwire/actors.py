@@ -1309,7 +1309,7 @@ class _Reader:
             if body is not None:
                 p.code = body.code
                 return
-        code = self._affiliation(p)
+        code = self._affiliation(p) or self._led_body(p)
         if code is not None:
             p.code = code
             p.level = None  # a body's office ("Governor X of the Bank of Ghana"), not a province's
@@ -1426,6 +1426,29 @@ class _Reader:
                 j += 1
             else:
                 return None
+        return None
+
+    def _led_body(self, p: _Person) -> str | None:
+        """"the group is now led by X", "a militia headed by X": the person the body is led by (a verb of heading
+        a body, org_words.tsv kind works, in the passive) takes the body's code, where the body is a coded group
+        or organisation named before."""
+        doc = self.doc
+        tok = doc[p.start:p.end].root
+        if tok.dep_ != "pobj" or tok.head.lower_ != "by":
+            return None
+        verb = tok.head.head
+        if verb.tag_ != "VBN" or self.gaz.org_words.get(verb.lemma_.lower(), (None, ""))[1] != "works":
+            return None
+        if verb.dep_ == "acl":
+            led = verb.head  # "a militia headed by X"
+        else:
+            led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the group is led by X"
+        if led is None:
+            return None
+        for m in self.mentions:
+            if m.tok_start <= led.i < m.tok_end and m.kind in ("group", "name") and m.type in ("GROUP", "ORG") \
+                    and m.code and not m._drop:
+                return m.code
         return None
 
     def _now_affiliation(self, p: _Person) -> str | None:
