@@ -956,3 +956,11 @@ def test_the_person_a_body_is_led_by_takes_its_code(code):
     assert codes_of(art) == {("Officials", "SOMGOV"), ("al-Shabab", "SOMREB"), ("Abdul Karim Nur", "SOMREB")}
     art = code("Al-Shabab fighters attacked a base. The Somali militia, headed by Omar Hersi Farah, denied the attack.")
     assert actor(art, "Omar Hersi Farah").code == "SOMREB"  # not the home country alone
+
+
+def test_a_role_set_off_by_dashes_is_the_persons(code):
+    art = code("Interim President Omar al-Harbi signed the decree. Al-Harbi — leader of the Islamist Hayat Tahrir "
+               "al-Sham — said it marked a new era.", published="2025-03-14")
+    harbi = actor(art, "Omar al-Harbi")
+    assert "leader of the Islamist Hayat Tahrir al-Sham" in harbi.mentions  # no actor of its own
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Omar al-Harbi"]

@@ -835,7 +835,8 @@ class _Reader:
         """The person before ", [the] <title>" or "is [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
         doc = self.doc
         j = start - 1
-        if j > sent.start and (doc[j].text == "," or doc[j].lemma_ == "be"):  # "X, the ...", "X is the ..."
+        # "X, the ...", "X — leader of ... —", "X is the ..."
+        if j > sent.start and (doc[j].text in (",", "—", "–") or doc[j].lemma_ == "be"):
             p = self.person_of[j - 1]
             if p is not None and p.end == j:
                 return p
