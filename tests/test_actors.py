@@ -964,3 +964,9 @@ def test_a_role_set_off_by_dashes_is_the_persons(code):
     harbi = actor(art, "Omar al-Harbi")
     assert "leader of the Islamist Hayat Tahrir al-Sham" in harbi.mentions  # no actor of its own
     assert [a.name for a in art.actors if a.type == "PERSON"] == ["Omar al-Harbi"]
+
+
+def test_a_given_name_before_a_patronymic_names_the_person_again(code):
+    art = code("Malaysian Prime Minister Anwar Rahman met Chinese officials. Anwar said trade would grow.")
+    assert codes_of(art) == {("Anwar Rahman", "MYSGOV"), ("Malaysia", "MYS"), ("Chinese officials", "CHNGOV"),
+                             ("China", "CHN")}

@@ -76,7 +76,7 @@ BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Cen
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
-FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
+FAMILY_NAME_FIRST = frozenset(cached_yaml("modality.yaml")["first_word_name_countries"])  # "Xi Jinping ... Xi"
 
 
 @dataclass
