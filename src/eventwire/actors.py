@@ -39,6 +39,10 @@ PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared w
 TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"])  # "at Kenya" is no place
 OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
                for act in acts}  # ("hear", "case") -> JUD
+HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
+BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
+NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
+PARTY_COUNTRIES = cached_yaml("modality.yaml")["party_countries"]  # "Republican Representative X": USA
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
@@ -72,7 +76,7 @@ BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Cen
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
-FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"}  # sentences back that a pronoun may reach
+FAMILY_NAME_FIRST = frozenset(cached_yaml("modality.yaml")["first_word_name_countries"])  # "Xi Jinping ... Xi"
 
 
 @dataclass
@@ -206,6 +210,7 @@ class _Reader:
         self.mentions: list[Mention] = []
         self.consumed: set[int] = set()  # unit starts used inside a longer mention
         self.swallowed: set[int] = set()  # unit starts that are part of a name and no mention ("VOA Albanian")
+        self.labelled: set[int] = set()  # tokens of a body named after its kind ("the newspaper Kompas")
         self.actors: list[Actor] = []
         self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
         self._cover: list | None = None  # token -> the role mention covering it
@@ -235,17 +240,20 @@ class _Reader:
                 continue
             start, end = ent.start, ent.end
             while start < end and (self.unit_of[start] is not None or not doc[start].is_title
-                                   or doc[start].text in POSSESSIVE):
+                                   or doc[start].text in POSSESSIVE or doc[start].text in HONORIFICS):
                 start += 1
             while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
                 end -= 1
             while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
                 end += 1  # "Ursula von der" + "Leyen"
             while start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                    and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None:
+                    and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None \
+                    and doc[start - 1].text not in HONORIFICS:
                 start -= 1  # a first name the tagger left out ("Hector" + "Paul Joseph")
-            if end - start >= 2 and doc[start:end].text in self.gaz.cities:
-                continue  # "Banja Luka" read as a person
+            if start == ent.start and end - start == 2 and start > 0 and self._name_opener(doc[start - 1]):
+                start -= 1  # "Precious" + "Tendai Moyo": a capitalised word opening a three-word name
+            if doc[start:end].text in self.gaz.cities and (end - start >= 2 or not self._surname_here(doc[start])):
+                continue  # "Banja Luka", "Beledweyne" read as a person; not "Houston" after "Anna Houston"
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -285,7 +293,7 @@ class _Reader:
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
                     self._memory_person(text, learned_only=ent.label_ == "ORG") or \
-                    self._listed_with_person(doc[start:end], taken):
+                    self._listed_with_person(doc[start:end], taken) or self._who_follows(doc[start:end]):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -326,6 +334,26 @@ class _Reader:
                 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
             return False
         return self.gaz.org_words.get(span[-1].lower_, (None, ""))[1] not in BODY_KINDS
+
+    def _name_opener(self, tok) -> bool:
+        """A capitalised word the tagger read as an adjective, noun or verb ("Precious", "Blessed") right before
+        a two-word name, inside a sentence and no gazetteer word, opens a three-word name."""
+        return tok.is_title and not tok.is_sent_start and tok.ent_type_ == "" and self.unit_of[tok.i] is None \
+            and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in HONORIFICS and tok.i > 0 \
+            and not self.doc[tok.i - 1].is_punct and not self.doc[tok.i - 1].is_title
+
+    def _surname_here(self, tok) -> bool:
+        """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said")."""
+        return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text for ent in self.doc.ents)
+
+    def _who_follows(self, span) -> bool:
+        """"Chalida Tajaroensuk, who heads ...": a name of two to four capitalised words, no organisation word,
+        followed by ", who" is a person's (a body is "which"), whatever the tagger called it."""
+        doc = self.doc
+        if not 2 <= len(span) <= 4 or span.end + 1 >= len(doc) or doc[span.end].text != "," \
+                or doc[span.end + 1].lower_ != "who" or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+            return False
+        return not any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span)
 
     def _person_over_places(self) -> None:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
@@ -450,6 +478,12 @@ class _Reader:
             elif t.text == ")" and j > floor and self._adj_at(j - 1) is not None:  # "(Turkish and Egyptian) officers"
                 j -= 1
                 continue
+            elif t.text in PARTY_COUNTRIES and u is None and p is None and out["entity"] is None and not (
+                    j > 0 and (doc[j - 1].text in ("-", "–") or (doc[j - 1].is_title and doc[j - 1].pos_ in (
+                        "PROPN", "ADJ")))):  # not "Social Democratic", "Christian Democratic"
+                # "Republican Representative X", "Democratic lawmakers": the party's country
+                out["entity"] = Unit(j, j + 1, "GEO", "adj", PARTY_COUNTRIES[t.text])
+                j -= 1
             elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
                 out["country_ref"] = True
                 j -= 1
@@ -612,6 +646,14 @@ class _Reader:
         level = u.level if entity is None or entity.cat == "GEO" else None  # not "governor of the X Bank"
         code_parts = dict(entity=entity, sector=sector, poss_person=left["poss_person"],
                           country_ref=left["country_ref"])
+        if name is not None and name.titled and name.cover_start is not None and name.cover_start < start \
+                and doc[start - 1].text == ",":
+            # "Pakistan's military spokesman, Lt. Gen. X": the office before the comma is the role; the rank
+            # only fills a code the office did not give
+            self.consumed.add(u.start)
+            if name.code is None and entity is not None:
+                name.code = self._combine(entity, sector)
+            return
         if name is not None:
             name.poss_body = left["poss_body"] or name.poss_body
             name.level = level or name.level
@@ -626,6 +668,10 @@ class _Reader:
                         other.title, other.sector, other.titled = title, sector, True
                         other.code, other.level = name.code, name.level
                         other.entity_from, other.poss_body = name.entity_from, name.poss_body
+            return
+        if head in BODY_LABELS and comp is None and self._labelled_body(u, left, code_parts, end):
+            return
+        if u.kind == "group" and left["det"] in ("a", "an") and self._body_by_apposition(u, left, start, end):
             return
         appos = self._apposition_person(start, sent)
         plural = head.endswith("s") and doc[u.end - 1].tag_ in ("NNS", "NNPS")
@@ -651,6 +697,56 @@ class _Reader:
         self._add(m)
         if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
             self._coordinated(m, start, sent)
+
+    def _labelled_body(self, u: Unit, left: dict, parts: dict, k: int) -> bool:
+        """"the newspaper Kompas", "Afghan broadcaster Shamshad TV": a capitalised name right after a role noun
+        that labels a kind of body (modality.yaml body_labels) is that body, with the role's sector and its
+        modifier's country (else the home country, in :meth:`_resolve`); a known organisation there keeps its
+        own code and the label is no actor of its own. True where the role phrase is read so."""
+        doc = self.doc
+        if k >= len(doc) or u.kind != "group" and doc[u.end - 1].tag_ not in ("NN", "NNP"):
+            return False
+        nxt = self.unit_of[k]
+        if nxt is not None and nxt.cat == "ORG" and nxt.start == k:
+            return True  # "state broadcaster CCTV": the outlet's own code
+        end = k
+        while end < len(doc) and end - k < 5 and self.unit_of[end] is None and self.person_of[end] is None \
+                and (doc[end].pos_ == "PROPN" or (end > k and doc[end].ent_iob_ == "I")) \
+                and doc[end].ent_type_ not in NOT_NAME_ENTS \
+                and (doc[end].is_title or doc[end].is_upper or doc[end].text[:1].isupper()):
+            end += 1
+        if end == k or (end - k == 1 and doc[k].ent_type_ == "PERSON" and u.kind != "group"):
+            return False
+        m = _Mention(doc[k].idx, _end_char(doc, end), doc[k:end].text, "ORG", kind="name", tok_start=k, tok_end=end)
+        m._parts = dict(parts)
+        self.labelled.update(range(k, end))
+        self._add(m)
+        self._acronym_after(end, m)
+        return True
+
+    def _body_by_apposition(self, u: Unit, left: dict, start: int, end: int) -> bool:
+        """"The Ledger, an Indian online publication, said": a capitalised name (no person's, no gazetteer
+        word) set off before ", a <country> <body noun>," is that body, with the country and the role's sector
+        (roles.tsv, kind group, singular); the apposition is no actor of its own. True where read so."""
+        doc = self.doc
+        entity = left["entity"]
+        if entity is None or entity.cat != "GEO" or ":" in entity.code or u.code is None or start < 2 \
+                or doc[start - 1].text != "," or doc[u.end - 1].tag_ in ("NNS", "NNPS") or end >= len(doc) \
+                or doc[end].text not in (",", "."):
+            return False
+        k = j = start - 1
+        while j > 0 and k - j < 4 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title \
+                and self.unit_of[j - 1] is None and self.person_of[j - 1] is None:
+            j -= 1
+        if j == k:
+            return False
+        if j > 0 and doc[j - 1].text == "The":
+            j -= 1
+        m = _Mention(doc[j].idx, _end_char(doc, k), doc[j:k].text, "ORG", code=self._combine(entity, u.code),
+                     kind="name", tok_start=j, tok_end=k)
+        self.labelled.update(range(j, k))
+        self._add(m)
+        return True
 
     def _adj_at(self, j: int) -> Unit | None:
         u = self.unit_of[j] if 0 <= j < len(self.doc) else None
@@ -739,7 +835,8 @@ class _Reader:
         """The person before ", [the] <title>" or "is [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
         doc = self.doc
         j = start - 1
-        if j > sent.start and (doc[j].text == "," or doc[j].lemma_ == "be"):  # "X, the ...", "X is the ..."
+        # "X, the ...", "X — leader of ... —", "X is the ..."
+        if j > sent.start and (doc[j].text in (",", "—", "–") or doc[j].lemma_ == "be"):
             p = self.person_of[j - 1]
             if p is not None and p.end == j:
                 return p
@@ -896,7 +993,7 @@ class _Reader:
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
-            if any(self.unit_of[i] or self.person_of[i] for i in range(ent.start, ent.end)):
+            if any(self.unit_of[i] or self.person_of[i] or i in self.labelled for i in range(ent.start, ent.end)):
                 continue
             if any(m.tok_start <= ent.start < m.tok_end for m in self._containers_near(ent.start)):
                 continue
@@ -1018,6 +1115,8 @@ class _Reader:
                         pending.append(m)  # a lede's "Sweden's foreign minister said ...": a name may follow
                 else:
                     m._drop = True  # "the minister" with nobody to be: not an actor
+            elif m.kind == "name" and m.type == "ORG" and m._parts is not None:  # "the newspaper Kompas"
+                m.code = self._code_parts(m._parts, None, home if self._home_share >= HOME_SHARE else None)
             elif m.kind == "group" and self._named_body(m) is not None:
                 body = self._named_body(m)  # "the court" after "the International Court of Justice"
                 m.code, m.type, m._same = body.code, body.type, body
@@ -1164,13 +1263,11 @@ class _Reader:
                 if len(words) < len(cwords) and cwords[-len(words):] == words:
                     head = cand
                     break
-                if len(words) == 1 and len(cwords) == 2 and cwords[0] == words[0] and cand.code \
-                        and cand.code[:3] in FAMILY_NAME_FIRST:
-                    head = cand
-                    break
                 if len(words) > len(cwords) and words[-len(cwords):] == cwords and not cand.titled:
                     head = cand  # "Pedersen ... Geir Pedersen": the fuller name takes over below
                     break
+        if head is None and len(words) == 1:
+            head = self._family_name_head(words[0], people)
         if head is None:
             head = p
             by_name[text] = p
@@ -1189,17 +1286,31 @@ class _Reader:
         self._chain[id(p)] = head
         return head
 
+    def _family_name_head(self, word: str, people: list) -> "_Person | None":
+        """"Xi Jinping ... Xi", "Kim Jong Un ... Kim": a lone name that opens a full name of two or three words
+        is that person's family name where the name is written family name first (a person of a country that
+        writes names so, or one the text gives no country), and no one named so far ends in it."""
+        for cand in reversed(people):
+            cwords = _name_words(self.doc[cand.start:cand.end].text)
+            if 2 <= len(cwords) <= 3 and cwords[0] == word and (cand.code is None
+                                                                 or cand.code[:3] in FAMILY_NAME_FIRST):
+                return cand
+        return None
+
     def _code_person(self, p: _Person, sent, home: str | None) -> None:
         """A person with a title of no stated country, or no title: an affiliation the text gives,
         then the actor files, memory and dictionary, then the sentence, then home."""
-        if p.entity_from is not None and self._chain.get(id(p.entity_from), p.entity_from).code:
-            return  # the possessor's country ("Zelenskyy's chief of staff", "his wife"): _finish_person
+        if p.entity_from is not None and (id(p.entity_from) not in self._chain
+                                          or self._chain[id(p.entity_from)].code):
+            # the possessor's country ("Zelenskyy's chief of staff", "his wife"): _finish_person; also where the
+            # possessor is read after this name ("Guterres' spokesman, X": the phrase opens at the possessor)
+            return
         if p.poss_body is not None:  # "the court's president, Judge X": the court named before
             body = self._body_before(self.doc[p.poss_body.end - 1].lower_, p.poss_body.start)
             if body is not None:
                 p.code = body.code
                 return
-        code = self._affiliation(p)
+        code = self._affiliation(p) or self._led_body(p)
         if code is not None:
             p.code = code
             p.level = None  # a body's office ("Governor X of the Bank of Ghana"), not a province's
@@ -1260,6 +1371,10 @@ class _Reader:
             u = self.unit_of[k + 2]  # "X, an Italian sinologist": X is Italian
             if u is not None and u.cat == "GEO" and u.kind == "adj" and u.start == k + 2 and ":" not in u.code:
                 return u.code[:3] + (p.sector or "")
+        if start < p.start:  # "University of Melbourne professor X": a body's name, with its place, before the role
+            code = self._body_code(start, p.start, p)
+            if code is not None:
+                return code
         windows = [(start, p.start), (p.end, min(sent_end, p.end + AFFILIATION_REACH))]
         for a, b in p.role_spans:  # "Ombongi is the former chair of ... at the University of Nairobi"
             windows.append((a, min(doc[a].sent.end, b + AFFILIATION_REACH)))
@@ -1271,7 +1386,7 @@ class _Reader:
                 works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works" \
                     and (k == p.end or doc[k - 1].lower_ == "who")
                 if works:  # "X, who heads the Y Institute in Z", "X lectures on politics at the University of Z"
-                    code = self._body_code(k + 1, t.sent.end, p)
+                    code = self._body_code(k + 1, t.sent.end, p) or self._role_body(k + 1, t.sent.end)
                     if code is not None:
                         return code
                     k += 1
@@ -1292,6 +1407,49 @@ class _Reader:
             while j > doc[start].sent.start and (doc[j - 1].is_title or doc[j - 1].lower_ in BODY_LINKS):
                 j -= 1
             return self._body_code(j, start - 1, p)
+        return None
+
+    def _role_body(self, k: int, limit: int) -> str | None:
+        """"who heads the Kenyan health ministry", "who runs Ghana's central bank": a body named by a role noun
+        (roles.tsv, kind group) with its country before it; the code the role phrase has."""
+        doc = self.doc
+        j = k
+        while j < limit and j - k < MAX_LEFT:
+            u = self.unit_of[j]
+            if u is not None and u.cat == "ROLE":
+                if u.kind != "group" or doc[u.end - 1].tag_ in ("NNS", "NNPS"):
+                    return None
+                left = self._left(u.start - 1, k)
+                return self._combine(left["entity"], u.code) if left["entity"] is not None else None
+            if u is not None:
+                j = u.end
+            elif doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or doc[j].text in POSSESSIVE:
+                j += 1
+            else:
+                return None
+        return None
+
+    def _led_body(self, p: _Person) -> str | None:
+        """"the group is now led by X", "a militia headed by X": the person the body is led by (a verb of heading
+        a body, org_words.tsv kind works, in the passive) takes the body's code, where the body is a coded group
+        or organisation named before."""
+        doc = self.doc
+        tok = doc[p.start:p.end].root
+        if tok.dep_ != "pobj" or tok.head.lower_ != "by":
+            return None
+        verb = tok.head.head
+        if verb.tag_ != "VBN" or self.gaz.org_words.get(verb.lemma_.lower(), (None, ""))[1] != "works":
+            return None
+        if verb.dep_ == "acl":
+            led = verb.head  # "a militia headed by X"
+        else:
+            led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the group is led by X"
+        if led is None:
+            return None
+        for m in self.mentions:
+            if m.tok_start <= led.i < m.tok_end and m.kind in ("group", "name") and m.type in ("GROUP", "ORG") \
+                    and m.code and not m._drop:
+                return m.code
         return None
 
     def _now_affiliation(self, p: _Person) -> str | None:

@@ -173,7 +173,10 @@ class Gazetteer:
         roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         names.add("GEO", list(nlp.tokenizer.pipe(list(self.geo))))
         names.add("ORG", list(nlp.tokenizer.pipe(list(self.orgs))))
-        roles.add("ROLE", list(nlp.tokenizer.pipe(list(self.roles))))
+        # an abbreviation with a full stop splits differently in lower case ("gen." -> "gen" ".") than as printed
+        # ("Gen." is one token): its title-case form is added as a pattern too (matched on LOWER all the same)
+        texts = list(self.roles) + [t.title() for t in self.roles if "." in t]
+        roles.add("ROLE", list(nlp.tokenizer.pipe(texts)))
         return names, roles
 
     def units(self, doc) -> list[Unit]:
