@@ -139,6 +139,12 @@ class Lexicon:
         for act in ("threaten", "request", "reject", "strike", "yield"):
             if self._codes.get(act) not in self.cameo:
                 raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
+        self._judgements = {str(k).lstrip("&").lower(): str(v)
+                            for k, v in (words.get("reported_judgements") or {}).items()}
+        for name, code in self._judgements.items():
+            if name not in self.synsets or code not in self.cameo:
+                raise LexiconError(f"modality.yaml: reported_judgements: {name!r} needs a synonym set of "
+                                   f"synsets.tsv and a CAMEO code of cameo.tsv")
 
     def _triggers(self, row: dict, dictionary: bool = False) -> list[Trigger]:
         """The triggers of one pattern row: one per word of a ``&SET`` in its lemma."""
@@ -188,6 +194,12 @@ class Lexicon:
     def codes(self) -> dict[str, str]:
         """The CAMEO codes of acts read from a clause's shape (``derived_codes`` in modality.yaml)."""
         return self._codes
+
+    @property
+    def judgements(self) -> dict[str, str]:
+        """The CAMEO code of a judgement, by the word of a synonym set that makes it
+        (``reported_judgements`` in modality.yaml: "X said Y's decision was unacceptable")."""
+        return {w: code for name, code in self._judgements.items() for w in self.synsets[name]}
 
     #: how many mentions back a bare definite actor noun ("the officials") may refer
     window: int = 8
@@ -389,6 +401,7 @@ class Events:
         found += self._refusals(index, found, sent)
         found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
+        found += self._reported_judgements(index, sent, found)
         return found
 
     def _habitual(self, verb) -> bool:
@@ -612,6 +625,36 @@ class Events:
             status, negated, _ = self._status(verb) if verb is not clause else ("asserted", False, None)
             out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
                               status, negated))
+        return out
+
+    def _reported_judgements(self, index: _ArticleIndex, sent, found: list[_Found]) -> list[_Found]:
+        """ "X said Y's decision was unacceptable", "X said Y is corrupt": a judgement word
+        (``reported_judgements``) as the predicate of a clause X reports is X's judgement of Y,
+        the clause's subject or the doer or owner of the act it names (the annotation guide:
+        "X said that Y did Z" is X ACCUSE Y where the report is an allegation against Y)."""
+        lex = self.lexicon
+        judgements = lex.judgements
+        out = []
+        for clause in sent:
+            verb = clause.head
+            if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lex["report_verbs"] \
+                    or any(c.dep_ == "neg" for c in clause.children) \
+                    or any(f.token is verb for f in found):  # "criticized Y, saying ...": coded already
+                continue
+            words = [c for c in clause.children if c.dep_ in ("acomp", "attr", "advmod")]
+            words += [a for w in words if w.dep_ == "attr" for a in w.children if a.dep_ == "amod"]
+            codes = [judgements[w.lemma_.lower()] for w in words if w.lemma_.lower() in judgements]
+            if not codes:
+                continue
+            speakers = [s for s in self._speakers(index, verb) if _sector(s.code) not in lex["witness_sectors"]]
+            heads = [c for c in clause.children if c.dep_ in SUBJECTS]
+            judged = [t for t in self._actors(index, heads, deep=True) if t.code]
+            said = {self._side(s.code) for s in speakers}
+            judged = [t for t in judged if self._side(t.code) not in said]
+            if not speakers or not judged:
+                continue
+            status, negated, _ = self._status(verb)
+            out.append(_Found(self._derived(codes[0], verb), verb, verb, speakers, judged, status, negated))
         return out
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
