@@ -42,3 +42,24 @@ def test_reported_judgement(code, text, expected):
 ])
 def test_reported_clause_without_judgement_of_another_side(code, text):
     assert not [e for e in code(text).events if e.type in ("ACCUSE", "SUPPORT")]
+
+
+# ---------------------------------------------------------------- a pair named as "both N"
+@pytest.mark.parametrize("text, expected", [
+    # a diplomatic withdrawal of an object both own: each side's act on the other
+    ("Norway and Sweden were close partners. In 1990, both countries withdrew their ambassadors.",
+     [("SANCTION", "NOR", "SWE"), ("SANCTION", "SWE", "NOR")]),
+    # an act done together: the first side's with the other
+    ("Norway and Sweden were close partners. The two countries signed a fishing agreement in May.",
+     [("AGREE", "NOR", "SWE")]),
+    # an act on a third side: one event per side
+    ("Norway and Sweden were close partners. Both countries condemned Iran over the arrests.",
+     [("ACCUSE", "NOR", "IRN"), ("ACCUSE", "SWE", "IRN")]),
+])
+def test_both_countries_stand_for_the_last_two_sides(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+def test_both_countries_with_one_side_named_stays_unknown(code):
+    art = code("Norway held a vote in May. Both countries withdrew their ambassadors.")
+    assert triples(art) == []

@@ -1416,7 +1416,7 @@ class Events:
             # an uncoded mention: its modifiers may still name the actor ("European
             # military and political heads"), or it is a bare "the officials" named before
             return [r for r in self._modifier_refs(index, tok) if r.code] \
-                or self._definite_antecedent(index, tok) or [ref]
+                or self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) or [ref]
         refs = self._modifier_refs(index, tok)
         if refs:
             return refs
@@ -1441,7 +1441,7 @@ class Events:
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
         if actor_noun and tok.pos_ == "NOUN":  # "the officials", "the group": named before
-            refs = self._definite_antecedent(index, tok)
+            refs = self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok)
             if refs:
                 return refs
         # "a letter issued by X": the agent of a participle on a thing
@@ -1455,6 +1455,40 @@ class Events:
                         if refs:
                             return refs[:1]
         return []
+
+    def _pair_antecedent(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+        """ "Egypt and Turkey ... both countries withdrew their ambassadors", "the two leaders
+        met": a plural noun of ``pair_nouns`` counted as two (``pair_words``) stands for the
+        last two sides named before it (distinct countries or groups, the nearest mention of
+        each, within a few sentences); for ``pair_country_nouns`` the countries themselves."""
+        lex = self.lexicon
+        lemma = tok.lemma_.lower()
+        if tok.tag_ != "NNS" or lemma not in lex["pair_nouns"] \
+                or not any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in lex["pair_words"]
+                           for c in tok.children):
+            return []
+        doc = tok.doc
+        lo = tok.sent.start
+        for _ in range(2):
+            lo = doc[lo - 1].sent.start if lo else 0
+        floor = doc[lo].idx
+        country = lemma in lex["pair_country_nouns"]
+        i = bisect.bisect_left(index.starts, tok.idx) - 1
+        sides: dict[str, object] = {}
+        while i >= 0 and len(sides) < 2:
+            m = index.mentions[i]
+            i -= 1
+            if m.start < floor:
+                break
+            if not m.code or m.kind == "pronoun" or m.nested:
+                continue
+            sides.setdefault(entity(m.code), m)
+        if len(sides) < 2:
+            return []
+        text = doc[tok.left_edge.i: tok.i + 1].text
+        return [ActorRef(text=text, name=m.name, code=side if country else m.code, actor_id=m.actor_id,
+                         start=tok.left_edge.idx, end=tok.idx + len(tok.text))
+                for side, m in reversed(list(sides.items()))]
 
     def _definite_antecedent(self, index: _ArticleIndex, tok) -> list[ActorRef]:
         """A bare definite actor noun refers back to the latest coded mention of its kind:
@@ -1665,7 +1699,7 @@ class Events:
                 continue  # an actor the actors stage could not place is not known to be political
             for target in f.targets:
                 if target is not None and source is not None and (
-                        source.start == target.start
+                        (source.start == target.start and source.code == target.code)  # one mention
                         or (source.actor_id is not None and source.actor_id == target.actor_id)):
                     continue  # no actor acts on itself
                 if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
