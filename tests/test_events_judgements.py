@@ -63,3 +63,14 @@ def test_both_countries_stand_for_the_last_two_sides(code, text, expected):
 def test_both_countries_with_one_side_named_stays_unknown(code):
     art = code("Norway held a vote in May. Both countries withdrew their ambassadors.")
     assert triples(art) == []
+
+
+def test_the_prime_ministers_stand_for_the_two_named_before(code):
+    art = code("Norwegian Prime Minister Jonas Gahr Store arrived in Stockholm on Monday to meet "
+               "Swedish Prime Minister Ulf Kristersson. On Tuesday, the prime ministers signed a fishing agreement.")
+    assert [t for t in triples(art) if t[0] == "AGREE"] == [("AGREE", "NORGOV", "SWEGOV")]
+
+
+def test_those_countries_may_be_many(code):
+    art = code("Norway and Sweden were close partners. Those countries signed a fishing agreement in May.")
+    assert triples(art) == []

@@ -1416,7 +1416,8 @@ class Events:
             # an uncoded mention: its modifiers may still name the actor ("European
             # military and political heads"), or it is a bare "the officials" named before
             return [r for r in self._modifier_refs(index, tok) if r.code] \
-                or self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) or [ref]
+                or self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) \
+                or self._pair_antecedent(index, tok, definite=True) or [ref]
         refs = self._modifier_refs(index, tok)
         if refs:
             return refs
@@ -1441,7 +1442,8 @@ class Events:
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
         if actor_noun and tok.pos_ == "NOUN":  # "the officials", "the group": named before
-            refs = self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok)
+            refs = self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) \
+                or self._pair_antecedent(index, tok, definite=True)
             if refs:
                 return refs
         # "a letter issued by X": the agent of a participle on a thing
@@ -1456,15 +1458,18 @@ class Events:
                             return refs[:1]
         return []
 
-    def _pair_antecedent(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+    def _pair_antecedent(self, index: _ArticleIndex, tok, definite: bool = False) -> list[ActorRef]:
         """ "Egypt and Turkey ... both countries withdrew their ambassadors", "the two leaders
         met": a plural noun of ``pair_nouns`` counted as two (``pair_words``) stands for the
         last two sides named before it (distinct countries or groups, the nearest mention of
-        each, within a few sentences); for ``pair_country_nouns`` the countries themselves."""
+        each, within a few sentences); for ``pair_country_nouns`` the countries themselves.
+        ``definite``: also a bare "the countries", "the prime ministers"
+        (``pair_definite_dets``), asked only where no mention of the same noun came before."""
         lex = self.lexicon
         lemma = tok.lemma_.lower()
         if tok.tag_ != "NNS" or lemma not in lex["pair_nouns"] \
                 or not any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in lex["pair_words"]
+                           or (definite and c.dep_ == "det" and c.lower_ in lex["pair_definite_dets"])
                            for c in tok.children):
             return []
         doc = tok.doc
