@@ -74,3 +74,10 @@ def test_the_prime_ministers_stand_for_the_two_named_before(code):
 def test_those_countries_may_be_many(code):
     art = code("Norway and Sweden were close partners. Those countries signed a fishing agreement in May.")
     assert triples(art) == []
+
+
+# ---------------------------------------------------------------- a two-word noun row across a name
+def test_joint_before_a_modifier_of_the_noun_makes_the_two_word_row(code):
+    # the parser reads the name as a chain: Joint -> Maritime -> Exercise
+    art = code("Last November, Chile held the Tupac Joint Maritime Exercise with Peru to show its naval strength.")
+    assert triples(art) == [("COOPERATE", "CHL", "PER")]

@@ -1099,11 +1099,14 @@ class Events:
         """The event-noun row of ``noun``: a two-word row ("hunger strike", "joint exercise")
         where its modifier makes one, else the noun's own lemma, else None."""
         nouns = self.lexicon.nouns
-        for c in noun.children:
-            if c.dep_ in ("compound", "amod") and c.i < noun.i:
-                key = f"{c.lemma_.lower()} {lemma}"
-                if key in nouns:
-                    return key
+        # the modifiers before the noun, and theirs: "Joint Maritime Exercise" (joint -> maritime)
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        for c in mods:
+            mods += [g for g in c.children if g.dep_ in ("compound", "amod") and g.i < c.i]
+        for c in mods:
+            key = f"{c.lemma_.lower()} {lemma}"
+            if key in nouns:
+                return key
         return lemma if lemma in nouns else None
 
     def _noun_event(self, index: _ArticleIndex, noun, lemma: str) -> _Found | None:
