@@ -81,3 +81,20 @@ def test_joint_before_a_modifier_of_the_noun_makes_the_two_word_row(code):
     # the parser reads the name as a chain: Joint -> Maritime -> Exercise
     art = code("Last November, Chile held the Tupac Joint Maritime Exercise with Peru to show its naval strength.")
     assert triples(art) == [("COOPERATE", "CHL", "PER")]
+
+
+def test_the_other_three_countries_leave_out_the_subject(code):
+    art = code("The Andean group consists of Chile, Peru, Ecuador and Colombia. "
+               "Chile later held talks with the other three countries on trade.")
+    assert triples(art) == [("CONSULT", "CHL", "COL"), ("CONSULT", "CHL", "ECU"), ("CONSULT", "CHL", "PER")]
+
+
+def test_three_countries_with_two_named_stay_unknown(code):
+    art = code("Chile and Peru are neighbours. The three countries signed a fishing agreement in May.")
+    assert triples(art) == []
+
+
+def test_count_words_load():
+    lex = Lexicon()
+    assert lex.counts["both"] == 2 and lex.counts["three"] == 3
+    assert "other" in lex["other_words"]

@@ -139,6 +139,10 @@ class Lexicon:
         for act in ("threaten", "request", "reject", "strike", "yield"):
             if self._codes.get(act) not in self.cameo:
                 raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
+        self._counts = {str(k).lower(): v for k, v in (words.get("count_words") or {}).items()}
+        bad = [k for k, v in self._counts.items() if not isinstance(v, int) or isinstance(v, bool) or v < 1]
+        if bad:
+            raise LexiconError(f"modality.yaml: count_words: {bad!r} need a whole number of one or more")
         self._judgements = {str(k).lstrip("&").lower(): str(v)
                             for k, v in (words.get("reported_judgements") or {}).items()}
         for name, code in self._judgements.items():
@@ -194,6 +198,11 @@ class Lexicon:
     def codes(self) -> dict[str, str]:
         """The CAMEO codes of acts read from a clause's shape (``derived_codes`` in modality.yaml)."""
         return self._codes
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many a counting word says ("both", "two", "three": ``count_words`` in modality.yaml)."""
+        return self._counts
 
     @property
     def judgements(self) -> dict[str, str]:
@@ -1463,18 +1472,25 @@ class Events:
 
     def _pair_antecedent(self, index: _ArticleIndex, tok, definite: bool = False) -> list[ActorRef]:
         """ "Egypt and Turkey ... both countries withdrew their ambassadors", "the two leaders
-        met": a plural noun of ``pair_nouns`` counted as two (``pair_words``) stands for the
-        last two sides named before it (distinct countries or groups, the nearest mention of
-        each, within a few sentences); for ``pair_country_nouns`` the countries themselves.
-        ``definite``: also a bare "the countries", "the prime ministers"
+        met": a plural noun of ``pair_nouns`` counted (``count_words``: two for "both") stands
+        for the last so many sides named before it (distinct countries or groups, the nearest
+        mention of each, within a few sentences); for ``pair_country_nouns`` the countries
+        themselves. "The other three countries" (``other_words``) leaves out the sides named
+        before it in its own sentence ("Japan held drills with the other three countries").
+        ``definite``: also a bare "the countries", "the prime ministers" as two
         (``pair_definite_dets``), asked only where no mention of the same noun came before."""
         lex = self.lexicon
         lemma = tok.lemma_.lower()
-        if tok.tag_ != "NNS" or lemma not in lex["pair_nouns"] \
-                or not any(c.dep_ in ("det", "predet", "nummod") and c.lower_ in lex["pair_words"]
-                           or (definite and c.dep_ == "det" and c.lower_ in lex["pair_definite_dets"])
-                           for c in tok.children):
+        if tok.tag_ != "NNS" or lemma not in lex["pair_nouns"]:
             return []
+        counts = [lex.counts[c.lower_] for c in tok.children
+                  if c.dep_ in ("det", "predet", "nummod") and c.lower_ in lex.counts]
+        if not counts and definite and any(c.dep_ == "det" and c.lower_ in lex["pair_definite_dets"]
+                                           for c in tok.children):
+            counts = [2]
+        if len(counts) != 1:
+            return []
+        wanted = counts[0]
         doc = tok.doc
         lo = tok.sent.start
         for _ in range(2):
@@ -1482,16 +1498,19 @@ class Events:
         floor = doc[lo].idx
         country = lemma in lex["pair_country_nouns"]
         i = bisect.bisect_left(index.starts, tok.idx) - 1
+        left_out: set[str] = set()
+        if any(c.dep_ == "amod" and c.lower_ in lex["other_words"] for c in tok.children):
+            left_out = {entity(m.code) for m in index.mentions_between(tok.sent.start_char, tok.idx) if m.code}
         sides: dict[str, object] = {}
-        while i >= 0 and len(sides) < 2:
+        while i >= 0 and len(sides) < wanted:
             m = index.mentions[i]
             i -= 1
             if m.start < floor:
                 break
-            if not m.code or m.kind == "pronoun" or m.nested:
+            if not m.code or m.kind == "pronoun" or m.nested or entity(m.code) in left_out:
                 continue
             sides.setdefault(entity(m.code), m)
-        if len(sides) < 2:
+        if len(sides) < wanted:
             return []
         text = doc[tok.left_edge.i: tok.i + 1].text
         return [ActorRef(text=text, name=m.name, code=side if country else m.code, actor_id=m.actor_id,
