@@ -98,3 +98,17 @@ def test_count_words_load():
     lex = Lexicon()
     assert lex.counts["both"] == 2 and lex.counts["three"] == 3
     assert "other" in lex["other_words"]
+
+
+# ---------------------------------------------------------------- a statement as the subject
+@pytest.mark.parametrize("text, expected", [
+    ("Chile spoke at the U.N. Security Council. “The Council must act now,” the Chilean statement said.",
+     [("REQUEST", "CHL", "IGO:UN")]),
+    ("The Norwegian statement condemned Sweden for the arrests.", [("ACCUSE", "NOR", "SWE")]),
+])
+def test_a_statement_speaks_for_the_actor_its_phrase_names(code, text, expected):
+    assert [t for t in triples(code(text)) if t[0] in ("REQUEST", "ACCUSE")] == expected
+
+
+def test_a_statement_naming_no_actor_speaks_for_no_one(code):
+    assert triples(code("The statement condemned Sweden for the arrests.")) == []

@@ -464,7 +464,14 @@ class Events:
         return f
 
     def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
-        return [s for s in self._actors(index, self._subjects(verb)) if s.code]
+        heads = self._subjects(verb)
+        return [s for s in self._actors(index, heads) if s.code] or self._issuers(index, heads)
+
+    def _issuers(self, index: _ArticleIndex, heads: list) -> list[ActorRef]:
+        """ "The U.S. statement said ...", "a Chilean report accused ...": a report noun
+        (``report_nouns``) that speaks has the voice of the actor its phrase names."""
+        report = [h for h in heads if h.pos_ == "NOUN" and h.lemma_.lower() in self.lexicon["report_nouns"]]
+        return [s for s in self._actors(index, report, deep=True) if s.code]
 
     def _threats(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
         """ "X warned it would strike Y", "'We will impose sanctions on Y,' X said": an act
@@ -774,6 +781,8 @@ class Events:
             if not target_heads and "none" not in trig.target_at:
                 return None
         sources: list[ActorRef | None] = self._actors(index, source_heads)
+        if not any(s is not None and s.code for s in sources):
+            sources = self._issuers(index, source_heads) or sources  # "the U.S. statement condemned ..."
         if not sources and passive and agent is None and target_heads:
             sources = self._battle_side(index, verb, trig)
         if not sources and passive and agent is None and target_heads:
