@@ -139,6 +139,16 @@ class Lexicon:
         for act in ("threaten", "request", "reject", "strike", "yield"):
             if self._codes.get(act) not in self.cameo:
                 raise LexiconError(f"modality.yaml: derived_codes: {act!r} needs a CAMEO code of cameo.tsv")
+        self._counts = {str(k).lower(): v for k, v in (words.get("count_words") or {}).items()}
+        bad = [k for k, v in self._counts.items() if not isinstance(v, int) or isinstance(v, bool) or v < 1]
+        if bad:
+            raise LexiconError(f"modality.yaml: count_words: {bad!r} need a whole number of one or more")
+        self._judgements = {str(k).lstrip("&").lower(): str(v)
+                            for k, v in (words.get("reported_judgements") or {}).items()}
+        for name, code in self._judgements.items():
+            if name not in self.synsets or code not in self.cameo:
+                raise LexiconError(f"modality.yaml: reported_judgements: {name!r} needs a synonym set of "
+                                   f"synsets.tsv and a CAMEO code of cameo.tsv")
 
     def _triggers(self, row: dict, dictionary: bool = False) -> list[Trigger]:
         """The triggers of one pattern row: one per word of a ``&SET`` in its lemma."""
@@ -188,6 +198,17 @@ class Lexicon:
     def codes(self) -> dict[str, str]:
         """The CAMEO codes of acts read from a clause's shape (``derived_codes`` in modality.yaml)."""
         return self._codes
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many a counting word says ("both", "two", "three": ``count_words`` in modality.yaml)."""
+        return self._counts
+
+    @property
+    def judgements(self) -> dict[str, str]:
+        """The CAMEO code of a judgement, by the word of a synonym set that makes it
+        (``reported_judgements`` in modality.yaml: "X said Y's decision was unacceptable")."""
+        return {w: code for name, code in self._judgements.items() for w in self.synsets[name]}
 
     #: how many mentions back a bare definite actor noun ("the officials") may refer
     window: int = 8
@@ -389,6 +410,7 @@ class Events:
         found += self._refusals(index, found, sent)
         found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
+        found += self._reported_judgements(index, sent, found)
         return found
 
     def _habitual(self, verb) -> bool:
@@ -442,7 +464,14 @@ class Events:
         return f
 
     def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
-        return [s for s in self._actors(index, self._subjects(verb)) if s.code]
+        heads = self._subjects(verb)
+        return [s for s in self._actors(index, heads) if s.code] or self._issuers(index, heads)
+
+    def _issuers(self, index: _ArticleIndex, heads: list) -> list[ActorRef]:
+        """ "The U.S. statement said ...", "a Chilean report accused ...": a report noun
+        (``report_nouns``) that speaks has the voice of the actor its phrase names."""
+        report = [h for h in heads if h.pos_ == "NOUN" and h.lemma_.lower() in self.lexicon["report_nouns"]]
+        return [s for s in self._actors(index, report, deep=True) if s.code]
 
     def _threats(self, index: _ArticleIndex, found: list[_Found]) -> list[_Found]:
         """ "X warned it would strike Y", "'We will impose sanctions on Y,' X said": an act
@@ -614,6 +643,36 @@ class Events:
                               status, negated))
         return out
 
+    def _reported_judgements(self, index: _ArticleIndex, sent, found: list[_Found]) -> list[_Found]:
+        """ "X said Y's decision was unacceptable", "X said Y is corrupt": a judgement word
+        (``reported_judgements``) as the predicate of a clause X reports is X's judgement of Y,
+        the clause's subject or the doer or owner of the act it names (the annotation guide:
+        "X said that Y did Z" is X ACCUSE Y where the report is an allegation against Y)."""
+        lex = self.lexicon
+        judgements = lex.judgements
+        out = []
+        for clause in sent:
+            verb = clause.head
+            if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lex["report_verbs"] \
+                    or any(c.dep_ == "neg" for c in clause.children) \
+                    or any(f.token is verb for f in found):  # "criticized Y, saying ...": coded already
+                continue
+            words = [c for c in clause.children if c.dep_ in ("acomp", "attr", "advmod")]
+            words += [a for w in words if w.dep_ == "attr" for a in w.children if a.dep_ == "amod"]
+            codes = [judgements[w.lemma_.lower()] for w in words if w.lemma_.lower() in judgements]
+            if not codes:
+                continue
+            speakers = [s for s in self._speakers(index, verb) if _sector(s.code) not in lex["witness_sectors"]]
+            heads = [c for c in clause.children if c.dep_ in SUBJECTS]
+            judged = [t for t in self._actors(index, heads, deep=True) if t.code]
+            said = {self._side(s.code) for s in speakers}
+            judged = [t for t in judged if self._side(t.code) not in said]
+            if not speakers or not judged:
+                continue
+            status, negated, _ = self._status(verb)
+            out.append(_Found(self._derived(codes[0], verb), verb, verb, speakers, judged, status, negated))
+        return out
+
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
         """The first pattern row of ``lemma`` that fits the verb ``tok`` (most specific first)."""
         rows = self.lexicon.verbs.get(lemma)
@@ -722,6 +781,8 @@ class Events:
             if not target_heads and "none" not in trig.target_at:
                 return None
         sources: list[ActorRef | None] = self._actors(index, source_heads)
+        if not any(s is not None and s.code for s in sources):
+            sources = self._issuers(index, source_heads) or sources  # "the U.S. statement condemned ..."
         if not sources and passive and agent is None and target_heads:
             sources = self._battle_side(index, verb, trig)
         if not sources and passive and agent is None and target_heads:
@@ -1056,11 +1117,14 @@ class Events:
         """The event-noun row of ``noun``: a two-word row ("hunger strike", "joint exercise")
         where its modifier makes one, else the noun's own lemma, else None."""
         nouns = self.lexicon.nouns
-        for c in noun.children:
-            if c.dep_ in ("compound", "amod") and c.i < noun.i:
-                key = f"{c.lemma_.lower()} {lemma}"
-                if key in nouns:
-                    return key
+        # the modifiers before the noun, and theirs: "Joint Maritime Exercise" (joint -> maritime)
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        for c in mods:
+            mods += [g for g in c.children if g.dep_ in ("compound", "amod") and g.i < c.i]
+        for c in mods:
+            key = f"{c.lemma_.lower()} {lemma}"
+            if key in nouns:
+                return key
         return lemma if lemma in nouns else None
 
     def _noun_event(self, index: _ArticleIndex, noun, lemma: str) -> _Found | None:
@@ -1373,7 +1437,8 @@ class Events:
             # an uncoded mention: its modifiers may still name the actor ("European
             # military and political heads"), or it is a bare "the officials" named before
             return [r for r in self._modifier_refs(index, tok) if r.code] \
-                or self._definite_antecedent(index, tok) or [ref]
+                or self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) \
+                or self._pair_antecedent(index, tok, definite=True) or [ref]
         refs = self._modifier_refs(index, tok)
         if refs:
             return refs
@@ -1398,7 +1463,8 @@ class Events:
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
         if actor_noun and tok.pos_ == "NOUN":  # "the officials", "the group": named before
-            refs = self._definite_antecedent(index, tok)
+            refs = self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) \
+                or self._pair_antecedent(index, tok, definite=True)
             if refs:
                 return refs
         # "a letter issued by X": the agent of a participle on a thing
@@ -1412,6 +1478,53 @@ class Events:
                         if refs:
                             return refs[:1]
         return []
+
+    def _pair_antecedent(self, index: _ArticleIndex, tok, definite: bool = False) -> list[ActorRef]:
+        """ "Egypt and Turkey ... both countries withdrew their ambassadors", "the two leaders
+        met": a plural noun of ``pair_nouns`` counted (``count_words``: two for "both") stands
+        for the last so many sides named before it (distinct countries or groups, the nearest
+        mention of each, within a few sentences); for ``pair_country_nouns`` the countries
+        themselves. "The other three countries" (``other_words``) leaves out the sides named
+        before it in its own sentence ("Japan held drills with the other three countries").
+        ``definite``: also a bare "the countries", "the prime ministers" as two
+        (``pair_definite_dets``), asked only where no mention of the same noun came before."""
+        lex = self.lexicon
+        lemma = tok.lemma_.lower()
+        if tok.tag_ != "NNS" or lemma not in lex["pair_nouns"]:
+            return []
+        counts = [lex.counts[c.lower_] for c in tok.children
+                  if c.dep_ in ("det", "predet", "nummod") and c.lower_ in lex.counts]
+        if not counts and definite and any(c.dep_ == "det" and c.lower_ in lex["pair_definite_dets"]
+                                           for c in tok.children):
+            counts = [2]
+        if len(counts) != 1:
+            return []
+        wanted = counts[0]
+        doc = tok.doc
+        lo = tok.sent.start
+        for _ in range(2):
+            lo = doc[lo - 1].sent.start if lo else 0
+        floor = doc[lo].idx
+        country = lemma in lex["pair_country_nouns"]
+        i = bisect.bisect_left(index.starts, tok.idx) - 1
+        left_out: set[str] = set()
+        if any(c.dep_ == "amod" and c.lower_ in lex["other_words"] for c in tok.children):
+            left_out = {entity(m.code) for m in index.mentions_between(tok.sent.start_char, tok.idx) if m.code}
+        sides: dict[str, object] = {}
+        while i >= 0 and len(sides) < wanted:
+            m = index.mentions[i]
+            i -= 1
+            if m.start < floor:
+                break
+            if not m.code or m.kind == "pronoun" or m.nested or entity(m.code) in left_out:
+                continue
+            sides.setdefault(entity(m.code), m)
+        if len(sides) < wanted:
+            return []
+        text = doc[tok.left_edge.i: tok.i + 1].text
+        return [ActorRef(text=text, name=m.name, code=side if country else m.code, actor_id=m.actor_id,
+                         start=tok.left_edge.idx, end=tok.idx + len(tok.text))
+                for side, m in reversed(list(sides.items()))]
 
     def _definite_antecedent(self, index: _ArticleIndex, tok) -> list[ActorRef]:
         """A bare definite actor noun refers back to the latest coded mention of its kind:
@@ -1622,7 +1735,7 @@ class Events:
                 continue  # an actor the actors stage could not place is not known to be political
             for target in f.targets:
                 if target is not None and source is not None and (
-                        source.start == target.start
+                        (source.start == target.start and source.code == target.code)  # one mention
                         or (source.actor_id is not None and source.actor_id == target.actor_id)):
                     continue  # no actor acts on itself
                 if type_ == "CONSULT" and target is not None and _sector(target.code) in media:

@@ -1,0 +1,114 @@
+"""Shapes of English the events stage reads as a judgement or speech act inside a
+reported clause. Every sentence here is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import Lexicon
+
+
+def triples(art):
+    return sorted((e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+                  for e in art.events)
+
+
+def test_reported_judgement_words_load():
+    lex = Lexicon()
+    assert lex.judgements["unacceptable"] == "111"
+    assert lex.judgements["constructive"] == "051"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the predicate judges the act of the subject's owner
+    ("Norway said Sweden's new border rule was unacceptable.", [("ACCUSE", "NOR", "SWE")]),
+    # a country adjective names the doer
+    ("Norway said the Swedish decision was a violation of the treaty.", [("ACCUSE", "NOR", "SWE")]),
+    # an adverb of the reported act
+    ("Norway said Sweden had acted unlawfully.", [("ACCUSE", "NOR", "SWE")]),
+    # the actor itself judged
+    ("The Norwegian government said the Swedish government was corrupt.", [("ACCUSE", "NORGOV", "SWEGOV")]),
+    # approval
+    ("Norway said Sweden's offer was constructive.", [("SUPPORT", "NOR", "SWE")]),
+])
+def test_reported_judgement(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Norway said Sweden's new border rule was not unacceptable.",  # negated
+    "Norwegian officials said the Norwegian plan was unacceptable.",  # own side
+    "Norway said the weather was unacceptable.",  # no actor judged
+    "Norway said Sweden's new border rule was long.",  # no judgement word
+])
+def test_reported_clause_without_judgement_of_another_side(code, text):
+    assert not [e for e in code(text).events if e.type in ("ACCUSE", "SUPPORT")]
+
+
+# ---------------------------------------------------------------- a pair named as "both N"
+@pytest.mark.parametrize("text, expected", [
+    # a diplomatic withdrawal of an object both own: each side's act on the other
+    ("Norway and Sweden were close partners. In 1990, both countries withdrew their ambassadors.",
+     [("SANCTION", "NOR", "SWE"), ("SANCTION", "SWE", "NOR")]),
+    # an act done together: the first side's with the other
+    ("Norway and Sweden were close partners. The two countries signed a fishing agreement in May.",
+     [("AGREE", "NOR", "SWE")]),
+    # an act on a third side: one event per side
+    ("Norway and Sweden were close partners. Both countries condemned Iran over the arrests.",
+     [("ACCUSE", "NOR", "IRN"), ("ACCUSE", "SWE", "IRN")]),
+])
+def test_both_countries_stand_for_the_last_two_sides(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+def test_both_countries_with_one_side_named_stays_unknown(code):
+    art = code("Norway held a vote in May. Both countries withdrew their ambassadors.")
+    assert triples(art) == []
+
+
+def test_the_prime_ministers_stand_for_the_two_named_before(code):
+    art = code("Norwegian Prime Minister Jonas Gahr Store arrived in Stockholm on Monday to meet "
+               "Swedish Prime Minister Ulf Kristersson. On Tuesday, the prime ministers signed a fishing agreement.")
+    assert [t for t in triples(art) if t[0] == "AGREE"] == [("AGREE", "NORGOV", "SWEGOV")]
+
+
+def test_those_countries_may_be_many(code):
+    art = code("Norway and Sweden were close partners. Those countries signed a fishing agreement in May.")
+    assert triples(art) == []
+
+
+# ---------------------------------------------------------------- a two-word noun row across a name
+def test_joint_before_a_modifier_of_the_noun_makes_the_two_word_row(code):
+    # the parser reads the name as a chain: Joint -> Maritime -> Exercise
+    art = code("Last November, Chile held the Tupac Joint Maritime Exercise with Peru to show its naval strength.")
+    assert triples(art) == [("COOPERATE", "CHL", "PER")]
+
+
+def test_the_other_three_countries_leave_out_the_subject(code):
+    art = code("The Andean group consists of Chile, Peru, Ecuador and Colombia. "
+               "Chile later held talks with the other three countries on trade.")
+    assert triples(art) == [("CONSULT", "CHL", "COL"), ("CONSULT", "CHL", "ECU"), ("CONSULT", "CHL", "PER")]
+
+
+def test_three_countries_with_two_named_stay_unknown(code):
+    art = code("Chile and Peru are neighbours. The three countries signed a fishing agreement in May.")
+    assert triples(art) == []
+
+
+def test_count_words_load():
+    lex = Lexicon()
+    assert lex.counts["both"] == 2 and lex.counts["three"] == 3
+    assert "other" in lex["other_words"]
+
+
+# ---------------------------------------------------------------- a statement as the subject
+@pytest.mark.parametrize("text, expected", [
+    ("Chile spoke at the U.N. Security Council. “The Council must act now,” the Chilean statement said.",
+     [("REQUEST", "CHL", "IGO:UN")]),
+    ("The Norwegian statement condemned Sweden for the arrests.", [("ACCUSE", "NOR", "SWE")]),
+])
+def test_a_statement_speaks_for_the_actor_its_phrase_names(code, text, expected):
+    assert [t for t in triples(code(text)) if t[0] in ("REQUEST", "ACCUSE")] == expected
+
+
+def test_a_statement_naming_no_actor_speaks_for_no_one(code):
+    assert triples(code("The statement condemned Sweden for the arrests.")) == []
