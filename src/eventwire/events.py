@@ -358,9 +358,11 @@ class Events:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
                 if trig is not None and trig.dictionary and any(
-                        c.dep_ in OBJECTS and c.lemma_.lower() in lex.nouns for c in tok.children):
-                    # "lodged a protest": our event noun wins over the dictionary's verb; a verb
-                    # row of ours still holds ("rejected Peru's calls": REJECT)
+                        c.dep_ in OBJECTS and self._noun_key(c, c.lemma_.lower()) is not None
+                        for c in tok.children):
+                    # "lodged a protest", "launched a disinformation campaign": our event noun
+                    # (or two-word noun) wins over the dictionary's verb; a verb row of ours
+                    # still holds ("rejected Peru's calls": REJECT)
                     trig = next((t for t in lex.verbs[lemma] if not t.dictionary and not t.particle
                                  and not t.objects and lemma not in lex["light_verbs"]), None)
                 if (trig is None or trig.type == "CONSULT") and lemma in lex["request_verbs"] \

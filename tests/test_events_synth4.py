@@ -1,0 +1,36 @@
+"""Shapes of English found missing on the synthetic-stories bench (bench/synthetic.py).
+
+Every sentence here is invented for the test; each asserts the exact events of its
+sentence and no others."""
+from __future__ import annotations
+
+import pytest
+
+FILLER = " The statement was shared with reporters in the capital on the same day."
+
+
+def entity(code):
+    return None if not code else (code if ":" in code else code[:3])
+
+
+@pytest.fixture(scope="module")
+def events(code):
+    """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first sentence."""
+    def run(text: str):
+        art = code(text + FILLER)
+        assert art.ok, art.error
+        return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
+                      for e in art.events if e.sentence_index == 0)
+    return run
+
+
+# ----------------------------------------------------------------- cease-fire is no fire
+def test_hyphenated_cease_fire_is_a_ceasefire_not_an_attack(events):
+    assert events("Djibouti declared a temporary cease-fire in the war against the rebels.") == [
+        ("RETREAT", "087", "DJI", None, "asserted")]
+
+
+# ----------------------------------------------------------------- disinformation
+def test_disinformation_campaign_is_coercion(events):
+    assert events("Russia launched a disinformation campaign against Moldova.") == [
+        ("COERCE", "170", "RUS", "MDA", "asserted")]
