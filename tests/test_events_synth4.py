@@ -34,3 +34,23 @@ def test_hyphenated_cease_fire_is_a_ceasefire_not_an_attack(events):
 def test_disinformation_campaign_is_coercion(events):
     assert events("Russia launched a disinformation campaign against Moldova.") == [
         ("COERCE", "170", "RUS", "MDA", "asserted")]
+
+
+# ----------------------------------------------------------------- threats
+def test_second_threatened_act_is_threatened_too(events):
+    # "threatened to X and Y": the conjoined act is not done either; the threat names its target
+    assert events("Ecuador threatened to close its embassy and cut ties with Colombia.") == [
+        ("THREATEN", "130", "ECU", "COL", "asserted")]
+
+
+def test_warned_someone_it_would_act_threatens_the_one_warned(events):
+    # the warning is the threat (no ACCUSE of the reporting verb besides), the act is not done
+    assert events("Venezuela warned Guyana it would seize the disputed region.") == [
+        ("THREATEN", "130", "VEN", "GUY", "asserted")]
+    assert events("Venezuela warned Guyana that it would seize the disputed region.") == [
+        ("THREATEN", "130", "VEN", "GUY", "asserted")]
+
+
+def test_threatened_someone_with_something(events):
+    assert events("Bolivia threatened Peru with sanctions over the dispute.") == [
+        ("THREATEN", "130", "BOL", "PER", "asserted")]

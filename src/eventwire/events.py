@@ -387,7 +387,11 @@ class Events:
         # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
         # attack B" = A THREATEN B)
         threatened = {id(t.basis) for t in threats}
-        found = [f for f in found if id(f) not in threatened] + threats
+        # "X warned Y it would seize the region": the warning is the threat, not a second act of
+        # the reporting verb's own row (warn: ACCUSE) on the same pair
+        said = {(t.token.i, _key(s), _key(g)) for t in threats for s in t.sources for g in t.targets}
+        found = [f for f in found if id(f) not in threatened
+                 and not all((f.token.i, _key(s), _key(g)) in said for s in f.sources for g in f.targets)] + threats
         found += self._refusals(index, found, sent)
         found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
@@ -473,6 +477,9 @@ class Events:
             if not speakers or not any(s is not None and s.code and self._side(s.code) in own for s in f.sources):
                 continue
             targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
+            if not targets:  # "X warned Y it would seize the region": the one told is threatened
+                targets = [t for t in self._actors(index, [c for c in reporter.children if c.dep_ in OBJECTS])
+                           if t.code and self._side(t.code) not in own]
             if not targets:
                 continue
             status, negated, _ = self._status(reporter)
@@ -507,7 +514,11 @@ class Events:
     def _threat_verb(self, verb):
         """The verb of threat (``threat_verbs``) whose infinitive ``verb`` is ("threatened
         to expel")."""
-        if getattr(verb, "dep_", None) == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
+        if verb is None:
+            return None
+        while verb.dep_ == "conj" and verb.head.i != verb.i:  # "threatened to expel X and (to) close Y"
+            verb = verb.head
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
             return verb.head
         return None
 
