@@ -54,3 +54,15 @@ def test_warned_someone_it_would_act_threatens_the_one_warned(events):
 def test_threatened_someone_with_something(events):
     assert events("Bolivia threatened Peru with sanctions over the dispute.") == [
         ("THREATEN", "130", "BOL", "PER", "asserted")]
+
+
+# ----------------------------------------------------------------- a sum "in aid"
+def test_sum_of_money_in_aid_is_aid(events):
+    assert events("Germany sent 3 million euros in aid to Moldova.") == [
+        ("AID", "070", "DEU", "MDA", "asserted")]
+    assert events("Canada has provided $20 million in emergency assistance to Haiti.") == [
+        ("AID", "070", "CAN", "HTI", "asserted")]
+
+
+def test_sum_in_something_else_is_no_aid(events):
+    assert events("Japan lost $10 million in trade with Nepal.") == []

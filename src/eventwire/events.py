@@ -651,6 +651,10 @@ class Events:
                     # "sent ten tons of aid": the "of" object of a quantity is the object too
                     objs += [p for o in objs if o.lemma_.lower() in self.lexicon["quantity_nouns"]
                              for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    # "pledged $10 million in aid": what a sum of money is, is the object too
+                    objs += [p for o in objs if self._amount(o) for c in o.children
+                             if c.dep_ == "prep" and c.lower_ in self.lexicon["amount_preps"]
+                             for p in c.children if p.dep_ == "pobj"]
                     words = {o.lemma_.lower() for o in objs} | self._predicates(tok)
                 found = words
                 if trig.particle:  # "ask for aid": the object of the particle counts
@@ -683,6 +687,10 @@ class Events:
             return [p for c in kids if c.dep_ in ("prep", "agent") and c.lower_ == word
                     for p in c.children if p.dep_ == "pobj"]
         return []
+
+    def _amount(self, tok) -> bool:
+        """Whether ``tok`` is a sum: a number ("$10 million") or a money word ("5 million euros")."""
+        return tok.tag_ == "CD" or tok.lemma_.lower() in self.lexicon["amount_nouns"]
 
     @staticmethod
     def _predicates(verb) -> set[str]:
@@ -1014,6 +1022,8 @@ class Events:
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex["quantity_nouns"]:
             head = head.head.head  # "a series of airstrikes"
+        elif head.dep_ == "pobj" and head.head.lower_ in lex["amount_preps"] and self._amount(head.head.head):
+            head = head.head.head  # "announced $5 million in aid"
         gov = head.head
         sources: list[ActorRef] = []
         governor = None
