@@ -66,3 +66,13 @@ def test_sum_of_money_in_aid_is_aid(events):
 
 def test_sum_in_something_else_is_no_aid(events):
     assert events("Japan lost $10 million in trade with Nepal.") == []
+
+
+# ----------------------------------------------------------------- victims with no doer named
+def test_people_killed_in_a_place_are_its_civilians_with_no_source(events):
+    assert events("Twelve people were killed in Somalia on Monday.") == [
+        ("ASSAULT", "190", None, "SOMCVL", "asserted")]
+
+
+def test_people_killed_with_no_place_give_no_event(events):
+    assert events("Twelve people were killed on Monday.") == []

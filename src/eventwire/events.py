@@ -749,6 +749,10 @@ class Events:
             # "he was arrested": no agent named, so no source, never an invented one; the
             # patient must be a coded actor
             targets = [t for t in self._actors(index, target_heads) if t.code]
+            if not targets and trig.type.lower() in self.lexicon["civilian_target_types"]:
+                # "twelve people were killed in Mali": the civilians of the place named, no doer
+                targets = next((r for h in target_heads
+                                for r in [self._civilians(index, h) or self._people(index, h, verb, [])] if r), [])
             if not targets or trig.type.lower() in self.lexicon["agent_needed_types"]:
                 return None
             status, negated, reporter = self._status(verb)
