@@ -76,3 +76,31 @@ def test_people_killed_in_a_place_are_its_civilians_with_no_source(events):
 
 def test_people_killed_with_no_place_give_no_event(events):
     assert events("Twelve people were killed on Monday.") == []
+
+
+# ----------------------------------------------------------------- protests that happen somewhere
+def test_protests_erupting_in_a_place_are_its_civilians_protest(events):
+    assert events("Protests erupted in Kenya after the election results were announced.") == [
+        ("PROTEST", "140", "KENCVL", None, "asserted")]
+    assert events("Protests broke out in Chile over the fuel price hikes.") == [
+        ("PROTEST", "140", "CHLCVL", None, "asserted")]
+
+
+def test_protests_of_a_country_spreading(events):
+    assert events("Kenyan protests spread to the coast on Monday.") == [
+        ("PROTEST", "140", "KENCVL", None, "asserted")]
+
+
+def test_fighting_erupting_names_no_side(events):
+    assert events("Fighting erupted in Sudan on Monday.") == []
+
+
+# ----------------------------------------------------------------- "on strike", "on a visit"
+def test_being_on_strike_is_a_labour_strike(events):
+    assert events("Teachers in Kenya have been on strike since Monday.") == [
+        ("PROTEST", "143", "KENEDU", None, "asserted")]
+
+
+def test_being_on_a_visit_is_a_visit(events):
+    assert events("The French president was on a visit to Algeria on Monday.") == [
+        ("CONSULT", "042", "FRAGOV", "DZA", "asserted")]

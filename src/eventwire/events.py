@@ -953,19 +953,29 @@ class Events:
         such as SOMREB or SOMMIL; never an IGO or a transnational group)."""
         if obj.lemma_.lower() not in self.lexicon["civilian_nouns"] or index.mention_at(obj) is not None:
             return []
+        found = self._place_civilians(index, verb, obj)
+        if found:
+            return found
         start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
         text = index.art.text[start:end]
-        for c in verb.children:
+        countries = {s.code[:3] for s in sources if s.code and ":" not in s.code and len(s.code) >= 3}
+        if len(countries) == 1:
+            return [ActorRef(text=text, code=countries.pop() + "CVL", start=start, end=end)]
+        return []
+
+    def _place_civilians(self, index: _ArticleIndex, tok, people) -> list[ActorRef]:
+        """The civilians (CVL) of the country named in a place phrase (``place_preps``) of ``tok``
+        ("killed ten people in Somalia", "protests in Kenya"), as the actor ``people`` stands for."""
+        start, end = people.left_edge.idx, people.right_edge.idx + len(people.right_edge.text)
+        for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in self.lexicon["place_preps"]:
                 lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
                 for m in index.all_mentions:
                     if m.start >= hi:
                         break
                     if lo <= m.start and m.code and ":" not in m.code:
-                        return [ActorRef(text=text, code=m.code[:3] + "CVL", start=start, end=end)]
-        countries = {s.code[:3] for s in sources if s.code and ":" not in s.code and len(s.code) >= 3}
-        if len(countries) == 1:
-            return [ActorRef(text=text, code=countries.pop() + "CVL", start=start, end=end)]
+                        return [ActorRef(text=index.art.text[start:end], code=m.code[:3] + "CVL",
+                                         start=start, end=end)]
         return []
 
     def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
@@ -1053,8 +1063,27 @@ class Events:
                 and gov.head.lemma_.lower() in lex["instrument_verbs"]:
             head, gov = gov, gov.head  # "retaliated with tariffs on X": the verb carries the noun
             head_is_instrument = True
+        elif head.dep_ == "pobj" and gov.lower_ in lex["state_preps"] and gov.head.pos_ in ("VERB", "AUX") \
+                and gov.head.lemma_.lower() in lex["state_verbs"] and gov.head.i < gov.i:
+            head, gov = gov, gov.head  # "teachers have been on strike", "was on a visit to X"
+            head_is_instrument = True
+            if lemma in lex["strike_words"]:  # one is "on strike" only from work, never in a fight
+                trig = replace(self._derived(lex.codes["strike"], noun), flags=trig.flags)
         else:
             head_is_instrument = False
+        if head.dep_ in SUBJECTS and gov.pos_ in ("VERB", "AUX") and trig.type.lower() in lex["occurrence_types"] \
+                and " ".join([gov.lemma_.lower()] + [c.lower_ for c in gov.children if c.dep_ == "prt"]) \
+                in lex["occurrence_verbs"]:
+            # "protests erupted in Kenya": the people of the place (or of the noun's modifier) act
+            # ("Kenyan protests": a bare country is its people)
+            sources = [r.model_copy(update={"code": r.code + "CVL"}) if len(r.code) == 3 and ":" not in r.code else r
+                       for r in self._actors(index, [c for c in noun.children if c.dep_ in MODIFIERS]) if r.code] \
+                or self._place_civilians(index, noun, noun) or self._place_civilians(index, gov, noun)
+            if not sources:
+                return None
+            status, negated, reporter = self._status(gov)
+            return _Found(trig, noun, gov, sources, self._noun_targets(index, noun, trig) or [None],
+                          status, negated, reporter)
         if head.dep_ == "pobj" and gov.lower_ in lex["adverbial_preps"] and gov.head.pos_ in ("VERB", "AUX") \
                 and trig.type.lower() in lex["mutual_types"] \
                 and not any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ in
