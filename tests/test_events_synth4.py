@@ -104,3 +104,20 @@ def test_being_on_strike_is_a_labour_strike(events):
 def test_being_on_a_visit_is_a_visit(events):
     assert events("The French president was on a visit to Algeria on Monday.") == [
         ("CONSULT", "042", "FRAGOV", "DZA", "asserted")]
+
+
+# ----------------------------------------------------------------- armed forces on the move
+def test_forces_deployed_in_the_passive_are_the_mobilizing_side(events):
+    assert events("Thousands of Indian soldiers were deployed to the border region.") == [
+        ("MOBILIZE", "154", "INDMIL", None, "asserted")]
+    assert events("About 8,000 Portuguese soldiers have been sent to the border with Spain.") == [
+        ("MOBILIZE", "154", "PRTMIL", None, "asserted")]
+
+
+def test_forces_massing_of_their_own_mobilize(events):
+    assert events("Russian troops massed on the border with Ukraine.") == [
+        ("MOBILIZE", "154", "RUSMIL", None, "asserted")]
+
+
+def test_people_other_than_forces_massing_do_not_mobilize(events):
+    assert events("Protesters massed in the main square on Monday.") == []

@@ -52,7 +52,9 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csu
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: flags a pattern row may carry (docs/events.md)
-FLAGS = frozenset({"speech", "claim", "target", "intransitive"})
+FLAGS = frozenset({"speech", "claim", "target", "intransitive", "force"})
+#: the word class (synsets.tsv) of armed forces: "troops were deployed" is the troops' side mobilizing
+FORCE_NOUNS = "&force_nouns"
 #: where a pattern's source or target may sit, besides ``prep:WORD`` (docs/events.md)
 POSITIONS = frozenset({"subj", "obj", "agent", "poss", "clause_subj", "passive_subj", "none"})
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
@@ -645,9 +647,17 @@ class Events:
                 continue
             if "intransitive" in trig.flags and any(c.dep_ in OBJECTS for c in tok.children):
                 continue  # "demonstrated against X" protests; "demonstrated its strength" shows
+            if "force" in trig.flags and not self._forces(self._subjects(tok)):
+                continue  # "troops massed on the border" mobilize; "protesters massed" do not
             if trig.objects:
                 if words is None:  # the object, and what the verb says of it
                     objs = [o for c in tok.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
+                    # "troops were sent" = "sent troops", for the rows of a movement (motion_types)
+                    moved = [o for c in tok.children if c.dep_ in PASSIVE_SUBJECTS for o in [c, *c.conjuncts]] \
+                        if any(c.dep_ == "auxpass" for c in tok.children) else []
+                    moved += [p for o in moved if o.lemma_.lower() in self.lexicon["multitude_nouns"]
+                              for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    moved_words = {o.lemma_.lower() for o in moved}
                     # "sent ten tons of aid": the "of" object of a quantity is the object too
                     objs += [p for o in objs if o.lemma_.lower() in self.lexicon["quantity_nouns"]
                              for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -656,7 +666,7 @@ class Events:
                              if c.dep_ == "prep" and c.lower_ in self.lexicon["amount_preps"]
                              for p in c.children if p.dep_ == "pobj"]
                     words = {o.lemma_.lower() for o in objs} | self._predicates(tok)
-                found = words
+                found = words | moved_words if trig.type.lower() in self.lexicon["motion_types"] else words
                 if trig.particle:  # "ask for aid": the object of the particle counts
                     found = words | {o.lemma_.lower() for c in after if c.lower_ == trig.particle
                                      for p in c.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]}
@@ -687,6 +697,20 @@ class Events:
             return [p for c in kids if c.dep_ in ("prep", "agent") and c.lower_ == word
                     for p in c.children if p.dep_ == "pobj"]
         return []
+
+    def _forces(self, heads) -> bool:
+        """Whether one of ``heads`` names armed forces (``FORCE_NOUNS``): "troops", "Indian
+        soldiers", "thousands of soldiers" (the "of" object of a count, ``multitude_nouns``)."""
+        lex = self.lexicon
+        words = set(lex.words_of(FORCE_NOUNS, "events"))
+        for h in heads:
+            lemmas = {h.lemma_.lower()}
+            if h.lemma_.lower() in lex["multitude_nouns"]:
+                lemmas |= {p.lemma_.lower() for c in h.children if c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"}
+            if lemmas & words:
+                return True
+        return False
 
     def _amount(self, tok) -> bool:
         """Whether ``tok`` is a sum: a number ("$10 million") or a money word ("5 million euros")."""
@@ -749,6 +773,10 @@ class Events:
             # "he was arrested": no agent named, so no source, never an invented one; the
             # patient must be a coded actor
             targets = [t for t in self._actors(index, target_heads) if t.code]
+            if targets and trig.type.lower() in self.lexicon["motion_types"] and self._forces(target_heads):
+                # "Indian troops were deployed to the border": the forces' side mobilizes
+                status, negated, reporter = self._status(verb)
+                return _Found(trig, verb, verb, targets, [None], status, negated, reporter)
             if not targets and trig.type.lower() in self.lexicon["civilian_target_types"]:
                 # "twelve people were killed in Mali": the civilians of the place named, no doer
                 targets = next((r for h in target_heads
