@@ -121,3 +121,15 @@ def test_forces_massing_of_their_own_mobilize(events):
 
 def test_people_other_than_forces_massing_do_not_mobilize(events):
     assert events("Protesters massed in the main square on Monday.") == []
+
+
+# ----------------------------------------------------------------- event nouns in the passive
+def test_event_noun_under_a_passive_light_verb_is_the_agents_act(events):
+    assert events("New sanctions were imposed on Iran by Australia on Monday.") == [
+        ("SANCTION", "163", "AUS", "IRN", "asserted")]
+    assert events("Humanitarian aid was delivered to Yemen by Saudi Arabia.") == [
+        ("AID", "073", "SAU", "YEM", "asserted")]
+
+
+def test_event_noun_under_a_passive_light_verb_with_no_agent_has_no_doer(events):
+    assert events("Talks were held in Geneva on Monday.") == []

@@ -1128,7 +1128,9 @@ class Events:
                 return _Found(trig, noun, verb, sources, targets, status, negated, reporter)
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
         reciprocal = gov.lemma_.lower() in lex["reciprocal_verbs"]  # "A and B exchanged fire"
-        if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
+        # "sanctions were imposed on X by Y": the passive's agent carries the noun as its subject does
+        by_agent = head.dep_ in PASSIVE_SUBJECTS and any(c.dep_ == "agent" for c in gov.children)
+        if (head.dep_ in OBJECTS or head_is_instrument or by_agent) and gov.pos_ in ("VERB", "AUX") \
                 and (self._again(self._lemma(gov)) in lex["light_verbs"] or considered or head_is_instrument
                      or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
