@@ -133,3 +133,16 @@ def test_event_noun_under_a_passive_light_verb_is_the_agents_act(events):
 
 def test_event_noun_under_a_passive_light_verb_with_no_agent_has_no_doer(events):
     assert events("Talks were held in Geneva on Monday.") == []
+
+
+# ----------------------------------------------------------------- moving goods
+def test_transfer_of_aid_is_aid_to_the_transfers_destination(events):
+    # (approving aid is also the dictionary's agreement to give it, CAMEO 0311)
+    assert events("Norway approved the transfer of 5,000 tons of humanitarian aid to Gabon on Friday.") == [
+        ("AGREE", "0311", "NOR", "GAB", "asserted"), ("AID", "073", "NOR", "GAB", "asserted")]
+    assert events("Japan announced the delivery of food aid to Nepal on Monday.") == [
+        ("AID", "070", "JPN", "NPL", "asserted")]
+
+
+def test_transfer_of_something_else_is_no_aid(events):
+    assert events("Japan announced the transfer of its ambassador to Nepal.") == []

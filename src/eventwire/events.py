@@ -1062,10 +1062,14 @@ class Events:
         head = noun
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex["quantity_nouns"]:
-            head = head.head.head  # "a series of airstrikes"
-        elif head.dep_ == "pobj" and head.head.lower_ in lex["amount_preps"] and self._amount(head.head.head):
-            head = head.head.head  # "announced $5 million in aid"
+        for _ in range(3):  # "a series of airstrikes", "the transfer of ten tons of aid"
+            if head.dep_ == "pobj" and head.head.lower_ == "of" \
+                    and head.head.head.lemma_.lower() in lex["quantity_nouns"] | lex["conveyance_nouns"]:
+                head = head.head.head
+            elif head.dep_ == "pobj" and head.head.lower_ in lex["amount_preps"] and self._amount(head.head.head):
+                head = head.head.head  # "announced $5 million in aid"
+            else:
+                break
         gov = head.head
         sources: list[ActorRef] = []
         governor = None
@@ -1173,6 +1177,8 @@ class Events:
         if not sources or governor is None:
             return None
         targets = self._noun_targets(index, noun, trig)
+        if not targets and head.i != noun.i and head.dep_ != "prep":  # "the transfer of aid to X"
+            targets = self._noun_targets(index, head, trig)
         if not targets and governor is not None:
             for c in governor.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self._target_preps(trig):
