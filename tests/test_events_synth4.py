@@ -146,3 +146,16 @@ def test_transfer_of_aid_is_aid_to_the_transfers_destination(events):
 
 def test_transfer_of_something_else_is_no_aid(events):
     assert events("Japan announced the transfer of its ambassador to Nepal.") == []
+
+
+# ----------------------------------------------------------------- restrictions lifted for the people
+def test_lifting_a_curfew_is_a_concession_to_the_places_people(events):
+    assert events("Thailand lifted the curfew in Bangkok.") == [
+        ("CONCEDE", "085", "THA", "THACVL", "asserted")]
+    assert events("The Thai government eased restrictions on Monday.") == [
+        ("CONCEDE", "081", "THAGOV", "THACVL", "asserted")]
+
+
+def test_lifting_sanctions_on_a_country_stays_a_concession_to_it(events):
+    assert events("Thailand lifted sanctions on Laos.") == [
+        ("CONCEDE", "085", "THA", "LAO", "asserted")]

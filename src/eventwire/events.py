@@ -801,6 +801,10 @@ class Events:
             # a denial with no one named answers the accusation of the sentence before
             targets = [index.accusers[entity(s.code)] for s in sources
                        if s is not None and s.code and entity(s.code) in index.accusers][:1]
+        if not targets and trig.type.lower() in self.lexicon["public_restriction_types"] \
+                and any(o.lemma_.lower() in self.lexicon["public_restriction_nouns"] for o in objs):
+            # "Thailand lifted the curfew in Bangkok": eased for the people of the place
+            targets = self._place_civilians(index, verb, objs[0]) or self._own_civilians(sources, objs[0], index)
         if not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
@@ -981,15 +985,18 @@ class Events:
         such as SOMREB or SOMMIL; never an IGO or a transnational group)."""
         if obj.lemma_.lower() not in self.lexicon["civilian_nouns"] or index.mention_at(obj) is not None:
             return []
-        found = self._place_civilians(index, verb, obj)
-        if found:
-            return found
-        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
-        text = index.art.text[start:end]
-        countries = {s.code[:3] for s in sources if s.code and ":" not in s.code and len(s.code) >= 3}
-        if len(countries) == 1:
-            return [ActorRef(text=text, code=countries.pop() + "CVL", start=start, end=end)]
-        return []
+        return self._place_civilians(index, verb, obj) or self._own_civilians(sources, obj, index)
+
+    @staticmethod
+    def _own_civilians(sources, people, index: _ArticleIndex) -> list[ActorRef]:
+        """The civilians (CVL) of the sources' one country (a domestic actor such as SOMREB or
+        SOMMIL; never an IGO or a transnational group), as the actor ``people`` stands for."""
+        countries = {s.code[:3] for s in sources if s is not None and s.code and ":" not in s.code
+                     and len(s.code) >= 3}
+        if len(countries) != 1:
+            return []
+        start, end = people.left_edge.idx, people.right_edge.idx + len(people.right_edge.text)
+        return [ActorRef(text=index.art.text[start:end], code=countries.pop() + "CVL", start=start, end=end)]
 
     def _place_civilians(self, index: _ArticleIndex, tok, people) -> list[ActorRef]:
         """The civilians (CVL) of the country named in a place phrase (``place_preps``) of ``tok``
