@@ -159,3 +159,15 @@ def test_lifting_a_curfew_is_a_concession_to_the_places_people(events):
 def test_lifting_sanctions_on_a_country_stays_a_concession_to_it(events):
     assert events("Thailand lifted sanctions on Laos.") == [
         ("CONCEDE", "085", "THA", "LAO", "asserted")]
+
+
+# ----------------------------------------------------------------- patrols
+def test_patrols_are_a_show_of_force(events):
+    assert events("Kenyan troops began patrols in the north on Saturday.") == [
+        ("MOBILIZE", "150", "KENMIL", None, "asserted")]
+    assert events("Pro-government forces in Liberia have begun patrolling the border.") == [
+        ("MOBILIZE", "150", "LBRMIL", None, "asserted")]
+
+
+def test_patrols_of_people_other_than_forces_are_none(events):
+    assert events("Kenyan volunteers patrolled the beach on Monday.") == []
