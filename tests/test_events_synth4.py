@@ -171,3 +171,20 @@ def test_patrols_are_a_show_of_force(events):
 
 def test_patrols_of_people_other_than_forces_are_none(events):
     assert events("Kenyan volunteers patrolled the beach on Monday.") == []
+
+
+# ----------------------------------------------------------------- taking part, founding
+def test_taking_part_in_an_event_noun_is_the_subjects_act(events):
+    assert events("New Zealand forces took part in joint exercises with South African soldiers.") == [
+        ("COOPERATE", "062", "NZLMIL", "ZAFMIL", "asserted")]
+    assert events("Kenya participated in talks with Uganda on Monday.") == [
+        ("CONSULT", "040", "KEN", "UGA", "asserted")]
+
+
+def test_taking_part_in_a_meeting_with_no_partner_named_is_none(events):
+    assert events("Kenya participated in the meeting on Monday.") == []
+
+
+def test_founding_a_joint_act_with_someone(events):
+    assert events("Kenya formed a partnership with Uganda on security.") == [
+        ("COOPERATE", "060", "KEN", "UGA", "asserted")]

@@ -1102,6 +1102,13 @@ class Events:
                 and gov.head.lemma_.lower() in lex["instrument_verbs"]:
             head, gov = gov, gov.head  # "retaliated with tariffs on X": the verb carries the noun
             head_is_instrument = True
+        elif head.dep_ == "pobj" and (taking := self._participation(gov)) is not None:
+            head, gov = gov, taking  # "took part in exercises with X", "participated in talks"
+            head_is_instrument = True
+            if lemma in lex["strike_words"]:  # "workers who took part in the strike"
+                trig = replace(self._derived(lex.codes["strike"], noun), flags=trig.flags)
+            elif trig.type.lower() in lex["mutual_types"] and not self._noun_targets(index, noun, trig):
+                return None  # "participated in the meeting": with whom is not said
         elif head.dep_ == "pobj" and gov.lower_ in lex["state_preps"] and gov.head.pos_ in ("VERB", "AUX") \
                 and gov.head.lemma_.lower() in lex["state_verbs"] and gov.head.i < gov.i:
             head, gov = gov, gov.head  # "teachers have been on strike", "was on a visit to X"
@@ -1143,6 +1150,7 @@ class Events:
         by_agent = head.dep_ in PASSIVE_SUBJECTS and any(c.dep_ == "agent" for c in gov.children)
         if (head.dep_ in OBJECTS or head_is_instrument or by_agent) and gov.pos_ in ("VERB", "AUX") \
                 and (self._again(self._lemma(gov)) in lex["light_verbs"] or considered or head_is_instrument
+                     or self._lemma(gov) in lex["founding_verbs"]
                      or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
@@ -1211,6 +1219,21 @@ class Events:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
+
+    def _participation(self, prep):
+        """The verb of "took part in", "participated in" (``participation_verbs``) whose
+        preposition ``prep`` is; else None."""
+        if prep.dep_ != "prep":
+            return None
+        verb, words = prep.head, [prep.lower_]
+        if verb.pos_ == "NOUN" and verb.dep_ in OBJECTS:  # "took [part in]": the "in" hangs on "part"
+            words.insert(0, verb.lemma_.lower())
+            verb = verb.head
+        elif verb.pos_ in ("VERB", "AUX"):
+            words[:0] = [c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS and c.i < prep.i]
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return verb if " ".join([verb.lemma_.lower(), *words]) in self.lexicon["participation_verbs"] else None
 
     def _between(self, index: _ArticleIndex, noun) -> list[ActorRef]:
         """The coded sides of "between A and B" on an event noun, where there are two or more."""
