@@ -188,3 +188,21 @@ def test_taking_part_in_a_meeting_with_no_partner_named_is_none(events):
 def test_founding_a_joint_act_with_someone(events):
     assert events("Kenya formed a partnership with Uganda on security.") == [
         ("COOPERATE", "060", "KEN", "UGA", "asserted")]
+
+
+# ----------------------------------------------------------------- weapons with no doer named
+def test_a_bomb_killing_people_in_a_place_is_a_doerless_attack_on_its_civilians(events):
+    assert events("A bomb blast killed ten people in Somalia on Monday.") == [
+        ("ASSAULT", "190", None, "SOMCVL", "asserted")]
+    assert events("A car bomb exploded in a market in Kenya, killing twelve people.") == [
+        ("ASSAULT", "190", None, "KENCVL", "asserted")]
+
+
+def test_a_blast_killing_coded_soldiers_targets_them(events):
+    assert events("An explosion in Mali killed five Malian soldiers.") == [
+        ("ASSAULT", "190", None, "MLIMIL", "asserted")]
+
+
+def test_a_storm_or_a_bomb_with_no_place_is_no_event(events):
+    assert events("The storm killed ten people in Kenya.") == []
+    assert events("The bomb killed fifteen people.") == []

@@ -785,6 +785,23 @@ class Events:
                 return None
             status, negated, reporter = self._status(verb)
             return _Found(trig, verb, verb, [None], targets, status, negated, reporter)
+        if not sources and not passive and trig.type.lower() in self.lexicon["device_types"] \
+                and any(h.lemma_.lower() in self.lexicon["device_nouns"] and index.mention_at(h) is None
+                        for h in source_heads):
+            # "a car bomb killed ten people in Kenya": no doer named, never an invented one
+            objs = [c for c in verb.children if c.dep_ in OBJECTS]
+            targets = [t for t in self._actors(index, objs) if t.code] or next(
+                (r for o in objs for r in [self._civilians(index, o) or self._people(index, o, verb, [])] if r), [])
+            if not targets:  # "killed ten people in Somalia" (the place on the people), "a bomb exploded
+                # in Kenya, killing twelve people" (the place on the verb the act hangs on)
+                targets = next((r for o in objs if o.lemma_.lower() in self.lexicon["civilian_nouns"]
+                                for r in [self._place_civilians(index, o, o)
+                                          or (self._place_civilians(index, verb.head, o) if verb.dep_ == "advcl"
+                                              else [])] if r), [])
+            if not targets:
+                return None
+            status, negated, reporter = self._status(verb)
+            return _Found(trig, verb, verb, [None], targets, status, negated, reporter)
         if not sources:
             return None
         targets = self._actors(index, target_heads) if target_heads else self._verb_targets(index, verb, trig,
