@@ -52,7 +52,9 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csu
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 #: flags a pattern row may carry (docs/events.md)
-FLAGS = frozenset({"speech", "claim", "target", "intransitive"})
+FLAGS = frozenset({"speech", "claim", "target", "intransitive", "force"})
+#: the word class (synsets.tsv) of armed forces: "troops were deployed" is the troops' side mobilizing
+FORCE_NOUNS = "&force_nouns"
 #: where a pattern's source or target may sit, besides ``prep:WORD`` (docs/events.md)
 POSITIONS = frozenset({"subj", "obj", "agent", "poss", "clause_subj", "passive_subj", "none"})
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
@@ -379,9 +381,11 @@ class Events:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
                 if trig is not None and trig.dictionary and any(
-                        c.dep_ in OBJECTS and c.lemma_.lower() in lex.nouns for c in tok.children):
-                    # "lodged a protest": our event noun wins over the dictionary's verb; a verb
-                    # row of ours still holds ("rejected Peru's calls": REJECT)
+                        c.dep_ in OBJECTS and self._noun_key(c, c.lemma_.lower()) is not None
+                        for c in tok.children):
+                    # "lodged a protest", "launched a disinformation campaign": our event noun
+                    # (or two-word noun) wins over the dictionary's verb; a verb row of ours
+                    # still holds ("rejected Peru's calls": REJECT)
                     trig = next((t for t in lex.verbs[lemma] if not t.dictionary and not t.particle
                                  and not t.objects and lemma not in lex["light_verbs"]), None)
                 if (trig is None or trig.type == "CONSULT") and lemma in lex["request_verbs"] \
@@ -406,7 +410,11 @@ class Events:
         # the threatened act is not done: the threat stands for it (PETRARCH's "A said A will
         # attack B" = A THREATEN B)
         threatened = {id(t.basis) for t in threats}
-        found = [f for f in found if id(f) not in threatened] + threats
+        # "X warned Y it would seize the region": the warning is the threat, not a second act of
+        # the reporting verb's own row (warn: ACCUSE) on the same pair
+        said = {(t.token.i, _key(s), _key(g)) for t in threats for s in t.sources for g in t.targets}
+        found = [f for f in found if id(f) not in threatened
+                 and not all((f.token.i, _key(s), _key(g)) in said for s in f.sources for g in f.targets)] + threats
         found += self._refusals(index, found, sent)
         found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
@@ -500,6 +508,9 @@ class Events:
             if not speakers or not any(s is not None and s.code and self._side(s.code) in own for s in f.sources):
                 continue
             targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
+            if not targets:  # "X warned Y it would seize the region": the one told is threatened
+                targets = [t for t in self._actors(index, [c for c in reporter.children if c.dep_ in OBJECTS])
+                           if t.code and self._side(t.code) not in own]
             if not targets:
                 continue
             status, negated, _ = self._status(reporter)
@@ -534,7 +545,11 @@ class Events:
     def _threat_verb(self, verb):
         """The verb of threat (``threat_verbs``) whose infinitive ``verb`` is ("threatened
         to expel")."""
-        if getattr(verb, "dep_", None) == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
+        if verb is None:
+            return None
+        while verb.dep_ == "conj" and verb.head.i != verb.i:  # "threatened to expel X and (to) close Y"
+            verb = verb.head
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
             return verb.head
         return None
 
@@ -691,14 +706,26 @@ class Events:
                 continue
             if "intransitive" in trig.flags and any(c.dep_ in OBJECTS for c in tok.children):
                 continue  # "demonstrated against X" protests; "demonstrated its strength" shows
+            if "force" in trig.flags and not self._forces(self._subjects(tok)):
+                continue  # "troops massed on the border" mobilize; "protesters massed" do not
             if trig.objects:
                 if words is None:  # the object, and what the verb says of it
                     objs = [o for c in tok.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
+                    # "troops were sent" = "sent troops", for the rows of a movement (motion_types)
+                    moved = [o for c in tok.children if c.dep_ in PASSIVE_SUBJECTS for o in [c, *c.conjuncts]] \
+                        if any(c.dep_ == "auxpass" for c in tok.children) else []
+                    moved += [p for o in moved if o.lemma_.lower() in self.lexicon["multitude_nouns"]
+                              for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    moved_words = {o.lemma_.lower() for o in moved}
                     # "sent ten tons of aid": the "of" object of a quantity is the object too
                     objs += [p for o in objs if o.lemma_.lower() in self.lexicon["quantity_nouns"]
                              for c in o.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                    # "pledged $10 million in aid": what a sum of money is, is the object too
+                    objs += [p for o in objs if self._amount(o) for c in o.children
+                             if c.dep_ == "prep" and c.lower_ in self.lexicon["amount_preps"]
+                             for p in c.children if p.dep_ == "pobj"]
                     words = {o.lemma_.lower() for o in objs} | self._predicates(tok)
-                found = words
+                found = words | moved_words if trig.type.lower() in self.lexicon["motion_types"] else words
                 if trig.particle:  # "ask for aid": the object of the particle counts
                     found = words | {o.lemma_.lower() for c in after if c.lower_ == trig.particle
                                      for p in c.children if p.dep_ == "pobj" for o in [p, *p.conjuncts]}
@@ -729,6 +756,24 @@ class Events:
             return [p for c in kids if c.dep_ in ("prep", "agent") and c.lower_ == word
                     for p in c.children if p.dep_ == "pobj"]
         return []
+
+    def _forces(self, heads) -> bool:
+        """Whether one of ``heads`` names armed forces (``FORCE_NOUNS``): "troops", "Indian
+        soldiers", "thousands of soldiers" (the "of" object of a count, ``multitude_nouns``)."""
+        lex = self.lexicon
+        words = set(lex.words_of(FORCE_NOUNS, "events"))
+        for h in heads:
+            lemmas = {h.lemma_.lower()}
+            if h.lemma_.lower() in lex["multitude_nouns"]:
+                lemmas |= {p.lemma_.lower() for c in h.children if c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"}
+            if lemmas & words:
+                return True
+        return False
+
+    def _amount(self, tok) -> bool:
+        """Whether ``tok`` is a sum: a number ("$10 million") or a money word ("5 million euros")."""
+        return tok.tag_ == "CD" or tok.lemma_.lower() in self.lexicon["amount_nouns"]
 
     @staticmethod
     def _predicates(verb) -> set[str]:
@@ -789,7 +834,32 @@ class Events:
             # "he was arrested": no agent named, so no source, never an invented one; the
             # patient must be a coded actor
             targets = [t for t in self._actors(index, target_heads) if t.code]
+            if targets and trig.type.lower() in self.lexicon["motion_types"] and self._forces(target_heads):
+                # "Indian troops were deployed to the border": the forces' side mobilizes
+                status, negated, reporter = self._status(verb)
+                return _Found(trig, verb, verb, targets, [None], status, negated, reporter)
+            if not targets and trig.type.lower() in self.lexicon["civilian_target_types"]:
+                # "twelve people were killed in Mali": the civilians of the place named, no doer
+                targets = next((r for h in target_heads
+                                for r in [self._civilians(index, h) or self._people(index, h, verb, [])] if r), [])
             if not targets or trig.type.lower() in self.lexicon["agent_needed_types"]:
+                return None
+            status, negated, reporter = self._status(verb)
+            return _Found(trig, verb, verb, [None], targets, status, negated, reporter)
+        if not sources and not passive and trig.type.lower() in self.lexicon["device_types"] \
+                and any(h.lemma_.lower() in self.lexicon["device_nouns"] and index.mention_at(h) is None
+                        for h in source_heads):
+            # "a car bomb killed ten people in Kenya": no doer named, never an invented one
+            objs = [c for c in verb.children if c.dep_ in OBJECTS]
+            targets = [t for t in self._actors(index, objs) if t.code] or next(
+                (r for o in objs for r in [self._civilians(index, o) or self._people(index, o, verb, [])] if r), [])
+            if not targets:  # "killed ten people in Somalia" (the place on the people), "a bomb exploded
+                # in Kenya, killing twelve people" (the place on the verb the act hangs on)
+                targets = next((r for o in objs if o.lemma_.lower() in self.lexicon["civilian_nouns"]
+                                for r in [self._place_civilians(index, o, o)
+                                          or (self._place_civilians(index, verb.head, o) if verb.dep_ == "advcl"
+                                              else [])] if r), [])
+            if not targets:
                 return None
             status, negated, reporter = self._status(verb)
             return _Found(trig, verb, verb, [None], targets, status, negated, reporter)
@@ -831,6 +901,10 @@ class Events:
                                                        and c.i > objs_end
                                                        for p in c.children if p.dep_ == "pobj"])
                        if t.code and self._side(t.code) not in own]
+        if not targets and trig.type.lower() in self.lexicon["public_restriction_types"] \
+                and any(o.lemma_.lower() in self.lexicon["public_restriction_nouns"] for o in objs):
+            # "Thailand lifted the curfew in Bangkok": eased for the people of the place
+            targets = self._place_civilians(index, verb, objs[0]) or self._own_civilians(sources, objs[0], index)
         if denial and not any(t is not None and t.code for t in targets):
             targets = [None]  # "X denied the allegations": X's REJECT, no one named
         elif not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
@@ -1066,19 +1140,32 @@ class Events:
         such as SOMREB or SOMMIL; never an IGO or a transnational group)."""
         if obj.lemma_.lower() not in self.lexicon["civilian_nouns"] or index.mention_at(obj) is not None:
             return []
-        start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
-        text = index.art.text[start:end]
-        for c in verb.children:
+        return self._place_civilians(index, verb, obj) or self._own_civilians(sources, obj, index)
+
+    @staticmethod
+    def _own_civilians(sources, people, index: _ArticleIndex) -> list[ActorRef]:
+        """The civilians (CVL) of the sources' one country (a domestic actor such as SOMREB or
+        SOMMIL; never an IGO or a transnational group), as the actor ``people`` stands for."""
+        countries = {s.code[:3] for s in sources if s is not None and s.code and ":" not in s.code
+                     and len(s.code) >= 3}
+        if len(countries) != 1:
+            return []
+        start, end = people.left_edge.idx, people.right_edge.idx + len(people.right_edge.text)
+        return [ActorRef(text=index.art.text[start:end], code=countries.pop() + "CVL", start=start, end=end)]
+
+    def _place_civilians(self, index: _ArticleIndex, tok, people) -> list[ActorRef]:
+        """The civilians (CVL) of the country named in a place phrase (``place_preps``) of ``tok``
+        ("killed ten people in Somalia", "protests in Kenya"), as the actor ``people`` stands for."""
+        start, end = people.left_edge.idx, people.right_edge.idx + len(people.right_edge.text)
+        for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in self.lexicon["place_preps"]:
                 lo, hi = c.idx, c.right_edge.idx + len(c.right_edge.text)
                 for m in index.all_mentions:
                     if m.start >= hi:
                         break
                     if lo <= m.start and m.code and ":" not in m.code:
-                        return [ActorRef(text=text, code=m.code[:3] + "CVL", start=start, end=end)]
-        countries = {s.code[:3] for s in sources if s.code and ":" not in s.code and len(s.code) >= 3}
-        if len(countries) == 1:
-            return [ActorRef(text=text, code=countries.pop() + "CVL", start=start, end=end)]
+                        return [ActorRef(text=index.art.text[start:end], code=m.code[:3] + "CVL",
+                                         start=start, end=end)]
         return []
 
     def _first_actor(self, index: _ArticleIndex, clause) -> list[ActorRef]:
@@ -1140,8 +1227,14 @@ class Events:
         head = noun
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex["quantity_nouns"]:
-            head = head.head.head  # "a series of airstrikes"
+        for _ in range(3):  # "a series of airstrikes", "the transfer of ten tons of aid"
+            if head.dep_ == "pobj" and head.head.lower_ == "of" \
+                    and head.head.head.lemma_.lower() in lex["quantity_nouns"] | lex["conveyance_nouns"]:
+                head = head.head.head
+            elif head.dep_ == "pobj" and head.head.lower_ in lex["amount_preps"] and self._amount(head.head.head):
+                head = head.head.head  # "announced $5 million in aid"
+            else:
+                break
         gov = head.head
         sources: list[ActorRef] = []
         governor = None
@@ -1167,8 +1260,34 @@ class Events:
                 and gov.head.lemma_.lower() in lex["instrument_verbs"]:
             head, gov = gov, gov.head  # "retaliated with tariffs on X": the verb carries the noun
             head_is_instrument = True
+        elif head.dep_ == "pobj" and (taking := self._participation(gov)) is not None:
+            head, gov = gov, taking  # "took part in exercises with X", "participated in talks"
+            head_is_instrument = True
+            if lemma in lex["strike_words"]:  # "workers who took part in the strike"
+                trig = replace(self._derived(lex.codes["strike"], noun), flags=trig.flags)
+            elif trig.type.lower() in lex["mutual_types"] and not self._noun_targets(index, noun, trig):
+                return None  # "participated in the meeting": with whom is not said
+        elif head.dep_ == "pobj" and gov.lower_ in lex["state_preps"] and gov.head.pos_ in ("VERB", "AUX") \
+                and gov.head.lemma_.lower() in lex["state_verbs"] and gov.head.i < gov.i:
+            head, gov = gov, gov.head  # "teachers have been on strike", "was on a visit to X"
+            head_is_instrument = True
+            if lemma in lex["strike_words"]:  # one is "on strike" only from work, never in a fight
+                trig = replace(self._derived(lex.codes["strike"], noun), flags=trig.flags)
         else:
             head_is_instrument = False
+        if head.dep_ in SUBJECTS and gov.pos_ in ("VERB", "AUX") and trig.type.lower() in lex["occurrence_types"] \
+                and " ".join([gov.lemma_.lower()] + [c.lower_ for c in gov.children if c.dep_ == "prt"]) \
+                in lex["occurrence_verbs"]:
+            # "protests erupted in Kenya": the people of the place (or of the noun's modifier) act
+            # ("Kenyan protests": a bare country is its people)
+            sources = [r.model_copy(update={"code": r.code + "CVL"}) if len(r.code) == 3 and ":" not in r.code else r
+                       for r in self._actors(index, [c for c in noun.children if c.dep_ in MODIFIERS]) if r.code] \
+                or self._place_civilians(index, noun, noun) or self._place_civilians(index, gov, noun)
+            if not sources:
+                return None
+            status, negated, reporter = self._status(gov)
+            return _Found(trig, noun, gov, sources, self._noun_targets(index, noun, trig) or [None],
+                          status, negated, reporter)
         if head.dep_ == "pobj" and gov.lower_ in lex["adverbial_preps"] and gov.head.pos_ in ("VERB", "AUX") \
                 and trig.type.lower() in lex["mutual_types"] \
                 and not any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and c.lower_ in
@@ -1185,8 +1304,11 @@ class Events:
                 return _Found(trig, noun, verb, sources, targets, status, negated, reporter)
         considered = gov.lemma_.lower() in lex["hypothetical_verbs"]  # "is considering sanctions"
         reciprocal = gov.lemma_.lower() in lex["reciprocal_verbs"]  # "A and B exchanged fire"
-        if (head.dep_ in OBJECTS or head_is_instrument) and gov.pos_ in ("VERB", "AUX") \
+        # "sanctions were imposed on X by Y": the passive's agent carries the noun as its subject does
+        by_agent = head.dep_ in PASSIVE_SUBJECTS and any(c.dep_ == "agent" for c in gov.children)
+        if (head.dep_ in OBJECTS or head_is_instrument or by_agent) and gov.pos_ in ("VERB", "AUX") \
                 and (self._again(self._lemma(gov)) in lex["light_verbs"] or considered or head_is_instrument
+                     or self._lemma(gov) in lex["founding_verbs"]
                      or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
             if own is not None and not (own.dictionary and not trig.dictionary):
@@ -1230,6 +1352,8 @@ class Events:
         if not sources or governor is None:
             return None
         targets = self._noun_targets(index, noun, trig)
+        if not targets and head.i != noun.i and head.dep_ != "prep":  # "the transfer of aid to X"
+            targets = self._noun_targets(index, head, trig)
         if not targets and governor is not None:
             for c in governor.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in self._target_preps(trig):
@@ -1257,6 +1381,21 @@ class Events:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             negated = True
         return _Found(trig, noun, governor, sources, targets or [None], status, negated, reporter)
+
+    def _participation(self, prep):
+        """The verb of "took part in", "participated in" (``participation_verbs``) whose
+        preposition ``prep`` is; else None."""
+        if prep.dep_ != "prep":
+            return None
+        verb, words = prep.head, [prep.lower_]
+        if verb.pos_ == "NOUN" and verb.dep_ in OBJECTS:  # "took [part in]": the "in" hangs on "part"
+            words.insert(0, verb.lemma_.lower())
+            verb = verb.head
+        elif verb.pos_ in ("VERB", "AUX"):
+            words[:0] = [c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS and c.i < prep.i]
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return verb if " ".join([verb.lemma_.lower(), *words]) in self.lexicon["participation_verbs"] else None
 
     def _between(self, index: _ArticleIndex, noun) -> list[ActorRef]:
         """The coded sides of "between A and B" on an event noun, where there are two or more."""
