@@ -175,3 +175,50 @@ def test_a_statement_that_opens_with_an_order_word_is_story_not_furniture():
     assert "Support fell to 38% in March." in art.text  # "fell": a finite verb, a statement
     assert "Help is on the way." in art.text
     assert "Watch the video." not in art.text  # an order to the reader, nothing more
+
+
+# -- subheadings run into the paragraph after them ------------------------------
+
+def _cleaned(text: str) -> Article:
+    return Cleaner()(Article.from_raw(text))
+
+
+def test_a_subheading_run_into_the_next_sentence_is_a_paragraph_of_its_own():
+    art = _cleaned(
+        "Farmers in Tarvia blocked the main highway on Tuesday to protest grain prices. "
+        "Price disputes Disputes over grain prices have grown since the spring harvest. "
+        "Water shortages The drought has left the northern reservoirs half empty this year.")
+    assert art.metadata["headings"] == ["Price disputes", "Water shortages"]
+    assert art.text == (
+        "Farmers in Tarvia blocked the main highway on Tuesday to protest grain prices.\n\n"
+        "Price disputes\n\n"
+        "Disputes over grain prices have grown since the spring harvest.\n\n"
+        "Water shortages\n\n"
+        "The drought has left the northern reservoirs half empty this year.")
+    assert "removed" not in art.metadata  # nothing of the story goes
+
+
+def test_a_title_case_subheading_before_a_sentence_opener():
+    art = _cleaned("The council met on Monday in Port Avel. "
+                   "Coastal Defence Plans Since the storm, the council has rebuilt two sea walls.")
+    assert art.metadata["headings"] == ["Coastal Defence Plans"]
+    assert art.text.split("\n\n") == ["The council met on Monday in Port Avel.", "Coastal Defence Plans",
+                                      "Since the storm, the council has rebuilt two sea walls."]
+
+
+def test_sentences_that_only_look_like_a_subheading_stay_whole():
+    for sentence in (
+            "Trade minister Lena Hovik met her Norvan counterpart on Friday.",  # a title before a name
+            "The newly elected mayor visited The Hague on Friday with two aides.",  # a clause, a past tense
+            "Officials also praised The Valdora Star for its coverage of the floods.",  # a clause word
+            "Analysts say Tarvia will cut its grain exports next year.",  # a verb before the name
+            "Jami Jami spoke to reporters outside the court on Monday."):  # a name, said twice
+        art = _cleaned("Troops left the border town of Keltz on Monday. " + sentence)
+        assert "headings" not in art.metadata, sentence
+        assert art.text == "Troops left the border town of Keltz on Monday. " + sentence
+
+
+def test_a_quoted_sentence_is_never_read_as_a_subheading():
+    art = _cleaned("The minister spoke in Keltz on Monday. "
+                   "“We held every road. Border towns The army will guard them all,” she said to the crowd.")
+    assert "headings" not in art.metadata

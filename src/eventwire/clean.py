@@ -97,6 +97,11 @@ class Cleaner:
         def words(key: str) -> frozenset[str]:
             return frozenset(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get(key, []))
 
+        def required(key: str) -> frozenset[str]:
+            if not data.get(key):
+                raise LexiconError(f"noise.yaml: the list {key!r} is missing or empty")
+            return words(key)
+
         lexicons = {"second": words("second_person"), "first": words("first_plural"),
                     "speaker": words("first_singular"), "self": words("self_reference"),
                     "cta": words("call_to_action"), "story": words("story_cues"),
@@ -119,6 +124,8 @@ class Cleaner:
             "date": words("date_words"), "cta": lexicons["cta"],
             "imperative": words("imperative"), "imperative_lead": words("imperative_lead"),
             "statement_verbs": words("statement_verbs"),
+            "openers": required("sentence_openers"),
+            "heading_breakers": required("heading_breakers") | words("statement_verbs") | words("story_cues"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
             "index": _index(lexicons),  # one pass over a sentence's words counts them all
         }
@@ -141,11 +148,24 @@ class Cleaner:
         self._judge_repeats(pieces)
         self._judge_link_lists(pieces)
         self._judge_unbroken(pieces)
-        kept: dict[int, list[str]] = {}
+        paragraphs: list[list[str]] = []
+        headings: list[str] = []
+        last_para = None
         removed = []
         for piece in pieces:
             if piece.verdict in KEPT:
-                kept.setdefault(piece.para, []).append(piece.text)
+                if piece.para != last_para:
+                    paragraphs.append([])
+                    last_para = piece.para
+                heading = self.subheading(piece.text, piece.unquoted)
+                if heading:  # a paragraph of its own, as it was on the page
+                    if paragraphs[-1]:
+                        paragraphs.append([])
+                    headings.append(heading)
+                    paragraphs[-1].append(heading)
+                    paragraphs.append([piece.text[len(heading):].strip()])
+                else:
+                    paragraphs[-1].append(piece.text)
                 continue
             if piece.verdict == "credit":
                 art.credits.append(piece.text)
@@ -154,7 +174,9 @@ class Cleaner:
             removed.append({"text": piece.text, "reason": piece.why})
         if removed:
             art.metadata["removed"] = removed
-        art.text = "\n\n".join(" ".join(parts) for _, parts in sorted(kept.items()))
+        if headings:
+            art.metadata["headings"] = headings
+        art.text = "\n\n".join(" ".join(parts) for parts in paragraphs if parts)
         if not art.text.strip():
             return art.fail("empty", "no article text is left after removing the site's noise")
         share = self.english_share(art.text)
@@ -280,6 +302,35 @@ class Cleaner:
         if story.strip():
             out.append(story.strip())
         return out
+
+    def subheading(self, text: str, unquoted: str = "") -> str | None:
+        """The subheading a scrape ran into the sentence ``text`` ("Trade talks Talks
+        between the two sides ...", "Border troubles The army said ..."), or None: at
+        the start of the sentence, a run of at most :data:`_HEADING_WORDS` plain words
+        (no mark, number or sentence end) that opens with a capital, has no word of a
+        clause (`heading_breakers`, `statement_verbs`, `story_cues`, a regular past
+        tense after its first word) and does not end in a small word, followed by a
+        capitalised word that opens the sentence after it: a `sentence_openers` word,
+        or the run's last word said again with a capital ("talks Talks"). The
+        sentence after it must have words of its own."""
+        if unquoted and unquoted[:1] != text[:1]:
+            return None  # inside a quotation: the speaker's words
+        rules = self.rules
+        tokens = text.split(" ", _HEADING_WORDS + 4)
+        if len(tokens) < 5 or not tokens[0][:1].isupper():
+            return None
+        small = rules["openers"] | rules["english"]
+        for k in range(1, min(_HEADING_WORDS, len(tokens) - 4) + 1):
+            word, low = tokens[k - 1], tokens[k - 1].lower().replace("’", "'")
+            if not _HEADING_WORD.fullmatch(word) or low in rules["heading_breakers"] \
+                    or (k > 1 and word.islower() and low.endswith("ed")):
+                return None  # no heading here: every longer run has this word too
+            nxt = tokens[k]
+            if low in small or not re.fullmatch(r"[A-Z][a-z'’]*", nxt):
+                continue
+            if nxt.lower() in rules["openers"] or (nxt.lower() == low and word != nxt):
+                return " ".join(tokens[:k])
+        return None
 
     def _is_furniture(self, text: str, strict: bool = False) -> bool:
         """Whether a part cut from a glued line reads as furniture on its own: its
@@ -617,6 +668,8 @@ _QUOTING = MARKS + "‘"  # a double mark, or an opening single one
 _SHORT = "a short line with no sentence in it"
 _BIO = "author bio (kept in credits)"
 _GLUED_LINE_WORDS = 12  # the most words of a short line glued to the sentence after it
+_HEADING_WORDS = 7  # the most words of a subheading run into the sentence after it
+_HEADING_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LONGEST_WORD = 25  # characters per word past which a text is taken to be over a word limit uncounted
 
 
