@@ -970,3 +970,18 @@ def test_a_given_name_before_a_patronymic_names_the_person_again(code):
     art = code("Malaysian Prime Minister Anwar Rahman met Chinese officials. Anwar said trade would grow.")
     assert codes_of(art) == {("Anwar Rahman", "MYSGOV"), ("Malaysia", "MYS"), ("Chinese officials", "CHNGOV"),
                              ("China", "CHN")}
+
+
+def test_faiths_regions_and_verbs_are_no_actors(code):
+    art = code("Kenyan leaders said the law protects Christianity, Islam and Judaism. Attacks spread across the "
+               "Sahel region, officials in Nairobi said.")
+    assert codes_of(art) == {("Kenyan leaders", "KENGOV"), ("officials in Nairobi", "KENGOV"), ("Kenya", "KEN")}
+    art = code("“Suffice to say, we are hopeful,” Kenyan President Ruto said. The bus travelled from Quetta to "
+               "Peshawar.")
+    assert codes_of(art) == {("Ruto", "KENGOV"), ("Kenya", "KEN")}
+
+
+def test_concepts_file_loads():
+    rows = load_tsv("concepts.tsv", ("text", "kind"))
+    assert {row["kind"] for row in rows} <= {"religion", "region", "event"}
+    assert {"Islam", "Sahel", "Brexit"} <= Gazetteer().concepts

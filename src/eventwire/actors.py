@@ -254,6 +254,8 @@ class _Reader:
                 start -= 1  # "Precious" + "Tendai Moyo": a capitalised word opening a three-word name
             if doc[start:end].text in self.gaz.cities and (end - start >= 2 or not self._surname_here(doc[start])):
                 continue  # "Banja Luka", "Beledweyne" read as a person; not "Houston" after "Anna Houston"
+            if self._no_name(start, end):
+                continue  # "Borneo", "Brexit", "Coordinated" read as a person
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -341,6 +343,19 @@ class _Reader:
         return tok.is_title and not tok.is_sent_start and tok.ent_type_ == "" and self.unit_of[tok.i] is None \
             and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in HONORIFICS and tok.i > 0 \
             and not self.doc[tok.i - 1].is_punct and not self.doc[tok.i - 1].is_title
+
+    def _no_name(self, start: int, end: int) -> bool:
+        """The words are no actor's name whatever the tagger read: a concept of data/concepts.tsv (a faith, a
+        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), or one word the tagger read
+        as a verb, adjective, adverb or preposition ("Suffice to say", "Coordinated airstrikes")."""
+        doc = self.doc
+        if start < end and doc[start].lower_ == "the":
+            start += 1
+        if end - start >= 2 and doc[end - 1].lower_ == "region":
+            end -= 1
+        if doc[start:end].text in self.gaz.concepts:
+            return True
+        return end - start == 1 and doc[start].pos_ in ("VERB", "ADJ", "ADV", "ADP", "AUX")
 
     def _surname_here(self, tok) -> bool:
         """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said")."""
@@ -1003,8 +1018,10 @@ class _Reader:
                 self._add(_Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
                                   tok_start=ent.start, tok_end=ent.end))
                 continue
-            if ent.label_ != "ORG":
+            if ent.label_ != "ORG" or self._no_name(ent.start, ent.end):
                 continue
+            if len(ent) == 1 and text in self.gaz.cities and not self._surname_here(ent[0]):
+                continue  # "from Quetta to Peshawar" read as organisations: places
             entry = self._known(text, ("ORG",))
             code = entry.code_on(self.date) if entry else None
             if code is None:  # "the Kestrel Institute in Nairobi": sector from its name, country from its place
