@@ -432,9 +432,12 @@ def test_a_body_named_with_its_place_gets_a_code(code):
     assert actor(art, "Kestrel Institute").code == "KENEDU"
 
 
-def test_a_body_with_no_place_is_not_guessed(code):
+def test_a_body_with_no_place_and_no_home_country(code):
+    # a foundation (NGO) of no place in an article of no home country: an international NGO by its short name
     art = code("Lena Holt of the Birchwood Foundation said the plan would fail.")
-    assert actor(art, "Lena Holt").code is None
+    assert actor(art, "Lena Holt").code == "NGO:BIRCHWOOD"
+    art = code("Lena Holt of the Birchwood Institute said the plan would fail.")
+    assert actor(art, "Lena Holt").code is None  # a think tank (EDU) of no place is not guessed
 
 
 # -- the built-in dictionary and dated entries ---------------------------------------------
@@ -985,3 +988,16 @@ def test_concepts_file_loads():
     rows = load_tsv("concepts.tsv", ("text", "kind"))
     assert {row["kind"] for row in rows} <= {"religion", "region", "event"}
     assert {"Islam", "Sahel", "Brexit"} <= Gazetteer().concepts
+
+
+def test_a_body_whose_name_gives_no_place(code):
+    art = code("Tom Hale of the World Lumen Foundation said the talks had failed.")
+    assert codes_of(art) == {("Tom Hale", "NGO:WLF"), ("the World Lumen Foundation", "NGO:WLF")}
+    art = code("Kenya's floods left thousands homeless in Kenya. Jane Wambui, head of the Lumen Aid Society, "
+               "said Kenya needed help.")
+    assert actor(art, "Jane Wambui").code == "KENNGO"  # a national body of the home country
+    art = code("Maria Lopez, program director of the Orchid Rights Foundation, a Thai rights group, said the men "
+               "were held.")
+    assert actor(art, "Maria Lopez").code == "THANGO"  # the apposition's country
+    art = code("Tom Hale of the National Lumen Institute said the talks had failed.")
+    assert actor(art, "Tom Hale").code is None  # a country's own body, no country read

@@ -73,6 +73,11 @@ AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
 NOW_LINKS = {",", "who", "is", "was", "and", "but"}  # between a former title and its "now"
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
+# sectors of a body that need no country: with no place read, an international NGO ("NGO:" + its acronym)
+STATELESS_SECTORS = frozenset(s.upper() for s in cached_yaml("modality.yaml")["stateless_sectors"])
+INTERNATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["international_words"])  # "World ... Foundation"
+NATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["national_words"])  # "National ... Institute"
+ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
@@ -217,6 +222,7 @@ class _Reader:
         self._chain: dict[int, _Person] = {}  # id of a name -> the person it is
         self._nickname_pairs: list | None = None  # ("Mohamed", "Farmajo") name pairs, found on demand
         self._home_share = 0.0  # the home country's share of country mentions
+        self._home_early: tuple[str] | None = None  # the home country from the mentions read before coding
         self._named: set[int] = set()  # ids of actors named in the text with a title of their own
 
     def _dated(self, u: Unit) -> Unit:
@@ -1542,6 +1548,10 @@ class _Reader:
                         break
         if geo is None:  # ", a think tank in Ankara", "in New Delhi"
             j = end
+            if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an") and \
+                    self.unit_of[j + 2] is not None and self.unit_of[j + 2].cat == "GEO":
+                j = len(doc)  # "the Y Foundation, a Thai rights group": the apposition's country
+                geo = self.unit_of[end + 2].code[:3]
             while j < min(len(doc), end + 8) and doc[j].text not in AFFILIATION_STOPS and doc[j].pos_ not in ("VERB", "AUX"):
                 if doc[j].lower_ == "in" and j + 1 < len(doc):
                     u = self.unit_of[j + 1]
@@ -1555,8 +1565,46 @@ class _Reader:
                     break
                 j += 1
         if geo is None:
-            return None
+            return self._stateless_code(k, end, sector)
         return geo + (sector or (p.sector if p is not None else None) or "")
+
+    def _stateless_code(self, k: int, end: int, sector: str | None) -> str | None:
+        """A body of a sector that needs no country (``STATELESS_SECTORS``) whose name gives no place: named as
+        international ("the World Lumen Foundation"), ``NGO:`` + the acronym printed after it or else the
+        initials of its capitalised words (NGO:WLF; of two words, the first: "the Birchwood Foundation" ->
+        NGO:BIRCHWOOD); else the home country's (KENNGO), with no home country
+        ``NGO:`` + its acronym. None for other sectors, and for a name holding a place, a city or a document word
+        ("the Extended Fund Program")."""
+        doc = self.doc
+        if sector not in STATELESS_SECTORS:
+            return None
+        if doc[k].lower_ == "the":
+            k += 1
+        span = doc[k:end]
+        if any(self.unit_of[t.i] is not None or t.ent_type_ in ("GPE", "NORP") or t.text in self.gaz.cities
+               or self.gaz.org_words.get(t.lower_, (None, ""))[1] == "document" for t in span):
+            return None
+        words = [t for t in span if (t.is_title or t.is_upper) and t.is_alpha]
+        if len(words) < 2:
+            return None
+        if words[0].text not in INTERNATIONAL_WORDS:
+            home = self._early_home()
+            if home is not None:
+                return home + sector
+            if sector not in ACRONYM_SECTORS or words[0].text in NATIONAL_WORDS:
+                return None
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
+            return "NGO:" + doc[end + 1].text
+        if len(words) == 2:  # "the Birchwood Foundation": its one own word
+            return "NGO:" + words[0].text.upper()
+        return "NGO:" + "".join(t.text[0].upper() for t in words)
+
+    def _early_home(self) -> str | None:
+        """The home country as the mentions read so far give it, when it holds at least ``HOME_SHARE``."""
+        if self._home_early is None:
+            home = self._home_country()
+            self._home_early = (home if home is not None and self._home_share >= HOME_SHARE else "",)
+        return self._home_early[0] or None
 
     def _same_side(self, q: _Person, p: _Person) -> bool:
         """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign
