@@ -1001,3 +1001,15 @@ def test_a_body_whose_name_gives_no_place(code):
     assert actor(art, "Maria Lopez").code == "THANGO"  # the apposition's country
     art = code("Tom Hale of the National Lumen Institute said the talks had failed.")
     assert actor(art, "Tom Hale").code is None  # a country's own body, no country read
+
+
+def test_a_name_the_tagger_read_as_a_body_is_a_person_by_what_follows(code):
+    art = code("Artur Romano, director of the Asia bureau of the Lumen Aid Society, called it a blatant case.")
+    assert actor(art, "Artur Romano").type == "PERSON"
+    assert "director of the Asia bureau" in actor(art, "Artur Romano").mentions  # no actor of its own
+    art = code("Lydia Kamau, 29, works at the office of the county government, where she helps the blind.")
+    assert [(a.name, a.type) for a in art.actors] == [("Lydia Kamau", "PERSON")]
+    art = code("Hong Kong tycoon Jimmy Lam was jailed. “Time is running out for my father,” Sebastien Lam said.")
+    assert actor(art, "Sebastien Lam").type == "PERSON"
+    art = code("Lumen Aid, a Kenyan charity, said it would help.")
+    assert actor(art, "Lumen Aid").type == "ORG"  # a body set off by a group noun stays a body

@@ -301,7 +301,8 @@ class _Reader:
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
                     self._memory_person(text, learned_only=ent.label_ == "ORG") or \
-                    self._listed_with_person(doc[start:end], taken) or self._who_follows(doc[start:end]):
+                    self._listed_with_person(doc[start:end], taken) or self._who_follows(doc[start:end]) or \
+                    (ent.label_ == "ORG" and self._kin_name(doc[start:end])):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -368,13 +369,35 @@ class _Reader:
         return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text for ent in self.doc.ents)
 
     def _who_follows(self, span) -> bool:
-        """"Chalida Tajaroensuk, who heads ...": a name of two to four capitalised words, no organisation word,
-        followed by ", who" is a person's (a body is "which"), whatever the tagger called it."""
+        """"Chalida Tajaroensuk, who heads ...", "Lena Odhiambo, 29, works ...", "Pieter Vos, assistant professor
+        at ...": a name of two to four capitalised words, no organisation word, followed by ", who", by an age
+        between commas, or by a title role noun (after at most two modifiers) is a person's (a body is "which",
+        and is set off by a group noun), whatever the tagger called it."""
         doc = self.doc
-        if not 2 <= len(span) <= 4 or span.end + 1 >= len(doc) or doc[span.end].text != "," \
-                or doc[span.end + 1].lower_ != "who" or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+        if not 2 <= len(span) <= 4 or span.end + 2 >= len(doc) or doc[span.end].text != "," \
+                or not all(t.pos_ == "PROPN" and t.is_title for t in span) \
+                or any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span):
             return False
-        return not any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span)
+        k = span.end + 1
+        if doc[k].lower_ == "who":
+            return True
+        if doc[k].like_num and doc[k + 1].text == ",":
+            return True  # an age
+        for j in range(k, min(k + 3, len(doc))):
+            u = self.unit_of[j]
+            if u is not None:
+                return u.cat == "ROLE" and u.kind == "title"
+            if doc[j].pos_ not in ("ADJ", "NOUN") or not doc[j].is_lower:
+                return False
+        return False
+
+    def _kin_name(self, span) -> bool:
+        """"Jimmy Lai ... his son Sebastien Lai": a name of two or three capitalised words, no organisation word,
+        that ends with the last word of a person's full name in the article is a person (a relative)."""
+        return 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+            and not any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span) \
+            and any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == span[-1].text
+                    and ent.start != span.start for ent in self.doc.ents)
 
     def _person_over_places(self) -> None:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
