@@ -1013,3 +1013,16 @@ def test_a_name_the_tagger_read_as_a_body_is_a_person_by_what_follows(code):
     assert actor(art, "Sebastien Lam").type == "PERSON"
     art = code("Lumen Aid, a Kenyan charity, said it would help.")
     assert actor(art, "Lumen Aid").type == "ORG"  # a body set off by a group noun stays a body
+
+
+def test_a_generic_title_names_the_office_holder_again(code):
+    art = code("Israeli Prime Minister Avi Dror met Kenyan officials on Monday. The Israeli leader said talks "
+               "went well.")
+    dror = actor(art, "Avi Dror")
+    assert dror.code == "ISRGOV" and "The Israeli leader" in dror.mentions
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Avi Dror"]
+
+
+def test_a_permanent_representative_is_a_diplomat(code):
+    art = code("Pakistan's permanent representative to the United Nations, Omar Qadir, spoke on Monday.")
+    assert actor(art, "Omar Qadir").code == "PAKGOV"

@@ -78,6 +78,9 @@ STATELESS_SECTORS = frozenset(s.upper() for s in cached_yaml("modality.yaml")["s
 INTERNATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["international_words"])  # "World ... Foundation"
 NATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["national_words"])  # "National ... Institute"
 ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
+# "the Israeli leader" -> the last Israeli president or prime minister named (title heads of a generic noun)
+GENERIC_TITLE_HEADS = {noun: tuple(offices) for noun, offices in
+                       cached_yaml("modality.yaml")["generic_title_heads"].items()}
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
@@ -1668,6 +1671,13 @@ class _Reader:
         for p in reversed(people):
             if p.title and head in p.title.lower().split():
                 if code is None or p.code is None or p.code[:3] == code[:3]:
+                    return p
+        offices = GENERIC_TITLE_HEADS.get(head or "")
+        if offices and code is not None:  # "the Israeli leader": the last Israeli prime minister named
+            for p in reversed(people):
+                office = fold(p.title or "").split(" to ")[0].split(" of ")[0]  # "representative to the U.N."
+                if p.code and p.code[:3] == code[:3] and not office.startswith("former") and \
+                        any(office == o or office.endswith(" " + o) for o in offices):
                     return p
         return None
 
