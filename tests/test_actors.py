@@ -1026,3 +1026,15 @@ def test_a_generic_title_names_the_office_holder_again(code):
 def test_a_permanent_representative_is_a_diplomat(code):
     art = code("Pakistan's permanent representative to the United Nations, Omar Qadir, spoke on Monday.")
     assert actor(art, "Omar Qadir").code == "PAKGOV"
+
+
+def test_a_second_role_joined_by_and_is_the_persons(code):
+    art = code("“It is a start.” Omar Haddad, co-founder and executive director of the Lebanese Center for Legal "
+               "Studies and Research, says that the text has gaps.")
+    assert codes_of(art) == {("Omar Haddad", "LBNEDU"), ("Lebanon", "LBN")}  # no "executive director of ..."
+    art = code("“They might be deported,” Somchai Wongsa, an opposition lawmaker and deputy chair of the Senate "
+               "committee, told VOA.")
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Somchai Wongsa"]
+    art = code("Kenyan police arrested Tom Otieno on Monday. Otieno is also president of the Kisumu Traders "
+               "Union.")
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Tom Otieno"]

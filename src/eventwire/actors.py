@@ -879,9 +879,21 @@ class _Reader:
         return []
 
     def _apposition_person(self, start: int, sent) -> _Person | None:
-        """The person before ", [the] <title>" or "is [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
+        """The person before ", [the] <title>" or "is [also] [the] <title>" ("Ilyas Hassan, a member of the upper
+        house"), also for a second role joined by "and" to the first ("X, co-founder and executive director of Y",
+        "X, a lawmaker and deputy chair of Y")."""
         doc = self.doc
         j = start - 1
+        while j > sent.start and doc[j].pos_ == "ADV" and doc[j - 1].lemma_ == "be":
+            j -= 1  # "X is also president of Y"
+        if j > sent.start and doc[j].lower_ == "and":  # "X, co-founder and executive director of Y"
+            k = j - 1
+            while k > sent.start and k > j - 8 and doc[k].text not in (",", "—", "–") \
+                    and doc[k].pos_ not in ("VERB", "AUX"):
+                k -= 1
+            if doc[k].text in (",", "—", "–") and \
+                    any(self.unit_of[i] is not None and self.unit_of[i].cat == "ROLE" for i in range(k + 1, j)):
+                j = k
         # "X, the ...", "X — leader of ... —", "X is the ..."
         if j > sent.start and (doc[j].text in (",", "—", "–") or doc[j].lemma_ == "be"):
             p = self.person_of[j - 1]
