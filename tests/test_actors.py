@@ -1038,3 +1038,11 @@ def test_a_second_role_joined_by_and_is_the_persons(code):
     art = code("Kenyan police arrested Tom Otieno on Monday. Otieno is also president of the Kisumu Traders "
                "Union.")
     assert [a.name for a in art.actors if a.type == "PERSON"] == ["Tom Otieno"]
+
+
+def test_a_name_before_a_place_noun_is_a_place(code):
+    art = code("Gunmen raided a school in the village of Kagara overnight, Nigerian police said.")
+    assert codes_of(art) == {("Gunmen", "NGAREB"), ("a school", "NGAEDU"), ("Nigerian police", "NGAPOL"),
+                             ("Nigeria", "NGA")}
+    art = code("A drone fell in the Sado area of Tor Kham district, Afghan officials said.")
+    assert codes_of(art) == {("Afghan officials", "AFGGOV"), ("Afghanistan", "AFG")}

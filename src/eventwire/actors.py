@@ -81,6 +81,7 @@ ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home count
 # "the Israeli leader" -> the last Israeli president or prime minister named (title heads of a generic noun)
 GENERIC_TITLE_HEADS = {noun: tuple(offices) for noun, offices in
                        cached_yaml("modality.yaml")["generic_title_heads"].items()}
+PLACE_NOUNS = frozenset(cached_yaml("modality.yaml")["place_nouns"])  # "Phalombe district", "the village of X"
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
@@ -363,9 +364,23 @@ class _Reader:
             start += 1
         if end - start >= 2 and doc[end - 1].lower_ == "region":
             end -= 1
-        if doc[start:end].text in self.gaz.concepts:
+        if doc[start:end].text in self.gaz.concepts or self._place_named(start, end):
             return True
         return end - start == 1 and doc[start].pos_ in ("VERB", "ADJ", "ADV", "ADP", "AUX")
+
+    def _place_named(self, start: int, end: int) -> bool:
+        """A name right before a place noun of ``PLACE_NOUNS`` (one lower-case modifier between: "Phalombe
+        district", "the Dadaab refugee complex") or after "<place noun> of" ("the village of Jangebe"), that
+        ends no person's full name in the article, names a place."""
+        doc = self.doc
+        if end - start > 3 or (end - start == 1 and self._surname_here(doc[start])):
+            return False
+        k = end
+        if k + 1 < len(doc) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ") and doc[k + 1].lower_ in PLACE_NOUNS:
+            k += 1
+        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in PLACE_NOUNS:
+            return True
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
 
     def _surname_here(self, tok) -> bool:
         """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said")."""
