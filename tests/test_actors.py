@@ -1046,3 +1046,10 @@ def test_a_name_before_a_place_noun_is_a_place(code):
                              ("Nigeria", "NGA")}
     art = code("A drone fell in the Sado area of Tor Kham district, Afghan officials said.")
     assert codes_of(art) == {("Afghan officials", "AFGGOV"), ("Afghanistan", "AFG")}
+
+
+def test_a_name_ending_in_a_document_word_is_no_actor(code):
+    art = code("The clashes follow a report by the Global Conflict Index, which named the region a hot spot.")
+    assert codes_of(art) == set()
+    art = code("The Lumen Research Program found that prices rose.")
+    assert codes_of(art) == set()

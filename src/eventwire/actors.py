@@ -357,8 +357,10 @@ class _Reader:
 
     def _no_name(self, start: int, end: int) -> bool:
         """The words are no actor's name whatever the tagger read: a concept of data/concepts.tsv (a faith, a
-        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), or one word the tagger read
-        as a verb, adjective, adverb or preposition ("Suffice to say", "Coordinated airstrikes")."""
+        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a place (see
+        :meth:`_place_named`), a name ending in a document word of org_words.tsv ("the Maritime Safety Law"), or
+        one word the tagger read as a verb, adjective, adverb or preposition ("Suffice to say", "Coordinated
+        airstrikes")."""
         doc = self.doc
         if start < end and doc[start].lower_ == "the":
             start += 1
@@ -366,6 +368,12 @@ class _Reader:
             end -= 1
         if doc[start:end].text in self.gaz.concepts or self._place_named(start, end):
             return True
+        last = end - 1
+        while last > start and (doc[last].lower_ == "of" or doc[last].is_punct or doc[last].text in POSSESSIVE):
+            last -= 1  # "the Immigration Act of", "the Law's"
+        if end - start >= 2 and doc[last].is_title and \
+                self.gaz.org_words.get(doc[last].lower_, (None, ""))[1] == "document":
+            return True  # "the Maritime Safety Law", "the Global Peace Index": a document, no actor
         return end - start == 1 and doc[start].pos_ in ("VERB", "ADJ", "ADV", "ADP", "AUX")
 
     def _place_named(self, start: int, end: int) -> bool:
