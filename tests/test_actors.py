@@ -1053,3 +1053,11 @@ def test_a_name_ending_in_a_document_word_is_no_actor(code):
     assert codes_of(art) == set()
     art = code("The Lumen Research Program found that prices rose.")
     assert codes_of(art) == set()
+
+
+def test_a_seat_given_as_based_and_a_labelled_body_give_the_persons_code(code):
+    art = code("“It will not change,” Ivan Petrov, director of the Berlin-based Lumen Studies Center, told VOA.")
+    assert actor(art, "Ivan Petrov").code == "DEUEDU"  # the seat, not the home country or a place in the name
+    art = code("Andrew Hale of the Dutch international affairs think tank Lumenhuis said the plots were growing.")
+    assert actor(art, "Andrew Hale").code == "NLDEDU"
+    assert (actor(art, "Lumenhuis").type, actor(art, "Lumenhuis").code) == ("ORG", "NLDEDU")

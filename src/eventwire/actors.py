@@ -266,6 +266,10 @@ class _Reader:
                 continue  # "Banja Luka", "Beledweyne" read as a person; not "Houston" after "Anna Houston"
             if self._no_name(start, end):
                 continue  # "Borneo", "Brexit", "Coordinated" read as a person
+            label = self.unit_of[start - 1] if start > 0 else None
+            if label is not None and label.cat == "ROLE" and label.end == start and \
+                    doc[start - 1].lower_ in BODY_LABELS and end - start <= 2:
+                continue  # "the newspaper Kompas", "the think tank Lumenhuis" read as a person: the body
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -1565,10 +1569,17 @@ class _Reader:
         words = self.gaz.org_words
         if k < limit and doc[k].lower_ == "the":
             k += 1
+        seat = None  # "the Berlin-based Y Center": the seat the text gives, before any place inside the name
+        u = self.unit_of[k] if k < limit else None
+        if k < limit and u is not None and u.cat == "GEO" and u.end + 2 < limit and _based(doc, u.end):
+            seat, k = u.code[:3], u.end + 2
+        elif k + 3 < limit and _based(doc, k + 1) and doc[k].is_title:
+            seat = self.gaz.city_country.get(doc[k].text)
+            k = k + 3 if seat else k
         u = self.unit_of[k] if k < limit else None
         if u is not None and u.cat == "ORG" and u.start == k:
             return u.code
-        geo = None
+        geo = seat
         sector = found = None
         runs: list[tuple[int, int, str]] = []  # capitalised runs and the word before each
         end = k
@@ -1599,7 +1610,7 @@ class _Reader:
                 continue
             break
         if found is None:
-            return None
+            return self._labelled_code(end, limit)
         if geo is None:  # a city named where a place goes: "Istanbul's ...", "University of Nairobi"
             for a, b, before in runs:
                 after = doc[b].text if b < len(doc) else ""
@@ -1628,6 +1639,21 @@ class _Reader:
         if geo is None:
             return self._stateless_code(k, end, sector)
         return geo + (sector or (p.sector if p is not None else None) or "")
+
+    def _labelled_code(self, k: int, limit: int) -> str | None:
+        """"of the Dutch think tank Lumenhuis": the code of a body named after its label (see
+        :meth:`_labelled_body`) a few lower-case words or role nouns on from ``k``, read from its label phrase."""
+        doc = self.doc
+        j = k
+        while j < limit and j - k < 6 and j not in self.labelled and \
+                (doc[j].is_lower or (self.unit_of[j] is not None and self.unit_of[j].cat == "ROLE")):
+            j += 1
+        if j >= limit or j not in self.labelled:
+            return None
+        m = next((m for m in self.mentions if m.tok_start == j and m.kind == "name" and m._parts is not None), None)
+        if m is None:
+            return None
+        return m.code or self._code_parts(m._parts, None, None)
 
     def _stateless_code(self, k: int, end: int, sector: str | None) -> str | None:
         """A body of a sector that needs no country (``STATELESS_SECTORS``) whose name gives no place: named as
