@@ -1061,3 +1061,9 @@ def test_a_seat_given_as_based_and_a_labelled_body_give_the_persons_code(code):
     art = code("Andrew Hale of the Dutch international affairs think tank Lumenhuis said the plots were growing.")
     assert actor(art, "Andrew Hale").code == "NLDEDU"
     assert (actor(art, "Lumenhuis").type, actor(art, "Lumenhuis").code) == ("ORG", "NLDEDU")
+
+
+def test_an_office_before_a_ranked_name_with_no_closing_comma(code):
+    art = code("U.S. Air Force Chief of Staff, General Tom Reyes said the plane was lost.")
+    assert codes_of(art) == {("Tom Reyes", "USAMIL"), ("U.S. Air Force", "USAMIL")}
+    assert actor(art, "Tom Reyes").title == "Chief of Staff"  # the office, no actor of its own

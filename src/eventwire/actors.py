@@ -882,8 +882,9 @@ class _Reader:
                 return p
         u = self.unit_of[k + 1] if k + 1 < len(doc) and doc[k].text == "," else None
         if u is not None and u.cat == "ROLE" and u.kind == "title" and u.start == k + 1 and u.end < len(doc):
-            p = self.person_of[u.end]  # "the court's president, Judge Ann Lee, said"
-            if p is not None and p.start == u.end and p.end < len(doc) and doc[p.end].text == ",":
+            p = self.person_of[u.end]  # "the court's president, Judge Ann Lee, said"; "Chief of Staff, General
+            if p is not None and p.start == u.end and p.end < len(doc) and \
+                    (doc[p.end].text == "," or doc[p.end].pos_ in ("VERB", "AUX")):  # Ann Lee said"
                 return p
         return None
 
