@@ -986,7 +986,7 @@ def test_faiths_regions_and_verbs_are_no_actors(code):
 
 def test_concepts_file_loads():
     rows = load_tsv("concepts.tsv", ("text", "kind"))
-    assert {row["kind"] for row in rows} <= {"religion", "region", "event"}
+    assert {row["kind"] for row in rows} <= {"religion", "region", "event", "disease"}
     assert {"Islam", "Sahel", "Brexit"} <= Gazetteer().concepts
 
 
@@ -1067,3 +1067,8 @@ def test_an_office_before_a_ranked_name_with_no_closing_comma(code):
     art = code("U.S. Air Force Chief of Staff, General Tom Reyes said the plane was lost.")
     assert codes_of(art) == {("Tom Reyes", "USAMIL"), ("U.S. Air Force", "USAMIL")}
     assert actor(art, "Tom Reyes").title == "Chief of Staff"  # the office, no actor of its own
+
+
+def test_an_illness_is_no_actor(code):
+    art = code("Travel slowed during COVID-19, Kenyan officials said.")
+    assert codes_of(art) == {("Kenyan officials", "KENGOV"), ("Kenya", "KEN")}
