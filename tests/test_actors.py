@@ -982,6 +982,9 @@ def test_faiths_regions_and_verbs_are_no_actors(code):
     art = code("“Suffice to say, we are hopeful,” Kenyan President Ruto said. The bus travelled from Quetta to "
                "Peshawar.")
     assert codes_of(art) == {("Ruto", "KENGOV"), ("Kenya", "KEN")}
+    art = code("During a visit to Mardan for a security meeting Thursday, Pakistani officials said 30 passengers "
+               "were rescued.")  # a lone city read as an organisation
+    assert codes_of(art) == {("Pakistani officials", "PAKGOV"), ("Pakistan", "PAK"), ("30 passengers", "PAKCVL")}
 
 
 def test_concepts_file_loads():
