@@ -1075,3 +1075,13 @@ def test_an_office_before_a_ranked_name_with_no_closing_comma(code):
 def test_an_illness_is_no_actor(code):
     art = code("Travel slowed during COVID-19, Kenyan officials said.")
     assert codes_of(art) == {("Kenyan officials", "KENGOV"), ("Kenya", "KEN")}
+
+
+def test_a_body_whose_name_holds_its_country(code):
+    art = code("The Kenya Institute for Water Research, or KIWR, said prices rose. KIWR staff said wells dried up.")
+    assert codes_of(art) == {("The Kenya Institute for Water Research", "KENEDU"), ("KIWR", "KENEDU"),
+                             ("Kenya", "KEN")}  # the acronym after ", or" takes the body's code
+    art = code("The Berlin-based Lumen Russia Studies Center said sanctions worked.")
+    assert actor(art, "Lumen Russia Studies Center").code == "DEUEDU"  # the seat, not the subject
+    art = code("The Asia Lumen Studies Center in Houston said trade fell.")
+    assert ("Asia Lumen Studies Center", "ASAEDU") not in codes_of(art)  # a region in a name is no seat

@@ -222,6 +222,7 @@ class _Reader:
         self.labelled: set[int] = set()  # tokens of a body named after its kind ("the newspaper Kompas")
         self.actors: list[Actor] = []
         self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
+        self.place_bodies: set[int] = set()  # first tokens of bodies' names holding a place ("Kenya Institute")
         self._cover: list | None = None  # token -> the role mention covering it
         self._chain: dict[int, _Person] = {}  # id of a name -> the person it is
         self._nickname_pairs: list | None = None  # ("Mohamed", "Farmajo") name pairs, found on demand
@@ -944,6 +945,10 @@ class _Reader:
 
     def _names(self) -> None:
         doc = self.doc
+        for ent in doc.ents:  # "the Kenya Institute for Water Research": the country is inside a body's name
+            if ent.label_ == "ORG" and self._place_in_body(ent):
+                self.place_bodies.add(ent.start)
+                self.consumed.update(self.unit_of[i].start for i in range(ent.start, ent.end) if self.unit_of[i])
         for u in self.units:
             if u.cat == "ROLE":
                 continue
@@ -979,6 +984,24 @@ class _Reader:
                 kind, typ = "modifier", "COUNTRY"
             self._add(_Mention(start_char, end_char, text, typ, code=code, kind=kind,
                               tok_start=u.start, tok_end=u.end, nested=nested))
+
+    def _place_in_body(self, ent) -> bool:
+        """An organisation's name of three words or more holding a country or city and no other gazetteer word or
+        person, whose head (its last word, or the word before "of"/"for"/"on") is a body word of org_words.tsv:
+        "the Kenya Institute for Water Research", "Ghana Cocoa Association". A region inside ("Asia") says no
+        seat."""
+        doc = self.doc
+        if len(ent) < 3 or any(self.person_of[i] is not None or (self.unit_of[i] is not None and
+                                                                 self.unit_of[i].cat != "GEO")
+                               for i in range(ent.start, ent.end)):
+            return False
+        places = [self.unit_of[i] for i in range(ent.start, ent.end) if self.unit_of[i] is not None]
+        if not places or any(u.code[:3] not in self.gaz.countries for u in places):
+            return False  # not a region's name ("Asia Society Texas Center", "Asia-Pacific Center")
+        head = next((doc[i - 1] for i in range(ent.start + 1, ent.end) if doc[i].lower_ in ("of", "for", "on")),
+                    doc[ent.end - 1])
+        return head.is_title and self.unit_of[head.i] is None and \
+            self.gaz.org_words.get(head.lower_, (None, ""))[1] == "body"
 
     def _affiliate_end(self, u: Unit) -> int:
         """The end of "ORG-Country" written as one word ("IS-Somalia"), or of a news outlet's
@@ -1040,10 +1063,13 @@ class _Reader:
         return prev is not None and prev.lower_ in PLACE_PREPS and tok.dep_ != "nsubj"
 
     def _acronym_after(self, k: int, m: Mention) -> None:
-        """"(NISA)" after a named body: the acronym is the same actor, here and later."""
+        """"(NISA)" or ", or NISA," after a named body: the acronym is the same actor, here and later."""
         doc = self.doc
         if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
             self._aliases[doc[k + 1].text] = m
+        elif k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or" and doc[k + 2].is_upper \
+                and len(doc[k + 2]) >= 2 and doc[k + 3].is_punct:
+            self._aliases[doc[k + 2].text] = m
 
     # -- 4. people, pronouns, coreference ----------------------------------------
 
@@ -1080,7 +1106,8 @@ class _Reader:
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
-            if any(self.unit_of[i] or self.person_of[i] or i in self.labelled for i in range(ent.start, ent.end)):
+            if any((self.unit_of[i] and ent.start not in self.place_bodies) or self.person_of[i] or i in self.labelled
+                   for i in range(ent.start, ent.end)):
                 continue
             if any(m.tok_start <= ent.start < m.tok_end for m in self._containers_near(ent.start)):
                 continue
@@ -1097,7 +1124,12 @@ class _Reader:
             entry = self._known(text, ("ORG",))
             code = entry.code_on(self.date) if entry else None
             if code is None:  # "the Kestrel Institute in Nairobi": sector from its name, country from its place
-                code = self._body_code(ent.start, ent.sent.end, None)
+                k = ent.start  # "the Berlin-based Y Center": from the seat
+                if k >= 3 and _based(doc, k - 2) and self.unit_of[k - 3] is not None:
+                    k = self.unit_of[k - 3].start
+                elif k >= 3 and _based(doc, k - 2):
+                    k = k - 3
+                code = self._body_code(k, ent.sent.end, None)
             m = _Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
                         tok_start=ent.start, tok_end=ent.end)
             self._add(m)

@@ -166,6 +166,13 @@ class Gazetteer:
     def org_words(self) -> dict[str, tuple[str | None, str]]:
         return org_words(self._dirs)
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """ISO alpha-3 codes of countries (pycountry, and Kosovo's XKX): not the region codes (EUR, ASA, ...)."""
+        import pycountry
+
+        return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+
     @property
     def concepts(self) -> frozenset[str]:
         """Names that are no actor whatever the tagger says: "Islam", "Sahel", "Brexit" (data/concepts.tsv)."""
