@@ -73,6 +73,15 @@ AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
 NOW_LINKS = {",", "who", "is", "was", "and", "but"}  # between a former title and its "now"
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
+# sectors of a body that need no country: with no place read, an international NGO ("NGO:" + its acronym)
+STATELESS_SECTORS = frozenset(s.upper() for s in cached_yaml("modality.yaml")["stateless_sectors"])
+INTERNATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["international_words"])  # "World ... Foundation"
+NATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["national_words"])  # "National ... Institute"
+ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
+# "the Israeli leader" -> the last Israeli president or prime minister named (title heads of a generic noun)
+GENERIC_TITLE_HEADS = {noun: tuple(offices) for noun, offices in
+                       cached_yaml("modality.yaml")["generic_title_heads"].items()}
+PLACE_NOUNS = frozenset(cached_yaml("modality.yaml")["place_nouns"])  # "Phalombe district", "the village of X"
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
 REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
 # names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
@@ -213,10 +222,12 @@ class _Reader:
         self.labelled: set[int] = set()  # tokens of a body named after its kind ("the newspaper Kompas")
         self.actors: list[Actor] = []
         self._aliases: dict[str, Mention] = {}  # "(NISA)" -> the body it abbreviates
+        self.place_bodies: set[int] = set()  # first tokens of bodies' names holding a place ("Kenya Institute")
         self._cover: list | None = None  # token -> the role mention covering it
         self._chain: dict[int, _Person] = {}  # id of a name -> the person it is
         self._nickname_pairs: list | None = None  # ("Mohamed", "Farmajo") name pairs, found on demand
         self._home_share = 0.0  # the home country's share of country mentions
+        self._home_early: tuple[str] | None = None  # the home country from the mentions read before coding
         self._named: set[int] = set()  # ids of actors named in the text with a title of their own
 
     def _dated(self, u: Unit) -> Unit:
@@ -254,6 +265,12 @@ class _Reader:
                 start -= 1  # "Precious" + "Tendai Moyo": a capitalised word opening a three-word name
             if doc[start:end].text in self.gaz.cities and (end - start >= 2 or not self._surname_here(doc[start])):
                 continue  # "Banja Luka", "Beledweyne" read as a person; not "Houston" after "Anna Houston"
+            if self._no_name(start, end):
+                continue  # "Borneo", "Brexit", "Coordinated" read as a person
+            label = self.unit_of[start - 1] if start > 0 else None
+            if label is not None and label.cat == "ROLE" and label.end == start and \
+                    doc[start - 1].lower_ in BODY_LABELS and end - start <= 2:
+                continue  # "the newspaper Kompas", "the think tank Lumenhuis" read as a person: the body
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
         # names spaCy missed after a title ("Ambassador to Japan Rahm Emanuel")
@@ -293,7 +310,8 @@ class _Reader:
             text = doc[start:end].text
             if text in surnames or tuple(t.text for t in doc[start:end]) in full_names or \
                     self._memory_person(text, learned_only=ent.label_ == "ORG") or \
-                    self._listed_with_person(doc[start:end], taken) or self._who_follows(doc[start:end]):
+                    self._listed_with_person(doc[start:end], taken) or self._who_follows(doc[start:end]) or \
+                    (ent.label_ == "ORG" and self._kin_name(doc[start:end])):
                 spans.append((start, end))
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
@@ -342,18 +360,75 @@ class _Reader:
             and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in HONORIFICS and tok.i > 0 \
             and not self.doc[tok.i - 1].is_punct and not self.doc[tok.i - 1].is_title
 
+    def _no_name(self, start: int, end: int) -> bool:
+        """The words are no actor's name whatever the tagger read: a concept of data/concepts.tsv (a faith, a
+        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a place (see
+        :meth:`_place_named`), a name ending in a document word of org_words.tsv ("the Maritime Safety Law"), or
+        one word the tagger read as a verb, adjective, adverb or preposition ("Suffice to say", "Coordinated
+        airstrikes")."""
+        doc = self.doc
+        if start < end and doc[start].lower_ == "the":
+            start += 1
+        if end - start >= 2 and doc[end - 1].lower_ == "region":
+            end -= 1
+        if doc[start:end].text in self.gaz.concepts or self._place_named(start, end):
+            return True
+        last = end - 1
+        while last > start and (doc[last].lower_ == "of" or doc[last].is_punct or doc[last].text in POSSESSIVE):
+            last -= 1  # "the Immigration Act of", "the Law's"
+        if end - start >= 2 and doc[last].is_title and \
+                self.gaz.org_words.get(doc[last].lower_, (None, ""))[1] == "document":
+            return True  # "the Maritime Safety Law", "the Global Peace Index": a document, no actor
+        return end - start == 1 and doc[start].pos_ in ("VERB", "ADJ", "ADV", "ADP", "AUX")
+
+    def _place_named(self, start: int, end: int) -> bool:
+        """A name right before a place noun of ``PLACE_NOUNS`` (one lower-case modifier between: "Phalombe
+        district", "the Dadaab refugee complex") or after "<place noun> of" ("the village of Jangebe"), that
+        ends no person's full name in the article, names a place."""
+        doc = self.doc
+        if end - start > 3 or (end - start == 1 and self._surname_here(doc[start])):
+            return False
+        k = end
+        if k + 1 < len(doc) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ") and doc[k + 1].lower_ in PLACE_NOUNS:
+            k += 1
+        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in PLACE_NOUNS:
+            return True
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+
     def _surname_here(self, tok) -> bool:
         """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said")."""
         return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text for ent in self.doc.ents)
 
     def _who_follows(self, span) -> bool:
-        """"Chalida Tajaroensuk, who heads ...": a name of two to four capitalised words, no organisation word,
-        followed by ", who" is a person's (a body is "which"), whatever the tagger called it."""
+        """"Chalida Tajaroensuk, who heads ...", "Lena Odhiambo, 29, works ...", "Pieter Vos, assistant professor
+        at ...": a name of two to four capitalised words, no organisation word, followed by ", who", by an age
+        between commas, or by a title role noun (after at most two modifiers) is a person's (a body is "which",
+        and is set off by a group noun), whatever the tagger called it."""
         doc = self.doc
-        if not 2 <= len(span) <= 4 or span.end + 1 >= len(doc) or doc[span.end].text != "," \
-                or doc[span.end + 1].lower_ != "who" or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+        if not 2 <= len(span) <= 4 or span.end + 2 >= len(doc) or doc[span.end].text != "," \
+                or not all(t.pos_ == "PROPN" and t.is_title for t in span) \
+                or any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span):
             return False
-        return not any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span)
+        k = span.end + 1
+        if doc[k].lower_ == "who":
+            return True
+        if doc[k].like_num and doc[k + 1].text == ",":
+            return True  # an age
+        for j in range(k, min(k + 3, len(doc))):
+            u = self.unit_of[j]
+            if u is not None:
+                return u.cat == "ROLE" and u.kind == "title"
+            if doc[j].pos_ not in ("ADJ", "NOUN") or not doc[j].is_lower:
+                return False
+        return False
+
+    def _kin_name(self, span) -> bool:
+        """"Jimmy Lai ... his son Sebastien Lai": a name of two or three capitalised words, no organisation word,
+        that ends with the last word of a person's full name in the article is a person (a relative)."""
+        return 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+            and not any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span) \
+            and any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == span[-1].text
+                    and ent.start != span.start for ent in self.doc.ents)
 
     def _person_over_places(self) -> None:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
@@ -808,8 +883,9 @@ class _Reader:
                 return p
         u = self.unit_of[k + 1] if k + 1 < len(doc) and doc[k].text == "," else None
         if u is not None and u.cat == "ROLE" and u.kind == "title" and u.start == k + 1 and u.end < len(doc):
-            p = self.person_of[u.end]  # "the court's president, Judge Ann Lee, said"
-            if p is not None and p.start == u.end and p.end < len(doc) and doc[p.end].text == ",":
+            p = self.person_of[u.end]  # "the court's president, Judge Ann Lee, said"; "Chief of Staff, General
+            if p is not None and p.start == u.end and p.end < len(doc) and \
+                    (doc[p.end].text == "," or doc[p.end].pos_ in ("VERB", "AUX")):  # Ann Lee said"
                 return p
         return None
 
@@ -832,9 +908,21 @@ class _Reader:
         return []
 
     def _apposition_person(self, start: int, sent) -> _Person | None:
-        """The person before ", [the] <title>" or "is [the] <title>" ("Ilyas Hassan, a member of the upper house")."""
+        """The person before ", [the] <title>" or "is [also] [the] <title>" ("Ilyas Hassan, a member of the upper
+        house"), also for a second role joined by "and" to the first ("X, co-founder and executive director of Y",
+        "X, a lawmaker and deputy chair of Y")."""
         doc = self.doc
         j = start - 1
+        while j > sent.start and doc[j].pos_ == "ADV" and doc[j - 1].lemma_ == "be":
+            j -= 1  # "X is also president of Y"
+        if j > sent.start and doc[j].lower_ == "and":  # "X, co-founder and executive director of Y"
+            k = j - 1
+            while k > sent.start and k > j - 8 and doc[k].text not in (",", "—", "–") \
+                    and doc[k].pos_ not in ("VERB", "AUX"):
+                k -= 1
+            if doc[k].text in (",", "—", "–") and \
+                    any(self.unit_of[i] is not None and self.unit_of[i].cat == "ROLE" for i in range(k + 1, j)):
+                j = k
         # "X, the ...", "X — leader of ... —", "X is the ..."
         if j > sent.start and (doc[j].text in (",", "—", "–") or doc[j].lemma_ == "be"):
             p = self.person_of[j - 1]
@@ -857,6 +945,10 @@ class _Reader:
 
     def _names(self) -> None:
         doc = self.doc
+        for ent in doc.ents:  # "the Kenya Institute for Water Research": the country is inside a body's name
+            if ent.label_ == "ORG" and self._place_in_body(ent):
+                self.place_bodies.add(ent.start)
+                self.consumed.update(self.unit_of[i].start for i in range(ent.start, ent.end) if self.unit_of[i])
         for u in self.units:
             if u.cat == "ROLE":
                 continue
@@ -892,6 +984,24 @@ class _Reader:
                 kind, typ = "modifier", "COUNTRY"
             self._add(_Mention(start_char, end_char, text, typ, code=code, kind=kind,
                               tok_start=u.start, tok_end=u.end, nested=nested))
+
+    def _place_in_body(self, ent) -> bool:
+        """An organisation's name of three words or more holding a country or city and no other gazetteer word or
+        person, whose head (its last word, or the word before "of"/"for"/"on") is a body word of org_words.tsv:
+        "the Kenya Institute for Water Research", "Ghana Cocoa Association". A region inside ("Asia") says no
+        seat."""
+        doc = self.doc
+        if len(ent) < 3 or any(self.person_of[i] is not None or (self.unit_of[i] is not None and
+                                                                 self.unit_of[i].cat != "GEO")
+                               for i in range(ent.start, ent.end)):
+            return False
+        places = [self.unit_of[i] for i in range(ent.start, ent.end) if self.unit_of[i] is not None]
+        if not places or any(u.code[:3] not in self.gaz.countries for u in places):
+            return False  # not a region's name ("Asia Society Texas Center", "Asia-Pacific Center")
+        head = next((doc[i - 1] for i in range(ent.start + 1, ent.end) if doc[i].lower_ in ("of", "for", "on")),
+                    doc[ent.end - 1])
+        return head.is_title and self.unit_of[head.i] is None and \
+            self.gaz.org_words.get(head.lower_, (None, ""))[1] == "body"
 
     def _affiliate_end(self, u: Unit) -> int:
         """The end of "ORG-Country" written as one word ("IS-Somalia"), or of a news outlet's
@@ -953,10 +1063,13 @@ class _Reader:
         return prev is not None and prev.lower_ in PLACE_PREPS and tok.dep_ != "nsubj"
 
     def _acronym_after(self, k: int, m: Mention) -> None:
-        """"(NISA)" after a named body: the acronym is the same actor, here and later."""
+        """"(NISA)" or ", or NISA," after a named body: the acronym is the same actor, here and later."""
         doc = self.doc
         if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
             self._aliases[doc[k + 1].text] = m
+        elif k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "or" and doc[k + 2].is_upper \
+                and len(doc[k + 2]) >= 2 and doc[k + 3].is_punct:
+            self._aliases[doc[k + 2].text] = m
 
     # -- 4. people, pronouns, coreference ----------------------------------------
 
@@ -993,7 +1106,8 @@ class _Reader:
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
-            if any(self.unit_of[i] or self.person_of[i] or i in self.labelled for i in range(ent.start, ent.end)):
+            if any((self.unit_of[i] and ent.start not in self.place_bodies) or self.person_of[i] or i in self.labelled
+                   for i in range(ent.start, ent.end)):
                 continue
             if any(m.tok_start <= ent.start < m.tok_end for m in self._containers_near(ent.start)):
                 continue
@@ -1003,12 +1117,19 @@ class _Reader:
                 self._add(_Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
                                   tok_start=ent.start, tok_end=ent.end))
                 continue
-            if ent.label_ != "ORG":
+            if ent.label_ != "ORG" or self._no_name(ent.start, ent.end):
                 continue
+            if len(ent) == 1 and text in self.gaz.cities and not self._surname_here(ent[0]):
+                continue  # "from Quetta to Peshawar" read as organisations: places
             entry = self._known(text, ("ORG",))
             code = entry.code_on(self.date) if entry else None
             if code is None:  # "the Kestrel Institute in Nairobi": sector from its name, country from its place
-                code = self._body_code(ent.start, ent.sent.end, None)
+                k = ent.start  # "the Berlin-based Y Center": from the seat
+                if k >= 3 and _based(doc, k - 2) and self.unit_of[k - 3] is not None:
+                    k = self.unit_of[k - 3].start
+                elif k >= 3 and _based(doc, k - 2):
+                    k = k - 3
+                code = self._body_code(k, ent.sent.end, None)
             m = _Mention(ent.start_char, ent.end_char, text, "ORG", code=code, kind="name",
                         tok_start=ent.start, tok_end=ent.end)
             self._add(m)
@@ -1481,10 +1602,17 @@ class _Reader:
         words = self.gaz.org_words
         if k < limit and doc[k].lower_ == "the":
             k += 1
+        seat = None  # "the Berlin-based Y Center": the seat the text gives, before any place inside the name
+        u = self.unit_of[k] if k < limit else None
+        if k < limit and u is not None and u.cat == "GEO" and u.end + 2 < limit and _based(doc, u.end):
+            seat, k = u.code[:3], u.end + 2
+        elif k + 3 < limit and _based(doc, k + 1) and doc[k].is_title:
+            seat = self.gaz.city_country.get(doc[k].text)
+            k = k + 3 if seat else k
         u = self.unit_of[k] if k < limit else None
         if u is not None and u.cat == "ORG" and u.start == k:
             return u.code
-        geo = None
+        geo = seat
         sector = found = None
         runs: list[tuple[int, int, str]] = []  # capitalised runs and the word before each
         end = k
@@ -1515,7 +1643,7 @@ class _Reader:
                 continue
             break
         if found is None:
-            return None
+            return self._labelled_code(end, limit)
         if geo is None:  # a city named where a place goes: "Istanbul's ...", "University of Nairobi"
             for a, b, before in runs:
                 after = doc[b].text if b < len(doc) else ""
@@ -1525,6 +1653,10 @@ class _Reader:
                         break
         if geo is None:  # ", a think tank in Ankara", "in New Delhi"
             j = end
+            if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an") and \
+                    self.unit_of[j + 2] is not None and self.unit_of[j + 2].cat == "GEO":
+                j = len(doc)  # "the Y Foundation, a Thai rights group": the apposition's country
+                geo = self.unit_of[end + 2].code[:3]
             while j < min(len(doc), end + 8) and doc[j].text not in AFFILIATION_STOPS and doc[j].pos_ not in ("VERB", "AUX"):
                 if doc[j].lower_ == "in" and j + 1 < len(doc):
                     u = self.unit_of[j + 1]
@@ -1538,8 +1670,61 @@ class _Reader:
                     break
                 j += 1
         if geo is None:
-            return None
+            return self._stateless_code(k, end, sector)
         return geo + (sector or (p.sector if p is not None else None) or "")
+
+    def _labelled_code(self, k: int, limit: int) -> str | None:
+        """"of the Dutch think tank Lumenhuis": the code of a body named after its label (see
+        :meth:`_labelled_body`) a few lower-case words or role nouns on from ``k``, read from its label phrase."""
+        doc = self.doc
+        j = k
+        while j < limit and j - k < 6 and j not in self.labelled and \
+                (doc[j].is_lower or (self.unit_of[j] is not None and self.unit_of[j].cat == "ROLE")):
+            j += 1
+        if j >= limit or j not in self.labelled:
+            return None
+        m = next((m for m in self.mentions if m.tok_start == j and m.kind == "name" and m._parts is not None), None)
+        if m is None:
+            return None
+        return m.code or self._code_parts(m._parts, None, None)
+
+    def _stateless_code(self, k: int, end: int, sector: str | None) -> str | None:
+        """A body of a sector that needs no country (``STATELESS_SECTORS``) whose name gives no place: named as
+        international ("the World Lumen Foundation"), ``NGO:`` + the acronym printed after it or else the
+        initials of its capitalised words (NGO:WLF; of two words, the first: "the Birchwood Foundation" ->
+        NGO:BIRCHWOOD); else the home country's (KENNGO), with no home country
+        ``NGO:`` + its acronym. None for other sectors, and for a name holding a place, a city or a document word
+        ("the Extended Fund Program")."""
+        doc = self.doc
+        if sector not in STATELESS_SECTORS:
+            return None
+        if doc[k].lower_ == "the":
+            k += 1
+        span = doc[k:end]
+        if any(self.unit_of[t.i] is not None or t.ent_type_ in ("GPE", "NORP") or t.text in self.gaz.cities
+               or self.gaz.org_words.get(t.lower_, (None, ""))[1] == "document" for t in span):
+            return None
+        words = [t for t in span if (t.is_title or t.is_upper) and t.is_alpha]
+        if len(words) < 2:
+            return None
+        if words[0].text not in INTERNATIONAL_WORDS:
+            home = self._early_home()
+            if home is not None:
+                return home + sector
+            if sector not in ACRONYM_SECTORS or words[0].text in NATIONAL_WORDS:
+                return None
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
+            return "NGO:" + doc[end + 1].text
+        if len(words) == 2:  # "the Birchwood Foundation": its one own word
+            return "NGO:" + words[0].text.upper()
+        return "NGO:" + "".join(t.text[0].upper() for t in words)
+
+    def _early_home(self) -> str | None:
+        """The home country as the mentions read so far give it, when it holds at least ``HOME_SHARE``."""
+        if self._home_early is None:
+            home = self._home_country()
+            self._home_early = (home if home is not None and self._home_share >= HOME_SHARE else "",)
+        return self._home_early[0] or None
 
     def _same_side(self, q: _Person, p: _Person) -> bool:
         """``q`` lists ``p`` with it ("Sybiha; Defense Minister Umerov") or speaks of it ("Galuzin said Foreign
@@ -1580,6 +1765,13 @@ class _Reader:
         for p in reversed(people):
             if p.title and head in p.title.lower().split():
                 if code is None or p.code is None or p.code[:3] == code[:3]:
+                    return p
+        offices = GENERIC_TITLE_HEADS.get(head or "")
+        if offices and code is not None:  # "the Israeli leader": the last Israeli prime minister named
+            for p in reversed(people):
+                office = fold(p.title or "").split(" to ")[0].split(" of ")[0]  # "representative to the U.N."
+                if p.code and p.code[:3] == code[:3] and not office.startswith("former") and \
+                        any(office == o or office.endswith(" " + o) for o in offices):
                     return p
         return None
 

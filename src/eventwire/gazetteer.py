@@ -166,6 +166,18 @@ class Gazetteer:
     def org_words(self) -> dict[str, tuple[str | None, str]]:
         return org_words(self._dirs)
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """ISO alpha-3 codes of countries (pycountry, and Kosovo's XKX): not the region codes (EUR, ASA, ...)."""
+        import pycountry
+
+        return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        """Names that are no actor whatever the tagger says: "Islam", "Sahel", "Brexit" (data/concepts.tsv)."""
+        return concepts(self._dirs)
+
     def _build(self, nlp) -> tuple:
         from spacy.matcher import PhraseMatcher
 
@@ -254,3 +266,8 @@ def _plural(text: str) -> str:
     else:
         last += "s"
     return f"{head} {last}" if head else last
+
+
+def concepts(extra_dirs: tuple = ()) -> frozenset[str]:
+    """data/concepts.tsv: names that are never an actor (faiths, regions with no code, named policies)."""
+    return frozenset(row["text"] for row in cached_tsv("concepts.tsv", ("text", "kind"), tuple(extra_dirs)))
