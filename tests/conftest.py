@@ -31,6 +31,20 @@ def code(pipeline):
     return run
 
 
+FILLER = " The statement was shared with reporters in the capital on the same day."
+
+
+@pytest.fixture(scope="session")
+def first_sentence(code):
+    """first_sentence(text, **meta) -> the events of the first sentence of ``text``, coded with a
+    plain second sentence after it (``FILLER``), so the sentence is not the whole story."""
+    def run(text: str, **meta):
+        art = code(text + FILLER, **meta)
+        assert art.ok, art.error
+        return [e for e in art.events if e.sentence_index == 0]
+    return run
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared (gold, corpora) where present; tests that need it skip cleanly otherwise."""

@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import FILLER
+
 from eventwire.config import Settings
 from eventwire.events import Events, Lexicon
 from eventwire.lexicons import LexiconError
-
-FILLER = " The statement was shared with reporters in the capital on the same day."
-
-
-def entity(code):
-    return None if not code else (code if ":" in code else code[:3])
+from eventwire.model import entity
 
 
 @pytest.fixture(scope="module")
-def events(code):
+def events(first_sentence):
     def run(text: str):
-        art = code(text + FILLER)
-        assert art.ok, art.error
         return sorted((e.type, entity(e.source and e.source.code), entity(e.target and e.target.code), e.status)
-                      for e in art.events if e.sentence_index == 0)
+                      for e in first_sentence(text))
     return run
 
 

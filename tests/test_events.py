@@ -10,27 +10,21 @@ import json
 
 import pytest
 
+from conftest import FILLER
+
 from eventwire.events import Events, Lexicon, cameo_table
 from eventwire.lexicons import load_tsv
-from eventwire.model import PLOVER_TYPES
+from eventwire.model import PLOVER_TYPES, entity
 from eventwire.places import lookup
 from eventwire.when import resolve
 
-FILLER = " The statement was shared with reporters in the capital on the same day."
-
-
-def entity(code):
-    return None if not code else (code if ":" in code else code[:3])
-
 
 @pytest.fixture(scope="module")
-def dyads(code):
+def dyads(first_sentence):
     """dyads(text) -> [(type, source entity, target entity, status)] for the first sentence."""
     def run(text: str, **meta):
-        art = code(text + FILLER, **meta)
-        assert art.ok, art.error
         return [(e.type, entity(e.source and e.source.code), entity(e.target and e.target.code), e.status)
-                for e in art.events if e.sentence_index == 0]
+                for e in first_sentence(text, **meta)]
     return run
 
 

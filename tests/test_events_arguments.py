@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def entity(code):
-    return None if not code else (code if ":" in code else code[:3])
+from eventwire.model import entity
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +202,6 @@ def test_adjectives_after_the_object_are_what_is_said_of_it(events):
 def test_agentless_passive_agreement_names_no_one(events):
     # "expect visit" is a dictionary row (intent to meet): with no agent, no one intends it
     assert events("Chile's foreign minister is expected visit Peru next month, in a move to improve ties.") == []
-
 
 
 def test_those_leaders_is_the_phrase_headed_by_leaders(events):

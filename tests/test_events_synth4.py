@@ -6,21 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-FILLER = " The statement was shared with reporters in the capital on the same day."
-
-
-def entity(code):
-    return None if not code else (code if ":" in code else code[:3])
-
 
 @pytest.fixture(scope="module")
-def events(code):
+def events(first_sentence):
     """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first sentence."""
     def run(text: str):
-        art = code(text + FILLER)
-        assert art.ok, art.error
         return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
-                      for e in art.events if e.sentence_index == 0)
+                      for e in first_sentence(text))
     return run
 
 
