@@ -487,7 +487,7 @@ class Events:
         out = []
         for f in found:
             threat = self._threat_verb(f.governor)
-            if threat is not None and not f.negated and self.cameo[f.trigger.cameo].quad_class >= 3:
+            if threat is not None and not f.negated:
                 # "X threatened to cut ties with Y": the act is threatened, not done
                 sources = [s for s in f.sources if s is not None and s.code]
                 own = {self._side(s.code) for s in sources}
@@ -905,8 +905,16 @@ class Events:
                 and any(o.lemma_.lower() in self.lexicon["public_restriction_nouns"] for o in objs):
             # "Thailand lifted the curfew in Bangkok": eased for the people of the place
             targets = self._place_civilians(index, verb, objs[0]) or self._own_civilians(sources, objs[0], index)
+        act = self._threatened_act(verb, trig)
         if denial and not any(t is not None and t.code for t in targets):
             targets = [None]  # "X denied the allegations": X's REJECT, no one named
+        elif act is not None and not any(t is not None and t.code for t in targets):
+            # "X threatened to abandon the talks with Y": an act no pattern names, threatened;
+            # its object or partner is the one threatened, else no one is named
+            targets = [t for t in self._actors(index, [o for c in act.children for o in (
+                [c] if c.dep_ in OBJECTS else [p for p in c.children if p.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in self._target_preps(trig) | {"with"} else [])])
+                       if t.code and self._side(t.code) not in own] or [None]
         elif not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
             return None
         elif self._needs_target(trig) and not any(t.code for t in targets or ()):
@@ -952,6 +960,19 @@ class Events:
             return "object"
         if not objs and "speech" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             return "clause"
+        return None
+
+    def _threatened_act(self, verb, trig: Trigger):
+        """The infinitive of a verb of threat (``threat_verbs``: "threatened to abandon the
+        summit") that is no event of its own (an act a pattern names is coded as the threat of
+        that act, ``_threats``); None where there is none."""
+        if trig.type != "THREATEN" or verb.lemma_.lower() not in self.lexicon["threat_verbs"]:
+            return None
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(k.dep_ == "neg" for k in c.children):
+                acts = [c, *c.conjuncts]
+                if all(self._match_verb(a, self._lemma(a)) is None for a in acts):
+                    return c
         return None
 
     def _own_withdrawal(self, verb, trig: Trigger) -> bool:

@@ -1,0 +1,41 @@
+"""Shapes of English found missing on the synthetic-stories bench (bench/synthetic.py), round 5.
+
+Every sentence here is invented for the test; each asserts the exact events of its
+sentence and no others."""
+from __future__ import annotations
+
+import pytest
+
+FILLER = " The statement was shared with reporters in the capital on the same day."
+
+
+@pytest.fixture(scope="module")
+def events(code):
+    """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first sentence."""
+    def run(text: str):
+        art = code(text + FILLER)
+        assert art.ok, art.error
+        return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
+                      for e in art.events if e.sentence_index == 0)
+    return run
+
+
+# ----------------------------------------------------------------- threats of any act
+def test_threat_to_withdraw_is_a_threat_not_a_withdrawal(events):
+    # the threatened act is not done, whatever its kind (CAMEO 13: threaten to halt talks)
+    assert events("Namibia threatened to pull out of the border talks.") == [
+        ("THREATEN", "130", "NAM", None, "asserted")]
+
+
+def test_threat_of_an_act_no_pattern_names(events):
+    assert events("Paraguay has threatened to abandon the regional summit.") == [
+        ("THREATEN", "130", "PRY", None, "asserted")]
+
+
+def test_threat_of_an_unnamed_act_targets_its_object(events):
+    assert events("Zambia threatened to punish Malawi.") == [
+        ("THREATEN", "130", "ZMB", "MWI", "asserted")]
+
+
+def test_no_threat_denied(events):
+    assert events("Paraguay did not threaten to abandon the regional summit.") == []
