@@ -39,3 +39,22 @@ def test_threat_of_an_unnamed_act_targets_its_object(events):
 
 def test_no_threat_denied(events):
     assert events("Paraguay did not threaten to abandon the regional summit.") == []
+
+
+# ----------------------------------------------------------------- rejecting a proposal
+def test_rejecting_a_proposal_no_one_is_named_for(events):
+    # a refusal of a plan is the refuser's REJECT, no one named, as a denial is
+    assert events("Chile rejected the new peace plan.") == [
+        ("REJECT", "120", "CHL", None, "asserted")]
+    assert events("Chile turned down an appeal to reopen the mine.") == [
+        ("REJECT", "120", "CHL", None, "asserted")]
+
+
+def test_rejecting_a_proposal_names_its_proposer(events):
+    assert events("Chile rejected the offer by Argentina.") == [
+        ("REJECT", "127", "CHL", "ARG", "asserted")]
+
+
+def test_rejecting_a_proposal_whose_proposer_is_not_known_is_no_event(events):
+    # "its offer": a proposer is named but not coded, so the REJECT has no known target
+    assert events("Chile rejected its offer.") == []

@@ -950,14 +950,19 @@ class Events:
         return [t for t in self._actors(index, self._subjects(head)) if t.code and self._side(t.code) not in own]
 
     def _denial(self, verb, trig: Trigger) -> str | None:
-        """ "X denied the allegations" ("object": a REJECT pattern whose object is one of
-        ``denied_objects``) or "X denied (that) ..." ("clause": a REJECT speech pattern with a
-        clause and no object): a denial, X's REJECT whether or not the accuser is named."""
+        """ "X denied the allegations", "X rejected the plan" ("object": a REJECT pattern whose
+        object is one of ``denied_objects``, or of ``rejected_proposals`` naming no proposer)
+        or "X denied (that) ..." ("clause": a REJECT speech pattern with a clause and no
+        object): a denial, X's REJECT whether or not the accuser is named."""
         if trig.type != "REJECT":
             return None
         objs = [o for c in verb.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
         if any(o.lemma_.lower() in self.lexicon["denied_objects"] for o in objs):
             return "object"
+        if any(o.lemma_.lower() in self.lexicon["rejected_proposals"] and not any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in self.lexicon["source_preps"])
+                for c in o.children) for o in objs):
+            return "object"  # "rejected the plan"; one whose proposer is named ("its offer") is his
         if not objs and "speech" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             return "clause"
         return None
