@@ -58,3 +58,15 @@ def test_rejecting_a_proposal_names_its_proposer(events):
 def test_rejecting_a_proposal_whose_proposer_is_not_known_is_no_event(events):
     # "its offer": a proposer is named but not coded, so the REJECT has no known target
     assert events("Chile rejected its offer.") == []
+
+
+# ----------------------------------------------------------------- relations between two sides
+def test_two_sides_restoring_relations_each_support_the_other(events):
+    assert events("Bolivia and Paraguay have resumed diplomatic relations.") == [
+        ("SUPPORT", "050", "BOL", "PRY", "asserted"), ("SUPPORT", "050", "PRY", "BOL", "asserted")]
+
+
+def test_renewing_ties_with_someone_is_diplomatic_cooperation(events):
+    assert events("Bolivia renewed its ties with Paraguay.") == [
+        ("SUPPORT", "050", "BOL", "PRY", "asserted")]
+    assert events("Bolivia renewed its call for talks.") == []

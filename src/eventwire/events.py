@@ -55,6 +55,8 @@ RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 FLAGS = frozenset({"speech", "claim", "target", "intransitive", "force"})
 #: the word class (synsets.tsv) of armed forces: "troops were deployed" is the troops' side mobilizing
 FORCE_NOUNS = "&force_nouns"
+#: the word class (synsets.tsv) of relations between sides: "A and B restored ties" is each one's act to the other
+RELATION_NOUNS = "&relation_nouns"
 #: where a pattern's source or target may sit, besides ``prep:WORD`` (docs/events.md)
 POSITIONS = frozenset({"subj", "obj", "agent", "poss", "clause_subj", "passive_subj", "none"})
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
@@ -875,9 +877,15 @@ class Events:
         own = {self._side(s.code) for s in coded}
         if denial:  # a denial rejects no one of its own side ("denied involvement by its troops")
             targets = [t for t in targets if t is not None and t.code and self._side(t.code) not in own]
-        if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
-                and len({entity(s.code) for s in coded}) >= 2:
-            targets = coded  # "A and B exchanged fire": each side's act on the other
+        # an act on relations (one not done together, ``mutual_types``: those are the first's with
+        # the others) is each side's
+        relation = trig.type.lower() not in self.lexicon["mutual_types"] and any(
+            o.lemma_.lower() in self.lexicon.words_of(RELATION_NOUNS, "events") for o in objs)
+        if (verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] or relation) \
+                and not any(t is not None for t in targets) and len({entity(s.code) for s in coded}) >= 2:
+            # "A and B exchanged fire", "A and B restored diplomatic relations": each side's act
+            # on the other
+            targets = coded
         if len({entity(s.code) for s in coded}) >= 2 and (self._each_other(verb, trig) or (
                 not any(t is not None and t.code for t in targets) and self._own_withdrawal(verb, trig))):
             # "A and B accused each other of ...", "A and B recalled their ambassadors": each
