@@ -70,3 +70,14 @@ def test_renewing_ties_with_someone_is_diplomatic_cooperation(events):
     assert events("Bolivia renewed its ties with Paraguay.") == [
         ("SUPPORT", "050", "BOL", "PRY", "asserted")]
     assert events("Bolivia renewed its call for talks.") == []
+
+
+# ----------------------------------------------------------------- concessions agreed to
+def test_agreeing_to_concessions_is_a_concession(events):
+    assert events("Uruguay agreed to concessions.") == [("CONCEDE", "035", "URY", None, "asserted")]
+    assert events("Uruguay agreed to talks.") == [("AGREE", "030", "URY", None, "asserted")]
+
+
+def test_dismantling_a_curfew_eases_it(events):
+    assert events("The Uruguayan government dismantled the curfew in Montevideo.") == [
+        ("CONCEDE", "085", "URYGOV", "URYCVL", "asserted")]
