@@ -81,3 +81,15 @@ def test_agreeing_to_concessions_is_a_concession(events):
 def test_dismantling_a_curfew_eases_it(events):
     assert events("The Uruguayan government dismantled the curfew in Montevideo.") == [
         ("CONCEDE", "085", "URYGOV", "URYCVL", "asserted")]
+
+
+# ----------------------------------------------------------------- investigations of acts
+def test_investigating_an_act_names_no_one_investigated(events):
+    assert events("Tunisian police are investigating the killing of a farmer.") == [
+        ("ACCUSE", "090", "TUNPOL", None, "asserted")]
+    assert events("The Tunisian government launched an inquiry into the deportations.") == [
+        ("ACCUSE", "090", "TUNGOV", None, "asserted")]
+
+
+def test_an_accusation_still_needs_its_accused(events):
+    assert events("Tunisia accused the farmer of smuggling.") == []

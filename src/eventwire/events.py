@@ -929,7 +929,7 @@ class Events:
                 [c] if c.dep_ in OBJECTS else [p for p in c.children if p.dep_ == "pobj"]
                 if c.dep_ == "prep" and c.lower_ in self._target_preps(trig) | {"with"} else [])])
                        if t.code and self._side(t.code) not in own] or [None]
-        elif not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
+        elif not targets and self._dyadic(trig):
             return None
         elif self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
@@ -1046,8 +1046,18 @@ class Events:
     def _needs_target(self, trig: Trigger) -> bool:
         """Whether the event is coded only with a coded target: rows flagged ``target``, and
         the types always done to someone (``dyadic_types``): an accusation of an actor the
-        actors stage could not code is no accusation of a known actor."""
-        return "target" in trig.flags or trig.type.lower() in self.lexicon["dyadic_types"]
+        actors stage could not code is no accusation of a known actor. An investigation
+        (``investigation_codes``) is coded with the one investigated where named, else none."""
+        return not self._open_inquiry(trig) and (
+            "target" in trig.flags or trig.type.lower() in self.lexicon["dyadic_types"])
+
+    def _dyadic(self, trig: Trigger) -> bool:
+        """Whether the event is always done to someone (``dyadic_types``), an investigation
+        aside (``investigation_codes``: "police are investigating the killing" names no one)."""
+        return trig.type.lower() in self.lexicon["dyadic_types"] and not self._open_inquiry(trig)
+
+    def _open_inquiry(self, trig: Trigger) -> bool:
+        return trig.cameo in self.lexicon["investigation_codes"]
 
     def _target_preps(self, trig: Trigger) -> frozenset[str]:
         lex = self.lexicon
@@ -1411,7 +1421,7 @@ class Events:
         if self._each_other(noun, trig) and len({entity(s.code) for s in coded}) >= 2:
             sources, targets = self._each_on_other(trig, coded)  # "A and B launched attacks on each other"
         sources, targets = self._mutual(trig, sources, targets, [noun, governor])
-        if not targets and trig.type.lower() in lex["dyadic_types"]:
+        if not targets and self._dyadic(trig):
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
