@@ -93,3 +93,15 @@ def test_investigating_an_act_names_no_one_investigated(events):
 
 def test_an_accusation_still_needs_its_accused(events):
     assert events("Tunisia accused the farmer of smuggling.") == []
+
+
+# ----------------------------------------------------------------- refusals of any act
+def test_refusing_an_act_no_pattern_names_is_a_rejection(events):
+    assert events("The Honduran government refused to hand over the suspect.") == [
+        ("REJECT", "120", "HNDGOV", None, "asserted")]
+
+
+def test_routine_refusals_are_no_rejection(events):
+    assert events("Honduran officials declined to comment.") == []
+    assert events("Honduran officials declined to be identified.") == []
+    assert events("Honduras refused to say whether it would attend.") == []

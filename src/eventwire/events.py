@@ -923,8 +923,9 @@ class Events:
         if denial and not any(t is not None and t.code for t in targets):
             targets = [None]  # "X denied the allegations": X's REJECT, no one named
         elif act is not None and not any(t is not None and t.code for t in targets):
-            # "X threatened to abandon the talks with Y": an act no pattern names, threatened;
-            # its object or partner is the one threatened, else no one is named
+            # "X threatened to abandon the talks with Y", "refused to hand over the suspect": an
+            # act no pattern names, threatened or refused; its object or partner is the target,
+            # else no one is named
             targets = [t for t in self._actors(index, [o for c in act.children for o in (
                 [c] if c.dep_ in OBJECTS else [p for p in c.children if p.dep_ == "pobj"]
                 if c.dep_ == "prep" and c.lower_ in self._target_preps(trig) | {"with"} else [])])
@@ -983,12 +984,20 @@ class Events:
 
     def _threatened_act(self, verb, trig: Trigger):
         """The infinitive of a verb of threat (``threat_verbs``: "threatened to abandon the
-        summit") that is no event of its own (an act a pattern names is coded as the threat of
-        that act, ``_threats``); None where there is none."""
-        if trig.type != "THREATEN" or verb.lemma_.lower() not in self.lexicon["threat_verbs"]:
+        summit") or of refusal (``rejection_verbs``: "refused to hand over the suspect") that is
+        no event of its own (an act a pattern names is coded as the threat or refusal of that
+        act, ``_threats``, ``_refusals``); not a routine refusal ("declined to comment",
+        ``routine_refusals``, a reporting verb, a passive); None where there is none."""
+        lex = self.lexicon
+        lemma = verb.lemma_.lower()
+        if not (trig.type == "THREATEN" and lemma in lex["threat_verbs"]) \
+                and not (trig.type == "REJECT" and lemma in lex["rejection_verbs"]):
             return None
         for c in verb.children:
-            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(k.dep_ == "neg" for k in c.children):
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(k.dep_ == "neg" for k in c.children) \
+                    and c.lemma_.lower() not in lex["routine_refusals"] \
+                    and c.lemma_.lower() not in lex["report_verbs"] \
+                    and not any(k.dep_ == "auxpass" for k in c.children):
                 acts = [c, *c.conjuncts]
                 if all(self._match_verb(a, self._lemma(a)) is None for a in acts):
                     return c
