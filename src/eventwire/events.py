@@ -55,6 +55,8 @@ RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 FLAGS = frozenset({"speech", "claim", "target", "intransitive", "force"})
 #: the word class (synsets.tsv) of armed forces: "troops were deployed" is the troops' side mobilizing
 FORCE_NOUNS = "&force_nouns"
+#: the word class (synsets.tsv) of relations between sides: "A and B restored ties" is each one's act to the other
+RELATION_NOUNS = "&relation_nouns"
 #: where a pattern's source or target may sit, besides ``prep:WORD`` (docs/events.md)
 POSITIONS = frozenset({"subj", "obj", "agent", "poss", "clause_subj", "passive_subj", "none"})
 STATUS_RANK = {"asserted": 0, "claimed": 1, "future": 2, "hypothetical": 3}
@@ -458,9 +460,10 @@ class Events:
                        frozenset({"speech"}))
 
     def _promised_yield(self, f: _Found) -> _Found:
-        """ "The rebels agreed to withdraw", "promised to lift the curfew": a promise of a
-        concession (an act of ``yield_types`` under an intention verb) is the intent to yield,
-        CAMEO 035 (PLOVER CONCEDE), not a plain agreement."""
+        """ "The rebels agreed to withdraw", "promised to lift the curfew", "agreed to concessions":
+        a promise of a concession (an act of ``yield_types`` under an intention verb, or its
+        event noun in a "to" phrase) is the intent to yield, CAMEO 035 (PLOVER CONCEDE), not a
+        plain agreement."""
         lex = self.lexicon
         if f.trigger.type != "AGREE" or f.token.lemma_.lower() not in lex["intention_verbs"]:
             return f
@@ -469,6 +472,11 @@ class Events:
                 trig = self._match_verb(c, c.lemma_.lower())
                 if trig is not None and trig.type.lower() in lex["yield_types"]:
                     return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
+            if c.dep_ == "prep" and c.lower_ == "to":  # "agreed to concessions", "to a compromise"
+                for p in c.children:
+                    key = self._noun_key(p, p.lemma_.lower()) if p.dep_ == "pobj" else None
+                    if key is not None and lex.nouns[key][0].type.lower() in lex["yield_types"]:
+                        return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
         return f
 
     def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
@@ -487,7 +495,7 @@ class Events:
         out = []
         for f in found:
             threat = self._threat_verb(f.governor)
-            if threat is not None and not f.negated and self.cameo[f.trigger.cameo].quad_class >= 3:
+            if threat is not None and not f.negated:
                 # "X threatened to cut ties with Y": the act is threatened, not done
                 sources = [s for s in f.sources if s is not None and s.code]
                 own = {self._side(s.code) for s in sources}
@@ -875,9 +883,15 @@ class Events:
         own = {self._side(s.code) for s in coded}
         if denial:  # a denial rejects no one of its own side ("denied involvement by its troops")
             targets = [t for t in targets if t is not None and t.code and self._side(t.code) not in own]
-        if verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] and not any(t is not None for t in targets) \
-                and len({entity(s.code) for s in coded}) >= 2:
-            targets = coded  # "A and B exchanged fire": each side's act on the other
+        # an act on relations (one not done together, ``mutual_types``: those are the first's with
+        # the others) is each side's
+        relation = trig.type.lower() not in self.lexicon["mutual_types"] and any(
+            o.lemma_.lower() in self.lexicon.words_of(RELATION_NOUNS, "events") for o in objs)
+        if (verb.lemma_.lower() in self.lexicon["reciprocal_verbs"] or relation) \
+                and not any(t is not None for t in targets) and len({entity(s.code) for s in coded}) >= 2:
+            # "A and B exchanged fire", "A and B restored diplomatic relations": each side's act
+            # on the other
+            targets = coded
         if len({entity(s.code) for s in coded}) >= 2 and (self._each_other(verb, trig) or (
                 not any(t is not None and t.code for t in targets) and self._own_withdrawal(verb, trig))):
             # "A and B accused each other of ...", "A and B recalled their ambassadors": each
@@ -905,9 +919,18 @@ class Events:
                 and any(o.lemma_.lower() in self.lexicon["public_restriction_nouns"] for o in objs):
             # "Thailand lifted the curfew in Bangkok": eased for the people of the place
             targets = self._place_civilians(index, verb, objs[0]) or self._own_civilians(sources, objs[0], index)
+        act = self._threatened_act(verb, trig)
         if denial and not any(t is not None and t.code for t in targets):
             targets = [None]  # "X denied the allegations": X's REJECT, no one named
-        elif not targets and trig.type.lower() in self.lexicon["dyadic_types"]:
+        elif act is not None and not any(t is not None and t.code for t in targets):
+            # "X threatened to abandon the talks with Y", "refused to hand over the suspect": an
+            # act no pattern names, threatened or refused; its object or partner is the target,
+            # else no one is named
+            targets = [t for t in self._actors(index, [o for c in act.children for o in (
+                [c] if c.dep_ in OBJECTS else [p for p in c.children if p.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in self._target_preps(trig) | {"with"} else [])])
+                       if t.code and self._side(t.code) not in own] or [None]
+        elif not targets and self._dyadic(trig):
             return None
         elif self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
@@ -942,16 +965,42 @@ class Events:
         return [t for t in self._actors(index, self._subjects(head)) if t.code and self._side(t.code) not in own]
 
     def _denial(self, verb, trig: Trigger) -> str | None:
-        """ "X denied the allegations" ("object": a REJECT pattern whose object is one of
-        ``denied_objects``) or "X denied (that) ..." ("clause": a REJECT speech pattern with a
-        clause and no object): a denial, X's REJECT whether or not the accuser is named."""
+        """ "X denied the allegations", "X rejected the plan" ("object": a REJECT pattern whose
+        object is one of ``denied_objects``, or of ``rejected_proposals`` naming no proposer)
+        or "X denied (that) ..." ("clause": a REJECT speech pattern with a clause and no
+        object): a denial, X's REJECT whether or not the accuser is named."""
         if trig.type != "REJECT":
             return None
         objs = [o for c in verb.children if c.dep_ in OBJECTS for o in [c, *c.conjuncts]]
         if any(o.lemma_.lower() in self.lexicon["denied_objects"] for o in objs):
             return "object"
+        if any(o.lemma_.lower() in self.lexicon["rejected_proposals"] and not any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in self.lexicon["source_preps"])
+                for c in o.children) for o in objs):
+            return "object"  # "rejected the plan"; one whose proposer is named ("its offer") is his
         if not objs and "speech" in trig.flags and any(c.dep_ == "ccomp" for c in verb.children):
             return "clause"
+        return None
+
+    def _threatened_act(self, verb, trig: Trigger):
+        """The infinitive of a verb of threat (``threat_verbs``: "threatened to abandon the
+        summit") or of refusal (``rejection_verbs``: "refused to hand over the suspect") that is
+        no event of its own (an act a pattern names is coded as the threat or refusal of that
+        act, ``_threats``, ``_refusals``); not a routine refusal ("declined to comment",
+        ``routine_refusals``, a reporting verb, a passive); None where there is none."""
+        lex = self.lexicon
+        lemma = verb.lemma_.lower()
+        if not (trig.type == "THREATEN" and lemma in lex["threat_verbs"]) \
+                and not (trig.type == "REJECT" and lemma in lex["rejection_verbs"]):
+            return None
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(k.dep_ == "neg" for k in c.children) \
+                    and c.lemma_.lower() not in lex["routine_refusals"] \
+                    and c.lemma_.lower() not in lex["report_verbs"] \
+                    and not any(k.dep_ == "auxpass" for k in c.children):
+                acts = [c, *c.conjuncts]
+                if all(self._match_verb(a, self._lemma(a)) is None for a in acts):
+                    return c
         return None
 
     def _own_withdrawal(self, verb, trig: Trigger) -> bool:
@@ -1006,8 +1055,18 @@ class Events:
     def _needs_target(self, trig: Trigger) -> bool:
         """Whether the event is coded only with a coded target: rows flagged ``target``, and
         the types always done to someone (``dyadic_types``): an accusation of an actor the
-        actors stage could not code is no accusation of a known actor."""
-        return "target" in trig.flags or trig.type.lower() in self.lexicon["dyadic_types"]
+        actors stage could not code is no accusation of a known actor. An investigation
+        (``investigation_codes``) is coded with the one investigated where named, else none."""
+        return not self._open_inquiry(trig) and (
+            "target" in trig.flags or trig.type.lower() in self.lexicon["dyadic_types"])
+
+    def _dyadic(self, trig: Trigger) -> bool:
+        """Whether the event is always done to someone (``dyadic_types``), an investigation
+        aside (``investigation_codes``: "police are investigating the killing" names no one)."""
+        return trig.type.lower() in self.lexicon["dyadic_types"] and not self._open_inquiry(trig)
+
+    def _open_inquiry(self, trig: Trigger) -> bool:
+        return trig.cameo in self.lexicon["investigation_codes"]
 
     def _target_preps(self, trig: Trigger) -> frozenset[str]:
         lex = self.lexicon
@@ -1371,7 +1430,7 @@ class Events:
         if self._each_other(noun, trig) and len({entity(s.code) for s in coded}) >= 2:
             sources, targets = self._each_on_other(trig, coded)  # "A and B launched attacks on each other"
         sources, targets = self._mutual(trig, sources, targets, [noun, governor])
-        if not targets and trig.type.lower() in lex["dyadic_types"]:
+        if not targets and self._dyadic(trig):
             return None
         if self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
