@@ -910,6 +910,16 @@ def test_an_office_before_a_ranked_name_after_a_comma(code):
     assert actor(art, "Ann Reyes").name == "Ann Reyes"
 
 
+@pytest.mark.parametrize("text", ["Both the Kenyan and the Ugandan ministers agreed on Monday that a joint force was needed.",
+                                  "The Kenyan and the Ugandan presidents met in Kampala on Monday."])
+def test_coordinated_nationalities_each_with_an_article(code, text):
+    # an article before each adjective: each is its country's group (this crashed the stage once)
+    art = code(text)
+    assert art.ok, art.error
+    groups = sorted(a.code for a in art.actors if a.type == "GROUP")
+    assert groups == ["KENGOV", "UGAGOV"]
+
+
 def test_un_resident_coordinator_is_the_uns(code):
     art = code("The U.N. Resident Coordinator for Myanmar Andrew Kirk said aid was blocked.")
     assert codes_of(art) == {("Andrew Kirk", "IGO:UN"), ("United Nations", "IGO:UN"), ("Myanmar", "MMR")}

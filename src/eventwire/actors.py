@@ -831,7 +831,10 @@ class _Reader:
         """"Turkish and Egyptian intelligence officers", "Kenyan, Somali and Ethiopian troops": one group
         per country adjective; each other adjective is a mention of its own country's group."""
         doc = self.doc
-        own = self._adj_at(start)
+        first = start + 1 if doc[start].pos_ == "DET" else start  # "and the Ugandan ministers"
+        own = self._adj_at(first)
+        if own is None:
+            return
         k = start - 1
         while k > sent.start and doc[k].text in ("(", ")"):
             k -= 1
@@ -846,10 +849,10 @@ class _Reader:
                              kind="group", title=m.title, tok_start=u.start, tok_end=u.end)
             extra._parts = dict(m._parts, entity=u)
             extra._head = m._head
-            extra._label = self._group_label(u, m, start)
+            extra._label = self._group_label(u, m, first)
             self.consumed.add(u.start)
             self._add(extra)
-            m._label = self._group_label(own, m, start)  # "Egyptian intelligence officers", not "Egyptian) ..."
+            m._label = self._group_label(own, m, first)  # "Egyptian intelligence officers", not "Egyptian) ..."
             k = u.start - 1
             while k > sent.start and doc[k].text in ("(", ")"):
                 k -= 1
