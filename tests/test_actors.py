@@ -1085,3 +1085,17 @@ def test_a_body_whose_name_holds_its_country(code):
     assert actor(art, "Lumen Russia Studies Center").code == "DEUEDU"  # the seat, not the subject
     art = code("The Asia Lumen Studies Center in Houston said trade fell.")
     assert ("Asia Lumen Studies Center", "ASAEDU") not in codes_of(art)  # a region in a name is no seat
+
+
+def test_a_past_office_of_an_organisation_gives_not_its_code(code):
+    art = code("Former NATO Secretary General Anders Fogh Rasmussen criticized Russia on Tuesday.",
+               published="2021-06-10")
+    assert actor(art, "Rasmussen").code == "DNK"  # his dictionary default, not IGO:NATO
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "DNK", "RUS")]
+    art = code("Ex-U.N. envoy Dario Velluti criticized Russia on Tuesday.")
+    assert actor(art, "Velluti").code is None  # nothing else known: no code, no event
+    assert art.events == []
+    art = code("Mona Reyes, a former State Department official, criticized Russia on Tuesday.")
+    assert actor(art, "Reyes").code == "USAGOV"  # a past office of a country's body: the role the text gives
+    art = code("Former Swedish Defense Minister Lars Henrikson criticized Russia on Tuesday.")
+    assert actor(art, "Henrikson").code == "SWEGOV"

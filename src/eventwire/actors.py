@@ -39,6 +39,7 @@ PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared w
 TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"])  # "at Kenya" is no place
 OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
                for act in acts}  # ("hear", "case") -> JUD
+PAST_TITLE_WORDS = frozenset(cached_yaml("modality.yaml")["past_title_words"])  # "former NATO chief X"
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
 NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
@@ -117,6 +118,7 @@ class _Person:
     sector: str | None = None
     cover_start: int | None = None  # where the whole titled phrase starts
     titled: bool = False
+    past_office: bool = False  # the title is a past office of an organisation ("former NATO chief"): not its code
     fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
     from_memory: bool = False  # coded from the memory, not from the text
     role_spans: list = field(default_factory=list)  # (start, end) of role phrases the text gives this person
@@ -572,8 +574,9 @@ class _Reader:
                 out["det"] = t.lower_
                 out["start"] = j
                 break
-            elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in MODIFIER_WORDS or t.text in ("-", "–"):
-                if t.lower_ == "former":
+            elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in MODIFIER_WORDS \
+                    or t.lower_ in PAST_TITLE_WORDS or t.text in ("-", "–"):
+                if t.lower_ in PAST_TITLE_WORDS:
                     out["former"] = True
                 if p is not None:  # a name as a modifier ("Assad loyalists")
                     j = p.start - 1
@@ -583,6 +586,13 @@ class _Reader:
                 break
             out["start"] = j + 1
         return out
+
+    @staticmethod
+    def _past_office(entity: Unit | None, left: dict) -> bool:
+        """A past office of an organisation of no country ("former NATO Secretary General X"): the person no
+        longer acts for it, so the title gives neither its code nor a sector. A past office of a country or
+        of a country's body ("former State Department official") keeps both: the role the article gives."""
+        return left["former"] and entity is not None and entity.cat == "ORG" and ":" in entity.code
 
     def _person_before(self, j: int) -> _Person | None:
         """The person named last before token ``j``, in its sentence or the one before ("his")."""
@@ -732,8 +742,10 @@ class _Reader:
         if name is not None:
             name.poss_body = left["poss_body"] or name.poss_body
             name.level = level or name.level
-            name.title, name.sector, name.titled = title, sector, True
-            name.code = self._combine(entity, sector) if entity else None
+            past = self._past_office(entity, left)
+            name.title, name.sector, name.titled = title, None if past else sector, True
+            name.past_office = past
+            name.code = None if past or entity is None else self._combine(entity, sector)
             name.entity_from = left["poss_person"]
             name.cover_start = start
             self.consumed.add(u.start)
@@ -755,8 +767,10 @@ class _Reader:
             if not appos.titled:
                 appos.poss_body = left["poss_body"]
                 appos.level = level
-                appos.title, appos.sector, appos.titled = title, sector, True
-                appos.code = self._combine(entity, sector) if entity else None
+                past = self._past_office(entity, left)
+                appos.title, appos.sector, appos.titled = title, None if past else sector, True
+                appos.past_office = past
+                appos.code = None if past or entity is None else self._combine(entity, sector)
                 appos.entity_from = left["poss_person"]
             self._add(_Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text, "PERSON",
                               kind="title", title=title, tok_start=start, tok_end=end), person=appos)
@@ -1492,6 +1506,8 @@ class _Reader:
             u = self.unit_of[k + 2]  # "X, an Italian sinologist": X is Italian
             if u is not None and u.cat == "GEO" and u.kind == "adj" and u.start == k + 2 and ":" not in u.code:
                 return u.code[:3] + (p.sector or "")
+        if p.past_office:  # "former NATO chief X": the body in the title is no longer the person's
+            start = p.start
         if start < p.start:  # "University of Melbourne professor X": a body's name, with its place, before the role
             code = self._body_code(start, p.start, p)
             if code is not None:
