@@ -1099,3 +1099,13 @@ def test_a_past_office_of_an_organisation_gives_not_its_code(code):
     assert actor(art, "Reyes").code == "USAGOV"  # a past office of a country's body: the role the text gives
     art = code("Former Swedish Defense Minister Lars Henrikson criticized Russia on Tuesday.")
     assert actor(art, "Henrikson").code == "SWEGOV"
+
+
+def test_an_armed_group_noun_of_no_country_is_the_armed_group_named_before(code):
+    art = code("Al-Shabab claimed the raid near the Kenyan border town of Mandera. Kenyan police said the "
+               "Islamist militants attacked a police post in Kenya on Monday.", published="2021-06-10")
+    assert actor(art, "Islamist militants").code == "SOMREB"  # al-Shabab's, not KENREB
+    assert [(e.source.code, e.target.code) for e in art.events if e.type == "ASSAULT"] == [("SOMREB", "KENPOL")]
+    art = code("Kenyan police said militants attacked a police post in Kenya on Monday. Kenya's government "
+               "condemned the attack.")
+    assert actor(art, "militants").code == "KENREB"  # no armed group named: the country's rebels

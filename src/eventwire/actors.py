@@ -40,6 +40,8 @@ TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"
 OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
                for act in acts}  # ("hear", "case") -> JUD
 PAST_TITLE_WORDS = frozenset(cached_yaml("modality.yaml")["past_title_words"])  # "former NATO chief X"
+ARMED_GROUP_NOUNS = frozenset(cached_yaml("modality.yaml")["armed_group_nouns"])  # "the militants", shared
+ARMED_SECTORS = frozenset(cached_yaml("modality.yaml")["armed_sectors"])  # with the events stage
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
 NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
@@ -593,6 +595,18 @@ class _Reader:
         longer acts for it, so the title gives neither its code nor a sector. A past office of a country or
         of a country's body ("former State Department official") keeps both: the role the article gives."""
         return left["former"] and entity is not None and entity.cat == "ORG" and ":" in entity.code
+
+    def _armed_group_before(self, m: Mention) -> Mention | None:
+        """"the Islamist militants", "the terror group" (an armed-group noun of modality.yaml armed_group_nouns,
+        no country of its own): the armed group the article named last before it (an NSA: code or one of
+        armed_sectors: "al-Shabab" -> SOMREB), not the rebels of the article's own country."""
+        if self.doc[m.tok_start:m.tok_end].root.lemma_.lower() not in ARMED_GROUP_NOUNS:
+            return None
+        for prev in reversed(self.mentions):
+            if prev.tok_start < m.tok_start and prev.kind == "name" and prev.code and not prev._drop and (
+                    prev.code.startswith("NSA:") or prev.code[3:].lower() in ARMED_SECTORS):
+                return prev
+        return None
 
     def _person_before(self, j: int) -> _Person | None:
         """The person named last before token ``j``, in its sentence or the one before ("his")."""
@@ -1260,7 +1274,9 @@ class _Reader:
                 sector = parts["sector"]
                 fallback = home if (sector in DOMESTIC and m._head not in NOT_HOME
                                     and self._home_share >= HOME_SHARE) else None
-                m.code = self._code_parts(parts, last_country, fallback)
+                armed = self._armed_group_before(m) if sector == "REB" and parts["entity"] is None \
+                    and parts["poss_person"] is None and not parts["country_ref"] else None
+                m.code = armed.code if armed is not None else self._code_parts(parts, last_country, fallback)
             elif m.kind == "pronoun":
                 self._resolve_pronoun(m, people, subjects, sent)
             if m.tok_start >= 0 and m.kind != "pronoun" and not m.nested and m.type != "PLACE":
