@@ -1109,3 +1109,13 @@ def test_an_armed_group_noun_of_no_country_is_the_armed_group_named_before(code)
     art = code("Kenyan police said militants attacked a police post in Kenya on Monday. Kenya's government "
                "condemned the attack.")
     assert actor(art, "militants").code == "KENREB"  # no armed group named: the country's rebels
+
+
+def test_the_group_led_by_a_person_is_the_armed_group_named_before(code):
+    art = code("The Islamic State group lost ground in Syria. Officials say there is confidence that the group "
+               "is now being led by Yusuf Dahir Warsame, who is based in Somalia. Warsame threatened Iraq.")
+    assert actor(art, "Warsame").code == "NSA:ISIS"
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("THREATEN", "NSA:ISIS", "IRQ")]
+    art = code("The Islamic State group lost ground in Syria. Aid workers say talking to armed groups in Nigeria "
+               "is a crime there.")
+    assert actor(art, "armed groups").code != "NSA:ISIS"  # groups in general refer back to no one

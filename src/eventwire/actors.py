@@ -42,6 +42,7 @@ OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modal
 PAST_TITLE_WORDS = frozenset(cached_yaml("modality.yaml")["past_title_words"])  # "former NATO chief X"
 ARMED_GROUP_NOUNS = frozenset(cached_yaml("modality.yaml")["armed_group_nouns"])  # "the militants", shared
 ARMED_SECTORS = frozenset(cached_yaml("modality.yaml")["armed_sectors"])  # with the events stage
+DEFINITE_DETS = frozenset(cached_yaml("modality.yaml")["definite_dets"])  # "the militants": one named before
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
 NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
@@ -597,13 +598,18 @@ class _Reader:
         return left["former"] and entity is not None and entity.cat == "ORG" and ":" in entity.code
 
     def _armed_group_before(self, m: Mention) -> Mention | None:
-        """"the Islamist militants", "the terror group" (an armed-group noun of modality.yaml armed_group_nouns,
-        no country of its own): the armed group the article named last before it (an NSA: code or one of
+        """"the Islamist militants", "the terror group" (a definite armed-group noun of modality.yaml
+        armed_group_nouns, no country of its own): the armed group the article named last before it (an NSA: code or one of
         armed_sectors: "al-Shabab" -> SOMREB), not the rebels of the article's own country."""
-        if self.doc[m.tok_start:m.tok_end].root.lemma_.lower() not in ARMED_GROUP_NOUNS:
+        if self.doc[m.tok_start:m.tok_end].root.lemma_.lower() not in ARMED_GROUP_NOUNS \
+                or m._det not in DEFINITE_DETS:  # "armed groups" in general refer back to no one
             return None
+        return self._named_armed_group(m.tok_start)
+
+    def _named_armed_group(self, i: int) -> Mention | None:
+        """The armed group named last before token ``i`` (an NSA: code or one of armed_sectors)."""
         for prev in reversed(self.mentions):
-            if prev.tok_start < m.tok_start and prev.kind == "name" and prev.code and not prev._drop and (
+            if prev.tok_start < i and prev.kind == "name" and prev.code and not prev._drop and (
                     prev.code.startswith("NSA:") or prev.code[3:].lower() in ARMED_SECTORS):
                 return prev
         return None
@@ -1585,7 +1591,7 @@ class _Reader:
     def _led_body(self, p: _Person) -> str | None:
         """"the group is now led by X", "a militia headed by X": the person the body is led by (a verb of heading
         a body, org_words.tsv kind works, in the passive) takes the body's code, where the body is a coded group
-        or organisation named before."""
+        or organisation named before; a bare "the group" (armed_group_nouns) is the armed group named last."""
         doc = self.doc
         tok = doc[p.start:p.end].root
         if tok.dep_ != "pobj" or tok.head.lower_ != "by":
@@ -1593,16 +1599,19 @@ class _Reader:
         verb = tok.head.head
         if verb.tag_ != "VBN" or self.gaz.org_words.get(verb.lemma_.lower(), (None, ""))[1] != "works":
             return None
-        if verb.dep_ == "acl":
+        led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the group is led by X"
+        if led is None and verb.dep_ == "acl":
             led = verb.head  # "a militia headed by X"
-        else:
-            led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the group is led by X"
         if led is None:
             return None
         for m in self.mentions:
             if m.tok_start <= led.i < m.tok_end and m.kind in ("group", "name") and m.type in ("GROUP", "ORG") \
                     and m.code and not m._drop:
                 return m.code
+        if led.lemma_.lower() in ARMED_GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in
+                                                           led.children) and len(list(led.children)) == 1:
+            armed = self._named_armed_group(led.i)  # a bare "the group is now led by X": the group named before
+            return armed.code if armed is not None else None
         return None
 
     def _now_affiliation(self, p: _Person) -> str | None:
