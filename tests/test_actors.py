@@ -1119,3 +1119,12 @@ def test_the_group_led_by_a_person_is_the_armed_group_named_before(code):
     art = code("The Islamic State group lost ground in Syria. Aid workers say talking to armed groups in Nigeria "
                "is a crime there.")
     assert actor(art, "armed groups").code != "NSA:ISIS"  # groups in general refer back to no one
+
+
+def test_an_acronym_after_an_unnamed_group_is_the_same_group(code):
+    art = code("Kenya must fund the Kenyan National Police (KNP), the embassy said. Gunmen later attacked the KNP "
+               "in Lamu.")
+    knp = actor(art, "KNP")
+    assert (knp.name, knp.code) == ("the Kenyan National Police", "KENPOL")
+    assert not any(a.name == "KNP" for a in art.actors)  # no actor of its own, with no code
+    assert [(e.source.code, e.target.code) for e in art.events if e.type == "ASSAULT"] == [("KENREB", "KENPOL")]

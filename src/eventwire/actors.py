@@ -804,6 +804,8 @@ class _Reader:
         m._head = head
         m._level = level
         self._add(m)
+        if kind == "group":
+            self._acronym_after(end, m)  # "the Haitian National Police (HNP)": "HNP" later is the same group
         if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
             self._coordinated(m, start, sent)
 
@@ -1097,7 +1099,8 @@ class _Reader:
         return prev is not None and prev.lower_ in PLACE_PREPS and tok.dep_ != "nsubj"
 
     def _acronym_after(self, k: int, m: Mention) -> None:
-        """"(NISA)" or ", or NISA," after a named body: the acronym is the same actor, here and later."""
+        """"(NISA)" or ", or NISA," after a named body or an unnamed group ("the Haitian National Police
+        (HNP)"): the acronym is the same actor, here and later."""
         doc = self.doc
         if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
             self._aliases[doc[k + 1].text] = m
@@ -1148,6 +1151,12 @@ class _Reader:
             text = ent.text
             if text in self._aliases:
                 src = self._aliases[text]
+                if src.kind == "group":  # an unnamed group's acronym: coded from the same phrase, in the same pass
+                    alias = _Mention(ent.start_char, ent.end_char, text, src.type, kind="group", title=src.title,
+                                     tok_start=ent.start, tok_end=ent.end)
+                    alias._parts, alias._head, alias._level = src._parts, src._head, src._level
+                    self._add(alias)
+                    continue
                 self._add(_Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
                                   tok_start=ent.start, tok_end=ent.end))
                 continue
