@@ -1128,3 +1128,12 @@ def test_an_acronym_after_an_unnamed_group_is_the_same_group(code):
     assert (knp.name, knp.code) == ("the Kenyan National Police", "KENPOL")
     assert not any(a.name == "KNP" for a in art.actors)  # no actor of its own, with no code
     assert [(e.source.code, e.target.code) for e in art.events if e.type == "ASSAULT"] == [("KENREB", "KENPOL")]
+
+
+def test_a_bare_surname_shared_with_relatives_named_as_such_stays_with_the_main_person(code):
+    art = code("Former Moldovan President Dario Velluti was sanctioned by the United States on Monday, as were his "
+               "wife, Anna Velluti, and his son, Marco Velluti. Velluti rejected the allegations.")
+    assert [(e.type, e.source.code) for e in art.events if e.type == "REJECT"] == [("REJECT", "MDAGOV")]
+    assert actor(art, "Dario Velluti").mentions[-1] == "Velluti"
+    art = code("Marco Velluti, a Moldovan banker, was questioned on Monday. Velluti rejected the allegations.")
+    assert actor(art, "Marco Velluti").mentions[-1] == "Velluti"  # no relative: the usual rule

@@ -42,6 +42,7 @@ OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modal
 PAST_TITLE_WORDS = frozenset(cached_yaml("modality.yaml")["past_title_words"])  # "former NATO chief X"
 ARMED_GROUP_NOUNS = frozenset(cached_yaml("modality.yaml")["armed_group_nouns"])  # "the militants", shared
 ARMED_SECTORS = frozenset(cached_yaml("modality.yaml")["armed_sectors"])  # with the events stage
+KINSHIP_NOUNS = frozenset(cached_yaml("modality.yaml")["kinship_nouns"])  # "his son, X": a relative
 DEFINITE_DETS = frozenset(cached_yaml("modality.yaml")["definite_dets"])  # "the militants": one named before
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
@@ -1415,6 +1416,24 @@ class _Reader:
                         return cand
         return None
 
+    def _relative(self, p: _Person) -> bool:
+        """A person the text introduces as someone's relative ("his son, X"; modality.yaml kinship_nouns)."""
+        if p.title and p.title.lower().split()[-1] in KINSHIP_NOUNS:
+            return True
+        k = p.start - 1
+        if k >= 0 and self.doc[k].text == ",":
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in KINSHIP_NOUNS
+
+    def _non_relative(self, words: list[str], people: list) -> "_Person | None":
+        """The latest person whose name ends in ``words`` and who is not introduced as a relative: a bare
+        surname shared with relatives named as such is the main person's (news names relatives in full)."""
+        for cand in reversed(people):
+            cwords = _name_words(self.doc[cand.start:cand.end].text)
+            if len(words) < len(cwords) and cwords[-len(words):] == words and not self._relative(cand):
+                return cand
+        return None
+
     def _link_person(self, p: _Person, by_name: dict, people: list) -> _Person:
         """The chain a person name belongs to: same full name, a known name ending in it,
         or a name the text gives as its nickname."""
@@ -1428,6 +1447,8 @@ class _Reader:
                 cwords = _name_words(self.doc[cand.start:cand.end].text)
                 if len(words) < len(cwords) and cwords[-len(words):] == words:
                     head = cand
+                    if self._relative(cand):  # "X, his son, Y X": a bare "X" later is still the father
+                        head = self._non_relative(words, people) or cand
                     break
                 if len(words) > len(cwords) and words[-len(cwords):] == cwords and not cand.titled:
                     head = cand  # "Pedersen ... Geir Pedersen": the fuller name takes over below
