@@ -1137,3 +1137,13 @@ def test_a_bare_surname_shared_with_relatives_named_as_such_stays_with_the_main_
     assert actor(art, "Dario Velluti").mentions[-1] == "Velluti"
     art = code("Marco Velluti, a Moldovan banker, was questioned on Monday. Velluti rejected the allegations.")
     assert actor(art, "Marco Velluti").mentions[-1] == "Velluti"  # no relative: the usual rule
+
+
+def test_a_countrys_envoy_to_an_international_body_is_its_diplomat(code):
+    art = code("Mexico's representative to the United Nations criticized Brazil on Monday.")
+    assert actor(art, "Mexico's representative").code == "MEXGOV"  # not MEXLEG
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "MEXGOV", "BRA")]
+    art = code("The plan was criticized by Chilean representatives at a U.N. Security Council meeting.")
+    assert actor(art, "Chilean representatives").code == "CHLGOV"
+    art = code("Republican Representative Ann Bell of Ohio criticized the U.N. on Monday.")
+    assert actor(art, "Ann Bell").code == "USALEG"  # a lawmaker still

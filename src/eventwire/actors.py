@@ -731,6 +731,11 @@ class _Reader:
                 if cu is not None:
                     self.consumed.add(cu.start)
             end = title_end = c_end
+        if head in ENVOY_WORDS and any(x is not None and x.cat == "ORG" and x.code.startswith("IGO:") for x in (
+                *left["units"], comp[2] if comp is not None else None)):
+            # "Mexico's representative to the United Nations", "representatives at a U.N. meeting": a country's
+            # envoy to an international body is its diplomat (the sector of "envoy" in roles.tsv), not LEG
+            sector = self.gaz.roles["envoy"][0]
         # an organisation named around the role ("U.S. Central Command", "National Intelligence Agency")
         ent_end = self._org_ent_end(u.end - 1)
         if ent_end and ent_end > end and self._name_at(end) is None:  # not "DP Rigathi Gachagua" read as one ORG
