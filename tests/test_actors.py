@@ -1147,3 +1147,13 @@ def test_a_countrys_envoy_to_an_international_body_is_its_diplomat(code):
     assert actor(art, "Chilean representatives").code == "CHLGOV"
     art = code("Republican Representative Ann Bell of Ohio criticized the U.N. on Monday.")
     assert actor(art, "Ann Bell").code == "USALEG"  # a lawmaker still
+
+
+def test_a_head_of_a_body_takes_the_bodys_sector(code):
+    art = code("Kenya's army was deployed. The commander of the Kenyan army, Paul Mwangi, criticized Somalia.")
+    assert actor(art, "Paul Mwangi").code == "KENMIL"
+    art = code("Haiti's prisons were searched. The inspector general of the Haitian National Police, Marc Antoine, "
+               "criticized the guards.")
+    assert actor(art, "Marc Antoine").code == "HTIPOL"  # not the GOV of "inspector general"
+    art = code("The head of Kenya's foreign ministry, Anne Wanjiku, criticized Somalia.")
+    assert actor(art, "Anne Wanjiku").code == "KENGOV"

@@ -51,7 +51,7 @@ PARTY_COUNTRIES = cached_yaml("modality.yaml")["party_countries"]  # "Republican
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
-BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
+BODY_TAKERS = frozenset(cached_yaml("modality.yaml")["body_takers"])  # sector of their body ("leader of a gang")
 ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
                "ambassadors", "envoys", "representatives", "mission", "missions", "delegation", "delegations"}
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
