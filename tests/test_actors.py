@@ -1095,3 +1095,75 @@ def test_a_body_whose_name_holds_its_country(code):
     assert actor(art, "Lumen Russia Studies Center").code == "DEUEDU"  # the seat, not the subject
     art = code("The Asia Lumen Studies Center in Houston said trade fell.")
     assert ("Asia Lumen Studies Center", "ASAEDU") not in codes_of(art)  # a region in a name is no seat
+
+
+def test_a_past_office_of_an_organisation_gives_not_its_code(code):
+    art = code("Former NATO Secretary General Anders Fogh Rasmussen criticized Russia on Tuesday.",
+               published="2021-06-10")
+    assert actor(art, "Rasmussen").code == "DNK"  # his dictionary default, not IGO:NATO
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "DNK", "RUS")]
+    art = code("Ex-U.N. envoy Dario Velluti criticized Russia on Tuesday.")
+    assert actor(art, "Velluti").code is None  # nothing else known: no code, no event
+    assert art.events == []
+    art = code("Mona Reyes, a former State Department official, criticized Russia on Tuesday.")
+    assert actor(art, "Reyes").code == "USAGOV"  # a past office of a country's body: the role the text gives
+    art = code("Former Swedish Defense Minister Lars Henrikson criticized Russia on Tuesday.")
+    assert actor(art, "Henrikson").code == "SWEGOV"
+
+
+def test_an_armed_group_noun_of_no_country_is_the_armed_group_named_before(code):
+    art = code("Al-Shabab claimed the raid near the Kenyan border town of Mandera. Kenyan police said the "
+               "Islamist militants attacked a police post in Kenya on Monday.", published="2021-06-10")
+    assert actor(art, "Islamist militants").code == "SOMREB"  # al-Shabab's, not KENREB
+    assert [(e.source.code, e.target.code) for e in art.events if e.type == "ASSAULT"] == [("SOMREB", "KENPOL")]
+    art = code("Kenyan police said militants attacked a police post in Kenya on Monday. Kenya's government "
+               "condemned the attack.")
+    assert actor(art, "militants").code == "KENREB"  # no armed group named: the country's rebels
+
+
+def test_the_group_led_by_a_person_is_the_armed_group_named_before(code):
+    art = code("The Islamic State group lost ground in Syria. Officials say there is confidence that the group "
+               "is now being led by Yusuf Dahir Warsame, who is based in Somalia. Warsame threatened Iraq.")
+    assert actor(art, "Warsame").code == "NSA:ISIS"
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("THREATEN", "NSA:ISIS", "IRQ")]
+    art = code("The Islamic State group lost ground in Syria. Aid workers say talking to armed groups in Nigeria "
+               "is a crime there.")
+    assert actor(art, "armed groups").code != "NSA:ISIS"  # groups in general refer back to no one
+
+
+def test_an_acronym_after_an_unnamed_group_is_the_same_group(code):
+    art = code("Kenya must fund the Kenyan National Police (KNP), the embassy said. Gunmen later attacked the KNP "
+               "in Lamu.")
+    knp = actor(art, "KNP")
+    assert (knp.name, knp.code) == ("the Kenyan National Police", "KENPOL")
+    assert not any(a.name == "KNP" for a in art.actors)  # no actor of its own, with no code
+    assert [(e.source.code, e.target.code) for e in art.events if e.type == "ASSAULT"] == [("KENREB", "KENPOL")]
+
+
+def test_a_bare_surname_shared_with_relatives_named_as_such_stays_with_the_main_person(code):
+    art = code("Former Moldovan President Dario Velluti was sanctioned by the United States on Monday, as were his "
+               "wife, Anna Velluti, and his son, Marco Velluti. Velluti rejected the allegations.")
+    assert [(e.type, e.source.code) for e in art.events if e.type == "REJECT"] == [("REJECT", "MDAGOV")]
+    assert actor(art, "Dario Velluti").mentions[-1] == "Velluti"
+    art = code("Marco Velluti, a Moldovan banker, was questioned on Monday. Velluti rejected the allegations.")
+    assert actor(art, "Marco Velluti").mentions[-1] == "Velluti"  # no relative: the usual rule
+
+
+def test_a_countrys_envoy_to_an_international_body_is_its_diplomat(code):
+    art = code("Mexico's representative to the United Nations criticized Brazil on Monday.")
+    assert actor(art, "Mexico's representative").code == "MEXGOV"  # not MEXLEG
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "MEXGOV", "BRA")]
+    art = code("The plan was criticized by Chilean representatives at a U.N. Security Council meeting.")
+    assert actor(art, "Chilean representatives").code == "CHLGOV"
+    art = code("Republican Representative Ann Bell of Ohio criticized the U.N. on Monday.")
+    assert actor(art, "Ann Bell").code == "USALEG"  # a lawmaker still
+
+
+def test_a_head_of_a_body_takes_the_bodys_sector(code):
+    art = code("Kenya's army was deployed. The commander of the Kenyan army, Paul Mwangi, criticized Somalia.")
+    assert actor(art, "Paul Mwangi").code == "KENMIL"
+    art = code("Haiti's prisons were searched. The inspector general of the Haitian National Police, Marc Antoine, "
+               "criticized the guards.")
+    assert actor(art, "Marc Antoine").code == "HTIPOL"  # not the GOV of "inspector general"
+    art = code("The head of Kenya's foreign ministry, Anne Wanjiku, criticized Somalia.")
+    assert actor(art, "Anne Wanjiku").code == "KENGOV"

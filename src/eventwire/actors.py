@@ -39,6 +39,11 @@ PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared w
 TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"])  # "at Kenya" is no place
 OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
                for act in acts}  # ("hear", "case") -> JUD
+PAST_TITLE_WORDS = frozenset(cached_yaml("modality.yaml")["past_title_words"])  # "former NATO chief X"
+ARMED_GROUP_NOUNS = frozenset(cached_yaml("modality.yaml")["armed_group_nouns"])  # "the militants", shared
+ARMED_SECTORS = frozenset(cached_yaml("modality.yaml")["armed_sectors"])  # with the events stage
+KINSHIP_NOUNS = frozenset(cached_yaml("modality.yaml")["kinship_nouns"])  # "his son, X": a relative
+DEFINITE_DETS = frozenset(cached_yaml("modality.yaml")["definite_dets"])  # "the militants": one named before
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
 NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
@@ -46,7 +51,7 @@ PARTY_COUNTRIES = cached_yaml("modality.yaml")["party_countries"]  # "Republican
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
-BODY_TAKERS = {"member", "members", "leader", "leaders"}  # roles whose sector is their body's ("leader of a gang")
+BODY_TAKERS = frozenset(cached_yaml("modality.yaml")["body_takers"])  # sector of their body ("leader of a gang")
 ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
                "ambassadors", "envoys", "representatives", "mission", "missions", "delegation", "delegations"}
 # sectors for which an unnamed actor of no stated country belongs to the article's own country
@@ -117,6 +122,7 @@ class _Person:
     sector: str | None = None
     cover_start: int | None = None  # where the whole titled phrase starts
     titled: bool = False
+    past_office: bool = False  # the title is a past office of an organisation ("former NATO chief"): not its code
     fuller: str | None = None  # the fullest form of the name seen ("Pedersen" -> "Geir Pedersen")
     from_memory: bool = False  # coded from the memory, not from the text
     role_spans: list = field(default_factory=list)  # (start, end) of role phrases the text gives this person
@@ -572,8 +578,9 @@ class _Reader:
                 out["det"] = t.lower_
                 out["start"] = j
                 break
-            elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in MODIFIER_WORDS or t.text in ("-", "–"):
-                if t.lower_ == "former":
+            elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in MODIFIER_WORDS \
+                    or t.lower_ in PAST_TITLE_WORDS or t.text in ("-", "–"):
+                if t.lower_ in PAST_TITLE_WORDS:
                     out["former"] = True
                 if p is not None:  # a name as a modifier ("Assad loyalists")
                     j = p.start - 1
@@ -583,6 +590,30 @@ class _Reader:
                 break
             out["start"] = j + 1
         return out
+
+    @staticmethod
+    def _past_office(entity: Unit | None, left: dict) -> bool:
+        """A past office of an organisation of no country ("former NATO Secretary General X"): the person no
+        longer acts for it, so the title gives neither its code nor a sector. A past office of a country or
+        of a country's body ("former State Department official") keeps both: the role the article gives."""
+        return left["former"] and entity is not None and entity.cat == "ORG" and ":" in entity.code
+
+    def _armed_group_before(self, m: Mention) -> Mention | None:
+        """"the Islamist militants", "the terror group" (a definite armed-group noun of modality.yaml
+        armed_group_nouns, no country of its own): the armed group the article named last before it (an NSA: code or one of
+        armed_sectors: "al-Shabab" -> SOMREB), not the rebels of the article's own country."""
+        if self.doc[m.tok_start:m.tok_end].root.lemma_.lower() not in ARMED_GROUP_NOUNS \
+                or m._det not in DEFINITE_DETS:  # "armed groups" in general refer back to no one
+            return None
+        return self._named_armed_group(m.tok_start)
+
+    def _named_armed_group(self, i: int) -> Mention | None:
+        """The armed group named last before token ``i`` (an NSA: code or one of armed_sectors)."""
+        for prev in reversed(self.mentions):
+            if prev.tok_start < i and prev.kind == "name" and prev.code and not prev._drop and (
+                    prev.code.startswith("NSA:") or prev.code[3:].lower() in ARMED_SECTORS):
+                return prev
+        return None
 
     def _person_before(self, j: int) -> _Person | None:
         """The person named last before token ``j``, in its sentence or the one before ("his")."""
@@ -700,6 +731,11 @@ class _Reader:
                 if cu is not None:
                     self.consumed.add(cu.start)
             end = title_end = c_end
+        if head in ENVOY_WORDS and any(x is not None and x.cat == "ORG" and x.code.startswith("IGO:") for x in (
+                *left["units"], comp[2] if comp is not None else None)):
+            # "Mexico's representative to the United Nations", "representatives at a U.N. meeting": a country's
+            # envoy to an international body is its diplomat (the sector of "envoy" in roles.tsv), not LEG
+            sector = self.gaz.roles["envoy"][0]
         # an organisation named around the role ("U.S. Central Command", "National Intelligence Agency")
         ent_end = self._org_ent_end(u.end - 1)
         if ent_end and ent_end > end and self._name_at(end) is None:  # not "DP Rigathi Gachagua" read as one ORG
@@ -732,8 +768,10 @@ class _Reader:
         if name is not None:
             name.poss_body = left["poss_body"] or name.poss_body
             name.level = level or name.level
-            name.title, name.sector, name.titled = title, sector, True
-            name.code = self._combine(entity, sector) if entity else None
+            past = self._past_office(entity, left)
+            name.title, name.sector, name.titled = title, None if past else sector, True
+            name.past_office = past
+            name.code = None if past or entity is None else self._combine(entity, sector)
             name.entity_from = left["poss_person"]
             name.cover_start = start
             self.consumed.add(u.start)
@@ -755,8 +793,10 @@ class _Reader:
             if not appos.titled:
                 appos.poss_body = left["poss_body"]
                 appos.level = level
-                appos.title, appos.sector, appos.titled = title, sector, True
-                appos.code = self._combine(entity, sector) if entity else None
+                past = self._past_office(entity, left)
+                appos.title, appos.sector, appos.titled = title, None if past else sector, True
+                appos.past_office = past
+                appos.code = None if past or entity is None else self._combine(entity, sector)
                 appos.entity_from = left["poss_person"]
             self._add(_Mention(doc[start].idx, _end_char(doc, end), doc[start:end].text, "PERSON",
                               kind="title", title=title, tok_start=start, tok_end=end), person=appos)
@@ -770,6 +810,8 @@ class _Reader:
         m._head = head
         m._level = level
         self._add(m)
+        if kind == "group":
+            self._acronym_after(end, m)  # "the Haitian National Police (HNP)": "HNP" later is the same group
         if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
             self._coordinated(m, start, sent)
 
@@ -1066,7 +1108,8 @@ class _Reader:
         return prev is not None and prev.lower_ in PLACE_PREPS and tok.dep_ != "nsubj"
 
     def _acronym_after(self, k: int, m: Mention) -> None:
-        """"(NISA)" or ", or NISA," after a named body: the acronym is the same actor, here and later."""
+        """"(NISA)" or ", or NISA," after a named body or an unnamed group ("the Haitian National Police
+        (HNP)"): the acronym is the same actor, here and later."""
         doc = self.doc
         if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
             self._aliases[doc[k + 1].text] = m
@@ -1117,6 +1160,12 @@ class _Reader:
             text = ent.text
             if text in self._aliases:
                 src = self._aliases[text]
+                if src.kind == "group":  # an unnamed group's acronym: coded from the same phrase, in the same pass
+                    alias = _Mention(ent.start_char, ent.end_char, text, src.type, kind="group", title=src.title,
+                                     tok_start=ent.start, tok_end=ent.end)
+                    alias._parts, alias._head, alias._level = src._parts, src._head, src._level
+                    self._add(alias)
+                    continue
                 self._add(_Mention(ent.start_char, ent.end_char, text, src.type, code=src.code, kind="name",
                                   tok_start=ent.start, tok_end=ent.end))
                 continue
@@ -1249,7 +1298,9 @@ class _Reader:
                 sector = parts["sector"]
                 fallback = home if (sector in DOMESTIC and m._head not in NOT_HOME
                                     and self._home_share >= HOME_SHARE) else None
-                m.code = self._code_parts(parts, last_country, fallback)
+                armed = self._armed_group_before(m) if sector == "REB" and parts["entity"] is None \
+                    and parts["poss_person"] is None and not parts["country_ref"] else None
+                m.code = armed.code if armed is not None else self._code_parts(parts, last_country, fallback)
             elif m.kind == "pronoun":
                 self._resolve_pronoun(m, people, subjects, sent)
             if m.tok_start >= 0 and m.kind != "pronoun" and not m.nested and m.type != "PLACE":
@@ -1373,6 +1424,24 @@ class _Reader:
                         return cand
         return None
 
+    def _relative(self, p: _Person) -> bool:
+        """A person the text introduces as someone's relative ("his son, X"; modality.yaml kinship_nouns)."""
+        if p.title and p.title.lower().split()[-1] in KINSHIP_NOUNS:
+            return True
+        k = p.start - 1
+        if k >= 0 and self.doc[k].text == ",":
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in KINSHIP_NOUNS
+
+    def _non_relative(self, words: list[str], people: list) -> "_Person | None":
+        """The latest person whose name ends in ``words`` and who is not introduced as a relative: a bare
+        surname shared with relatives named as such is the main person's (news names relatives in full)."""
+        for cand in reversed(people):
+            cwords = _name_words(self.doc[cand.start:cand.end].text)
+            if len(words) < len(cwords) and cwords[-len(words):] == words and not self._relative(cand):
+                return cand
+        return None
+
     def _link_person(self, p: _Person, by_name: dict, people: list) -> _Person:
         """The chain a person name belongs to: same full name, a known name ending in it,
         or a name the text gives as its nickname."""
@@ -1386,6 +1455,8 @@ class _Reader:
                 cwords = _name_words(self.doc[cand.start:cand.end].text)
                 if len(words) < len(cwords) and cwords[-len(words):] == words:
                     head = cand
+                    if self._relative(cand):  # "X, his son, Y X": a bare "X" later is still the father
+                        head = self._non_relative(words, people) or cand
                     break
                 if len(words) > len(cwords) and words[-len(cwords):] == cwords and not cand.titled:
                     head = cand  # "Pedersen ... Geir Pedersen": the fuller name takes over below
@@ -1495,6 +1566,8 @@ class _Reader:
             u = self.unit_of[k + 2]  # "X, an Italian sinologist": X is Italian
             if u is not None and u.cat == "GEO" and u.kind == "adj" and u.start == k + 2 and ":" not in u.code:
                 return u.code[:3] + (p.sector or "")
+        if p.past_office:  # "former NATO chief X": the body in the title is no longer the person's
+            start = p.start
         if start < p.start:  # "University of Melbourne professor X": a body's name, with its place, before the role
             code = self._body_code(start, p.start, p)
             if code is not None:
@@ -1556,7 +1629,7 @@ class _Reader:
     def _led_body(self, p: _Person) -> str | None:
         """"the group is now led by X", "a militia headed by X": the person the body is led by (a verb of heading
         a body, org_words.tsv kind works, in the passive) takes the body's code, where the body is a coded group
-        or organisation named before."""
+        or organisation named before; a bare "the group" (armed_group_nouns) is the armed group named last."""
         doc = self.doc
         tok = doc[p.start:p.end].root
         if tok.dep_ != "pobj" or tok.head.lower_ != "by":
@@ -1564,16 +1637,19 @@ class _Reader:
         verb = tok.head.head
         if verb.tag_ != "VBN" or self.gaz.org_words.get(verb.lemma_.lower(), (None, ""))[1] != "works":
             return None
-        if verb.dep_ == "acl":
+        led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the group is led by X"
+        if led is None and verb.dep_ == "acl":
             led = verb.head  # "a militia headed by X"
-        else:
-            led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the group is led by X"
         if led is None:
             return None
         for m in self.mentions:
             if m.tok_start <= led.i < m.tok_end and m.kind in ("group", "name") and m.type in ("GROUP", "ORG") \
                     and m.code and not m._drop:
                 return m.code
+        if led.lemma_.lower() in ARMED_GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in
+                                                           led.children) and len(list(led.children)) == 1:
+            armed = self._named_armed_group(led.i)  # a bare "the group is now led by X": the group named before
+            return armed.code if armed is not None else None
         return None
 
     def _now_affiliation(self, p: _Person) -> str | None:
