@@ -37,6 +37,12 @@ def test_a_weather_warning_is_no_threat(events):
     assert events("Forecasters issued a warning about heavy rain.") == []
 
 
+def test_a_threat_to_kill_someone_uncoded_is_no_killing(events):
+    # the act under a threat verb is not done, whether or not its target has a code
+    assert events("Al-Shabaab threatened on Sunday to kill the governor of the province, Ali Hassan, "
+                  "and to kill his deputy.") == [("THREATEN", "130", "SOMREB", None, "asserted")]
+
+
 def test_a_vow_of_retaliation(events):
     assert events("Nepal vowed retaliation against India.") == [
         ("THREATEN", "138", "NPL", "IND", "asserted")]

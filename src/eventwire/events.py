@@ -502,8 +502,10 @@ class Events:
                 sources = [s for s in f.sources if s is not None and s.code]
                 own = {self._side(s.code) for s in sources}
                 targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
-                if sources and not any(t is not None for t in f.targets):
-                    targets = [None]  # "police threatened to arrest anyone": a threat, the target unnamed
+                if sources and not targets:
+                    # "police threatened to arrest anyone", "to kill his deputy" (no coded actor):
+                    # a threat, the target unnamed; the threatened act is still not done
+                    targets = [None]
                 if sources and targets:
                     status, negated, _ = self._status(threat)
                     out.append(_Found(self._derived(self.lexicon.codes["threaten"], threat), threat, threat,
