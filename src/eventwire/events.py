@@ -460,9 +460,9 @@ class Events:
                        frozenset({"speech"}))
 
     def _promised_yield(self, f: _Found) -> _Found:
-        """ "The rebels agreed to withdraw", "promised to lift the curfew", "agreed to concessions":
-        a promise of a concession (an act of ``yield_types`` under an intention verb, or its
-        event noun in a "to" phrase) is the intent to yield, CAMEO 035 (PLOVER CONCEDE), not a
+        """ "The rebels agreed to withdraw", "promised to lift the curfew", "agreed to concessions",
+        "promised concessions to X": a promise of a concession (an act of ``yield_types`` under an
+        intention verb, or its event noun in a "to" phrase or as its object) is the intent to yield, CAMEO 035 (PLOVER CONCEDE), not a
         plain agreement."""
         lex = self.lexicon
         if f.trigger.type != "AGREE" or f.token.lemma_.lower() not in lex["intention_verbs"]:
@@ -472,11 +472,13 @@ class Events:
                 trig = self._match_verb(c, c.lemma_.lower())
                 if trig is not None and trig.type.lower() in lex["yield_types"]:
                     return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
-            if c.dep_ == "prep" and c.lower_ == "to":  # "agreed to concessions", "to a compromise"
-                for p in c.children:
-                    key = self._noun_key(p, p.lemma_.lower()) if p.dep_ == "pobj" else None
-                    if key is not None and lex.nouns[key][0].type.lower() in lex["yield_types"]:
-                        return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
+            # "agreed to concessions", "to a compromise"; "promised concessions to X"
+            nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "to" \
+                else [c] if c.dep_ in OBJECTS else []
+            for p in nouns:
+                key = self._noun_key(p, p.lemma_.lower())
+                if key is not None and lex.nouns[key][0].type.lower() in lex["yield_types"]:
+                    return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
         return f
 
     def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
@@ -500,8 +502,10 @@ class Events:
                 sources = [s for s in f.sources if s is not None and s.code]
                 own = {self._side(s.code) for s in sources}
                 targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
-                if sources and not any(t is not None for t in f.targets):
-                    targets = [None]  # "police threatened to arrest anyone": a threat, the target unnamed
+                if sources and not targets:
+                    # "police threatened to arrest anyone", "to kill his deputy" (no coded actor):
+                    # a threat, the target unnamed; the threatened act is still not done
+                    targets = [None]
                 if sources and targets:
                     status, negated, _ = self._status(threat)
                     out.append(_Found(self._derived(self.lexicon.codes["threaten"], threat), threat, threat,
