@@ -1609,6 +1609,12 @@ class Events:
                 speaker = self._reporting_subject(tok)
                 if speaker is not None:
                     return self._refs(index, speaker, deep)
+                # "Kenya sent troops and said it would ...", "The rebels ... They attacked": the
+                # subject actor the actors stage took the pronoun for (``Mention.kind`` pronoun)
+                m = index.mention_at(tok)
+                if m is not None and m.kind == "pronoun" and m.code:
+                    return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                     start=tok.idx, end=tok.idx + len(tok.text))]
             return []
         if tok.lemma_.lower() in lex["multitude_nouns"] and index.mention_at(tok) is None:
             # "thousands of Kenyan protesters", "tens of thousands of Sudanese": the people counted

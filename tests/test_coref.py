@@ -1,0 +1,62 @@
+"""Event arguments that stand for an actor named before: pronouns and possessive phrases
+("his country", "it", "they"), resolved through the actors stage's coreference.
+
+Every sentence here is invented for the test; each asserts the exact events of its
+sentence (or article) and no others."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events(first_sentence):
+    """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first sentence."""
+    def run(text: str):
+        return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
+                      for e in first_sentence(text))
+    return run
+
+
+@pytest.fixture(scope="module")
+def all_events(code):
+    """all_events(text) -> sorted [(sentence, type, cameo, source code, target code)] of the article."""
+    def run(text: str):
+        art = code(text)
+        assert art.ok, art.error
+        return sorted((e.sentence_index, e.type, e.cameo, e.source and e.source.code, e.target and e.target.code)
+                      for e in art.events)
+    return run
+
+
+# ----------------------------------------------------------------- "his country": the person's
+def test_his_country_is_the_speakers_country(events):
+    assert events("Namibian President Hage Geingob said his country would send troops to Angola.") == [
+        ("MOBILIZE", "154", "NAM", None, "hypothetical")]
+
+
+def test_the_countrys_president_still_refers_back(all_events):
+    # "country" heads a phrase of its own ("his country") without taking "the country's
+    # president" from the country named before
+    assert all_events("Hage Geingob criticized Angola. The country's president criticized Namibia on Monday.") == [
+        (0, "ACCUSE", "111", "NAMGOV", "AGO"), (1, "ACCUSE", "111", "AGOGOV", "NAM")]
+
+
+def test_the_country_alone_is_no_one(events):
+    assert events("Kenya's president said the country would attack Somalia.") == []
+
+
+# ----------------------------------------------------------------- "it" / "they" as subjects
+def test_it_after_a_conjoined_said_is_the_subject(events):
+    assert events("Kenya sent troops to the border and said it would attack Somalia.") == [
+        ("MOBILIZE", "154", "KEN", None, "asserted"), ("THREATEN", "130", "KEN", "SOM", "asserted")]
+
+
+def test_they_in_the_next_sentence_is_the_group(all_events):
+    assert all_events("The rebels in Chad said they would attack the army. "
+                      "They attacked the army on Monday.") == [
+        (0, "THREATEN", "130", "TCDREB", "TCDMIL"), (1, "ASSAULT", "190", "TCDREB", "TCDMIL")]
+
+
+def test_it_with_no_actor_subject_before_is_no_one(all_events):
+    # the subject before is a person: "it" does not stand for him
+    assert all_events("Hage Geingob visited the port. It attacked Angola on Monday.") == []
