@@ -1610,9 +1610,10 @@ class Events:
                 if speaker is not None:
                     return self._refs(index, speaker, deep)
                 # "Kenya sent troops and said it would ...", "The rebels ... They attacked": the
-                # subject actor the actors stage took the pronoun for (``Mention.kind`` pronoun)
+                # subject actor the actors stage took the pronoun for (``Mention.kind`` pronoun);
+                # not inside a direct quote, whose "they" is the speaker's to name
                 m = index.mention_at(tok)
-                if m is not None and m.kind == "pronoun" and m.code:
+                if m is not None and m.kind == "pronoun" and m.code and index.quote_speaker(tok.idx) is None:
                     return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                      start=tok.idx, end=tok.idx + len(tok.text))]
             return []
