@@ -60,3 +60,30 @@ def test_they_in_the_next_sentence_is_the_group(all_events):
 def test_it_with_no_actor_subject_before_is_no_one(all_events):
     # the subject before is a person: "it" does not stand for him
     assert all_events("Hage Geingob visited the port. It attacked Angola on Monday.") == []
+
+
+# ----------------------------------------------------------------- "its" / "their": the owner
+def test_its_decision_is_the_subjects(events):
+    assert events("Zambia announced its decision to impose sanctions on Malawi.") == [
+        ("SANCTION", "163", "ZMB", "MWI", "asserted")]
+
+
+def test_its_offer_owned_by_the_subject_itself_is_no_target(all_events):
+    # the nearest subject is the refuser itself: no one else is named
+    assert all_events("Malawi made a new offer to Zambia. Zambia rejected its offer on Tuesday.") == []
+
+
+def test_its_after_a_person_subject_is_no_one(events):
+    # a person nearest before "its" cannot own it, and no actor further back is guessed
+    assert events("Hage Geingob announced its decision to impose sanctions on Malawi.") == []
+
+
+def test_their_needs_a_plural_subject(events):
+    # "their" does not stand for a country named in the singular
+    assert events("Zambia announced their decision to impose sanctions on Malawi.") == []
+
+
+def test_they_inside_a_quote_is_not_the_subject_before(all_events):
+    found = all_events('The rebels in Chad held a meeting on Monday. "They will attack the army," '
+                       'a Chadian official said.')
+    assert [e for e in found if e[0] == 1] == []

@@ -1603,6 +1603,8 @@ class Events:
                 if m is not None:
                     return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                      start=tok.idx, end=tok.idx + len(tok.text))]
+            elif lower in lex["owner_possessives"] and tok.dep_ == "poss":
+                return self._owner(index, tok)
             elif lower in lex["group_pronouns"]:
                 if tok.dep_ in OBJECTS or tok.dep_ == "pobj":  # "tariffs on Mexico ... to pressure them"
                     return list(index.recent_targets)
@@ -1667,6 +1669,11 @@ class Events:
             if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
+        if deep and not actor_noun:  # "rejected its offer": the offer's owner
+            owner = [r for p in tok.children if p.dep_ == "poss" and p.lower_ in lex["owner_possessives"]
+                     for r in self._owner(index, p)]
+            if owner:
+                return owner
         if actor_noun and tok.pos_ == "NOUN":  # "the officials", "the group": named before
             refs = self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) \
                 or self._pair_antecedent(index, tok, definite=True)
@@ -1682,6 +1689,42 @@ class Events:
                         refs = self._actors(index, pobj[:1])
                         if refs:
                             return refs[:1]
+        return []
+
+    def _owner(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+        """The actor a possessive pronoun (``owner_possessives``: "its decision", "their demand")
+        stands for: the nearest subject before it, in its sentence or else the one before, and
+        only where that subject is a coded actor of the pronoun's kind (a country or organisation,
+        or a singular group noun, for "its"; a group of a plural noun or "they" for
+        ``plural_possessives``). A person, a place or an uncoded subject nearest gives none."""
+        lex = self.lexicon
+        plural = tok.lower_ in lex["plural_possessives"]
+        doc = tok.doc
+        sents = [tok.sent]
+        if tok.sent.start > 0:
+            sents.append(doc[tok.sent.start - 1].sent)
+        for sent in sents:
+            subjects = [s for s in sent if s.dep_ in ("nsubj", "nsubjpass") and s.i < tok.i
+                        and not s.left_edge.i <= tok.i <= s.right_edge.i]
+            if not subjects:
+                continue
+            subj = subjects[-1]
+            m = index.mention_at(subj)
+            if m is None or not m.code or m.type in ("PERSON", "PLACE"):
+                return []
+            many = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they"
+            if plural != many and not (not plural and m.type in ("COUNTRY", "ORG") and subj.pos_ == "PROPN"):
+                return []
+            if subj.pos_ == "PRON":
+                refs = [ActorRef(text=subj.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                 start=subj.idx, end=subj.idx + len(subj.text))]
+            else:
+                refs = [r for r in self._refs(index, subj, False) if r.code]
+            if len(refs) != 1:
+                return []
+            r = refs[0]
+            return [ActorRef(text=tok.text, name=r.name, code=r.code, actor_id=r.actor_id,
+                             start=tok.idx, end=tok.idx + len(tok.text))]
         return []
 
     def _pair_antecedent(self, index: _ArticleIndex, tok, definite: bool = False) -> list[ActorRef]:
