@@ -538,9 +538,6 @@ class _Reader:
                     out["entity"] = u
                 out["units"].append(u)
                 j = u.start - 1
-            elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
-                out["country_ref"] = True
-                j -= 1
             elif u is not None and u.cat == "ROLE":
                 out["units"].append(u)
                 if u.end < len(doc) and doc[u.end].text in POSSESSIVE and out["entity"] is None:
@@ -561,6 +558,9 @@ class _Reader:
                         "PROPN", "ADJ")))):  # not "Social Democratic", "Christian Democratic"
                 # "Republican Representative X", "Democratic lawmakers": the party's country
                 out["entity"] = Unit(j, j + 1, "GEO", "adj", PARTY_COUNTRIES[t.text])
+                j -= 1
+            elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
+                out["country_ref"] = True
                 j -= 1
             elif t.lower_ in DETERMINERS:
                 out["det"] = t.lower_
