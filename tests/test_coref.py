@@ -34,9 +34,20 @@ def test_his_country_is_the_speakers_country(events):
         ("MOBILIZE", "154", "NAM", None, "hypothetical")]
 
 
+def test_his_country_of_no_country_is_no_one(events):
+    # a subject with no country of its own (a U.N. official, a country itself) owns no "his country"
+    assert events("U.N. Secretary-General Antonio Guterres said his country would send troops to Angola.") == []
+    assert events("Namibia said his country would send troops to Angola.") == []
+
+
+def test_the_barred_from_the_country_keeps_its_target(all_events):
+    # a bare "the country" is no actor of its own: it does not take the place of the one barred
+    assert all_events("Afghan activist Ali Karimi spoke on Monday. He spoke a day after the Taliban "
+                      "said that they had barred him from the country.") == [
+        (1, "SANCTION", "163", "AFGGOV", "AFGHRI")]
+
+
 def test_the_countrys_president_still_refers_back(all_events):
-    # "country" heads a phrase of its own ("his country") without taking "the country's
-    # president" from the country named before
     assert all_events("Hage Geingob criticized Angola. The country's president criticized Namibia on Monday.") == [
         (0, "ACCUSE", "111", "NAMGOV", "AGO"), (1, "ACCUSE", "111", "AGOGOV", "NAM")]
 

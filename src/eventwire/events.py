@@ -1669,6 +1669,15 @@ class Events:
             if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
+        if tok.lemma_.lower() in lex["owned_country_nouns"]:  # "his country": the person's country
+            owners = [r for p in tok.children if p.dep_ == "poss" and p.lower_ in lex["person_possessives"]
+                      for r in self._owner(index, p)]
+            countries = {entity(r.code) for r in owners if r.code and ":" not in r.code}
+            if len(owners) == 1 and len(countries) == 1 and len(next(iter(countries))) == 3:
+                r = owners[0]
+                return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=r.name,
+                                 code=entity(r.code), actor_id=None, start=tok.left_edge.idx,
+                                 end=tok.idx + len(tok.text))]
         if deep and not actor_noun:  # "rejected its offer": the offer's owner
             owner = [r for p in tok.children if p.dep_ == "poss" and p.lower_ in lex["owner_possessives"]
                      for r in self._owner(index, p)]
@@ -1699,6 +1708,7 @@ class Events:
         ``plural_possessives``). A person, a place or an uncoded subject nearest gives none."""
         lex = self.lexicon
         plural = tok.lower_ in lex["plural_possessives"]
+        person = tok.lower_ in lex["person_possessives"]
         doc = tok.doc
         sents = [tok.sent]
         if tok.sent.start > 0:
@@ -1710,8 +1720,11 @@ class Events:
                 continue
             subj = subjects[-1]
             m = index.mention_at(subj)
-            if m is None or not m.code or m.type in ("PERSON", "PLACE"):
+            if m is None or not m.code or m.type == "PLACE" or (m.type == "PERSON") != person:
                 return []
+            if person:
+                return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                 start=tok.idx, end=tok.idx + len(tok.text))]
             many = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they"
             if plural != many and not (not plural and m.type in ("COUNTRY", "ORG") and subj.pos_ == "PROPN"):
                 return []
