@@ -98,3 +98,15 @@ def test_they_inside_a_quote_is_not_the_subject_before(all_events):
     found = all_events('The rebels in Chad held a meeting on Monday. "They will attack the army," '
                        'a Chadian official said.')
     assert [e for e in found if e[0] == 1] == []
+
+
+# ----------------------------------------------------------------- "his decision": the person's
+def test_his_decision_is_the_person_subjects(events):
+    assert events("Zambian President Hakainde Hichilema announced his decision to impose sanctions "
+                  "on Malawi.") == [("SANCTION", "163", "ZMBGOV", "MWI", "asserted")]
+
+
+def test_his_after_a_country_subject_is_no_one(all_events):
+    # the nearest subject before "his" is no person: the request is no one's
+    found = all_events("Hakainde Hichilema visited the border. Malawi rejected his request on Tuesday.")
+    assert [e for e in found if e[0] == 1] == []

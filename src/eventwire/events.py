@@ -1598,6 +1598,10 @@ class Events:
                     return []
                 return [ActorRef(text=tok.text, name=said.name, code=said.code, actor_id=said.actor_id,
                                  start=tok.idx, end=tok.idx + len(tok.text))]
+            if tok.dep_ == "poss" and lower in lex["person_possessives"]:  # "his request": its owner
+                owner = self._owner(index, tok)
+                if owner:
+                    return owner
             if lower in lex["person_pronouns"]:
                 m = index.mention_at(tok) or index.last_person_before(tok.idx)
                 if m is not None:
