@@ -110,3 +110,19 @@ def test_his_after_a_country_subject_is_no_one(all_events):
     # the nearest subject before "his" is no person: the request is no one's
     found = all_events("Hakainde Hichilema visited the border. Malawi rejected his request on Tuesday.")
     assert [e for e in found if e[0] == 1] == []
+
+
+# ----------------------------------------------------------------- "it" for a body of a singular noun
+def test_it_is_a_government_named_by_a_singular_noun(events):
+    assert events("Somalia's government issued a statement saying it would arrest Kenyan journalists.") == [
+        ("THREATEN", "130", "SOMGOV", "KENMED", "claimed")]
+
+
+def test_it_is_an_army_of_the_sentence_before(all_events):
+    assert all_events("The Kenyan army sent troops to the border. It attacked Somali militants on Monday.") == [
+        (0, "MOBILIZE", "154", "KENMIL", None), (1, "ASSAULT", "190", "KENMIL", "SOMREB")]
+
+
+def test_it_is_not_a_group_of_a_plural_noun(all_events):
+    found = all_events("The Kenyan rebels sent fighters to the border. It attacked Somali militants on Monday.")
+    assert [e for e in found if e[0] == 1] == []
