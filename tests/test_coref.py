@@ -126,3 +126,22 @@ def test_it_is_an_army_of_the_sentence_before(all_events):
 def test_it_is_not_a_group_of_a_plural_noun(all_events):
     found = all_events("The Kenyan rebels sent fighters to the border. It attacked Somali militants on Monday.")
     assert [e for e in found if e[0] == 1] == []
+
+
+# ----------------------------------------------------------------- sides joined by "and"
+def test_they_after_two_countries_is_both(all_events):
+    found = all_events("Kenya and Uganda criticized Somalia on Monday. They also accused Ethiopia of arming "
+                       "the rebels.")
+    assert [e for e in found if e[0] == 1] == [
+        (1, "ACCUSE", "112", "KEN", "ETH"), (1, "ACCUSE", "112", "UGA", "ETH")]
+
+
+def test_their_decision_of_two_countries_is_both(events):
+    assert events("Kenya and Uganda announced their decision to impose sanctions on Somalia.") == [
+        ("SANCTION", "163", "KEN", "SOM", "asserted"), ("SANCTION", "163", "UGA", "SOM", "asserted")]
+
+
+def test_they_after_a_person_and_a_country_is_no_one(all_events):
+    found = all_events("Hage Geingob and Zambia criticized Somalia on Monday. They also accused Ethiopia "
+                       "of arming the rebels.")
+    assert [e for e in found if e[0] == 1] == []

@@ -1622,6 +1622,9 @@ class Events:
                 if m is not None and m.kind == "pronoun" and m.code and index.quote_speaker(tok.idx) is None:
                     return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                      start=tok.idx, end=tok.idx + len(tok.text))]
+                if m is None and lower in lex["plural_pronouns"] and tok.dep_ in SUBJECTS \
+                        and index.quote_speaker(tok.idx) is None:
+                    return self._owner(index, tok)  # "Kenya and Uganda held talks. They agreed ..."
             return []
         if tok.lemma_.lower() in lex["multitude_nouns"] and index.mention_at(tok) is None:
             # "thousands of Kenyan protesters", "tens of thousands of Sudanese": the people counted
@@ -1709,9 +1712,9 @@ class Events:
         stands for: the nearest subject before it, in its sentence or else the one before, and
         only where that subject is a coded actor of the pronoun's kind (a country or organisation,
         or a singular group noun, for "its"; a group of a plural noun or "they" for
-        ``plural_possessives``). A person, a place or an uncoded subject nearest gives none."""
+        ``plural_pronouns``; sides joined by "and" give each). A person, a place or an uncoded subject nearest gives none."""
         lex = self.lexicon
-        plural = tok.lower_ in lex["plural_possessives"]
+        plural = tok.lower_ in lex["plural_pronouns"]
         person = tok.lower_ in lex["person_possessives"]
         doc = tok.doc
         sents = [tok.sent]
@@ -1729,19 +1732,24 @@ class Events:
             if person:
                 return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                  start=tok.idx, end=tok.idx + len(tok.text))]
-            many = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they"
+            sides = [subj, *subj.conjuncts]  # "Kenya and Uganda ... their"/"They": both
+            many = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they" or len(sides) > 1
             if plural != many and not (not plural and m.type in ("COUNTRY", "ORG") and subj.pos_ == "PROPN"):
                 return []
             if subj.pos_ == "PRON":
                 refs = [ActorRef(text=subj.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                  start=subj.idx, end=subj.idx + len(subj.text))]
+            elif len(sides) > 1:
+                found = [index.mention_at(c) for c in sides]
+                if any(f is None or not f.code or f.type in ("PERSON", "PLACE") for f in found):
+                    return []
+                refs = [r for r in self._actors(index, [subj]) if r.code]
             else:
                 refs = [r for r in self._refs(index, subj, False) if r.code]
-            if len(refs) != 1:
+            if len(refs) != len(sides):
                 return []
-            r = refs[0]
             return [ActorRef(text=tok.text, name=r.name, code=r.code, actor_id=r.actor_id,
-                             start=tok.idx, end=tok.idx + len(tok.text))]
+                             start=tok.idx, end=tok.idx + len(tok.text)) for r in refs]
         return []
 
     def _pair_antecedent(self, index: _ArticleIndex, tok, definite: bool = False) -> list[ActorRef]:
