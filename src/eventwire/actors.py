@@ -1872,7 +1872,9 @@ class _Reader:
         for s_start, cand in reversed(subjects):
             if s_start < floor or s_start == sent.start and cand.tok_end > m.tok_start:
                 continue
-            if cand.type in want and cand.code and cand.kind in ("name", "group"):
+            # "it" is also a body named by a singular noun ("Somalia's government", "the Kenyan army")
+            single = low == "it" and cand.type == "GROUP" and cand.tok_end > 0 and doc[cand.tok_end - 1].tag_ == "NN"
+            if (cand.type in want or single) and cand.code and cand.kind in ("name", "group"):
                 m.type, m.code, m._same = cand.type, cand.code, cand
                 return
             break

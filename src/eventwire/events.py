@@ -1602,17 +1602,33 @@ class Events:
                     return []
                 return [ActorRef(text=tok.text, name=said.name, code=said.code, actor_id=said.actor_id,
                                  start=tok.idx, end=tok.idx + len(tok.text))]
+            if tok.dep_ == "poss" and lower in lex["person_possessives"]:  # "his request": its owner
+                owner = self._owner(index, tok)
+                if owner:
+                    return owner
             if lower in lex["person_pronouns"]:
                 m = index.mention_at(tok) or index.last_person_before(tok.idx)
                 if m is not None:
                     return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
                                      start=tok.idx, end=tok.idx + len(tok.text))]
+            elif lower in lex["owner_possessives"] and tok.dep_ == "poss":
+                return self._owner(index, tok)
             elif lower in lex["group_pronouns"]:
                 if tok.dep_ in OBJECTS or tok.dep_ == "pobj":  # "tariffs on Mexico ... to pressure them"
                     return list(index.recent_targets)
                 speaker = self._reporting_subject(tok)
                 if speaker is not None:
                     return self._refs(index, speaker, deep)
+                # "Kenya sent troops and said it would ...", "The rebels ... They attacked": the
+                # subject actor the actors stage took the pronoun for (``Mention.kind`` pronoun);
+                # not inside a direct quote, whose "they" is the speaker's to name
+                m = index.mention_at(tok)
+                if m is not None and m.kind == "pronoun" and m.code and index.quote_speaker(tok.idx) is None:
+                    return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                     start=tok.idx, end=tok.idx + len(tok.text))]
+                if m is None and lower in lex["plural_pronouns"] and tok.dep_ in SUBJECTS \
+                        and index.quote_speaker(tok.idx) is None:
+                    return self._owner(index, tok)  # "Kenya and Uganda held talks. They agreed ..."
             return []
         if tok.lemma_.lower() in lex["multitude_nouns"] and index.mention_at(tok) is None:
             # "thousands of Kenyan protesters", "tens of thousands of Sudanese": the people counted
@@ -1664,6 +1680,20 @@ class Events:
             if inside and (deep or actor_noun):
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
+        if tok.lemma_.lower() in lex["owned_country_nouns"]:  # "his country": the person's country
+            owners = [r for p in tok.children if p.dep_ == "poss" and p.lower_ in lex["person_possessives"]
+                      for r in self._owner(index, p)]
+            countries = {entity(r.code) for r in owners if r.code and ":" not in r.code}
+            if len(owners) == 1 and len(countries) == 1 and len(next(iter(countries))) == 3:
+                r = owners[0]
+                return [ActorRef(text=tok.doc[tok.left_edge.i: tok.i + 1].text, name=r.name,
+                                 code=entity(r.code), actor_id=None, start=tok.left_edge.idx,
+                                 end=tok.idx + len(tok.text))]
+        if deep and not actor_noun:  # "rejected its offer": the offer's owner
+            owner = [r for p in tok.children if p.dep_ == "poss" and p.lower_ in lex["owner_possessives"]
+                     for r in self._owner(index, p)]
+            if owner:
+                return owner
         if actor_noun and tok.pos_ == "NOUN":  # "the officials", "the group": named before
             refs = self._pair_antecedent(index, tok) or self._definite_antecedent(index, tok) \
                 or self._pair_antecedent(index, tok, definite=True)
@@ -1679,6 +1709,51 @@ class Events:
                         refs = self._actors(index, pobj[:1])
                         if refs:
                             return refs[:1]
+        return []
+
+    def _owner(self, index: _ArticleIndex, tok) -> list[ActorRef]:
+        """The actor a possessive pronoun (``owner_possessives``: "its decision", "their demand")
+        stands for: the nearest subject before it, in its sentence or else the one before, and
+        only where that subject is a coded actor of the pronoun's kind (a country or organisation,
+        or a singular group noun, for "its"; a group of a plural noun or "they" for
+        ``plural_pronouns``; sides joined by "and" give each). A person, a place or an uncoded subject nearest gives none."""
+        lex = self.lexicon
+        plural = tok.lower_ in lex["plural_pronouns"]
+        person = tok.lower_ in lex["person_possessives"]
+        doc = tok.doc
+        sents = [tok.sent]
+        if tok.sent.start > 0:
+            sents.append(doc[tok.sent.start - 1].sent)
+        for sent in sents:
+            subjects = [s for s in sent if s.dep_ in ("nsubj", "nsubjpass") and s.i < tok.i
+                        and not s.left_edge.i <= tok.i <= s.right_edge.i]
+            if not subjects:
+                continue
+            subj = subjects[-1]
+            m = index.mention_at(subj)
+            if m is None or not m.code or m.type == "PLACE" or (m.type == "PERSON") != person:
+                return []
+            if person:
+                return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                 start=tok.idx, end=tok.idx + len(tok.text))]
+            sides = [subj, *subj.conjuncts]  # "Kenya and Uganda ... their"/"They": both
+            many = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they" or len(sides) > 1
+            if plural != many and not (not plural and m.type in ("COUNTRY", "ORG") and subj.pos_ == "PROPN"):
+                return []
+            if subj.pos_ == "PRON":
+                refs = [ActorRef(text=subj.text, name=m.name, code=m.code, actor_id=m.actor_id,
+                                 start=subj.idx, end=subj.idx + len(subj.text))]
+            elif len(sides) > 1:
+                found = [index.mention_at(c) for c in sides]
+                if any(f is None or not f.code or f.type in ("PERSON", "PLACE") for f in found):
+                    return []
+                refs = [r for r in self._actors(index, [subj]) if r.code]
+            else:
+                refs = [r for r in self._refs(index, subj, False) if r.code]
+            if len(refs) != len(sides):
+                return []
+            return [ActorRef(text=tok.text, name=r.name, code=r.code, actor_id=r.actor_id,
+                             start=tok.idx, end=tok.idx + len(tok.text)) for r in refs]
         return []
 
     def _pair_antecedent(self, index: _ArticleIndex, tok, definite: bool = False) -> list[ActorRef]:
