@@ -46,6 +46,16 @@ def first_sentence(code):
 
 
 @pytest.fixture(scope="session")
+def events(first_sentence):
+    """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first
+    sentence (test modules that compare at another level define their own ``events``)."""
+    def run(text: str):
+        return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
+                      for e in first_sentence(text))
+    return run
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared (gold, corpora) where present; tests that need it skip cleanly otherwise."""
     if not (SHARED / "gold" / "dev").is_dir():

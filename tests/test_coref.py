@@ -9,15 +9,6 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def events(first_sentence):
-    """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first sentence."""
-    def run(text: str):
-        return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
-                      for e in first_sentence(text))
-    return run
-
-
-@pytest.fixture(scope="module")
 def all_events(code):
     """all_events(text) -> sorted [(sentence, type, cameo, source code, target code)] of the article."""
     def run(text: str):

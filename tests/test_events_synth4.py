@@ -4,17 +4,6 @@ Every sentence here is invented for the test; each asserts the exact events of i
 sentence and no others."""
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def events(first_sentence):
-    """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first sentence."""
-    def run(text: str):
-        return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
-                      for e in first_sentence(text))
-    return run
-
 
 # ----------------------------------------------------------------- cease-fire is no fire
 def test_hyphenated_cease_fire_is_a_ceasefire_not_an_attack(events):

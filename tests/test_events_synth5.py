@@ -6,14 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-@pytest.fixture(scope="module")
-def events(first_sentence):
-    """events(text) -> sorted [(type, cameo, source code, target code, status)] of the first sentence."""
-    def run(text: str):
-        return sorted((e.type, e.cameo, e.source and e.source.code, e.target and e.target.code, e.status)
-                      for e in first_sentence(text))
-    return run
-
 
 # ----------------------------------------------------------------- threats of any act
 def test_threat_to_withdraw_is_a_threat_not_a_withdrawal(events):
