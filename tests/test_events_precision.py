@@ -1,0 +1,24 @@
+"""Words that name an event only in one of their senses: the other sense is no event.
+
+Every sentence here is invented for the test; each asserts the exact events of its
+sentence and no others."""
+from __future__ import annotations
+
+
+# ----------------------------------------------------------------- "appeal": legal act vs request
+def test_legal_appeal_with_an_object_is_no_request(events):
+    assert events("The Namibian ministry appealed the tribunal's ruling on Monday.") == []
+
+
+def test_bare_legal_appeal_is_no_request(events):
+    assert events("Officials in Lesotho have until June 9 to appeal.") == []
+
+
+def test_appeal_to_an_actor_is_a_request(events):
+    assert events("Paraguay appealed to Bolivia on Tuesday.") == [
+        ("REQUEST", "020", "PRY", "BOL", "asserted")]
+
+
+def test_appeal_for_something_is_a_request(events):
+    assert events("Paraguay appealed for calm on Tuesday.") == [
+        ("REQUEST", "020", "PRY", None, "asserted")]
