@@ -22,3 +22,17 @@ def test_appeal_to_an_actor_is_a_request(events):
 def test_appeal_for_something_is_a_request(events):
     assert events("Paraguay appealed for calm on Tuesday.") == [
         ("REQUEST", "020", "PRY", None, "asserted")]
+
+
+# ----------------------------------------------------------------- speaking to a court is no consultation
+def test_telling_a_court_is_no_consultation(events):
+    assert events("Kenyan officials told a court in Nairobi that the case was closed.") == []
+
+
+def test_telling_jurors_is_no_consultation(events):
+    assert events("A Chadian militant told jurors on Monday that he had acted alone.") == []
+
+
+def test_telling_an_official_is_still_a_consultation(events):
+    assert events("Kenya's foreign minister told Uganda's president that the border would reopen.") == [
+        ("CONSULT", "040", "KENGOV", "UGAGOV", "asserted")]

@@ -2007,6 +2007,7 @@ class Events:
         confidence = _confidence(f, trig)
         tok = f.token
         media = self.lexicon["media_sectors"]
+        hearing = self.lexicon["hearing_nouns"]
         for source in f.sources:
             if source is not None and not source.code:
                 continue  # an actor the actors stage could not place is not known to be political
@@ -2015,7 +2016,8 @@ class Events:
                         (source.start == target.start and source.code == target.code)  # one mention
                         or (source.actor_id is not None and source.actor_id == target.actor_id)):
                     continue  # no actor acts on itself
-                if type_ == "CONSULT" and target is not None and _sector(target.code) in media:
+                if type_ == "CONSULT" and target is not None and (
+                        _sector(target.code) in media or _head_lemma(tok.doc, target) in hearing):
                     continue
                 pair_type, pair_code, pair_cameo = type_, code, cameo
                 if self._verbal_attack(f, source, target):
@@ -2128,6 +2130,12 @@ def _ref(art: Article, m, start: int, end: int) -> ActorRef:
         ref = ActorRef(text=art.text[start:end], name=m.name, code=m.code, actor_id=m.actor_id,
                        start=start, end=end)
     return ref
+
+
+def _head_lemma(doc, ref: ActorRef) -> str:
+    """The lemma of the head noun of an actor's span, lower case ("a court in Nairobi" -> ``court``)."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else ""
 
 
 def _sector(code: str | None) -> str | None:
