@@ -36,3 +36,17 @@ def test_telling_jurors_is_no_consultation(events):
 def test_telling_an_official_is_still_a_consultation(events):
     assert events("Kenya's foreign minister told Uganda's president that the border would reopen.") == [
         ("CONSULT", "040", "KENGOV", "UGAGOV", "asserted")]
+
+
+# ----------------------------------------------------------------- "no X were V-ed": negated
+def test_passive_with_no_patient_is_negated(events):
+    assert events("No civilians were killed by Libyan troops in Chad.") == []
+
+
+def test_passive_with_a_counted_patient_is_coded(events):
+    assert events("Two Chadian soldiers were killed by Libyan troops on Friday.") == [
+        ("ASSAULT", "190", "LBYMIL", "TCDMIL", "asserted")]
+
+
+def test_agentless_passive_with_no_patient_is_negated(events):
+    assert events("A Chadian army spokesman said no Libyan soldiers were killed in the clash.") == []

@@ -811,6 +811,13 @@ class Events:
         return out
 
     def _verb_event(self, index: _ArticleIndex, verb, trig: Trigger) -> _Found | None:
+        found = self._verb_found(index, verb, trig)
+        patients = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ in PASSIVE_SUBJECTS]
+        if found is not None and any(d.dep_ == "det" and d.lower_ == "no" for o in patients for d in o.children):
+            return replace(found, negated=True)  # "imposed no sanctions", "no civilians were killed"
+        return found
+
+    def _verb_found(self, index: _ArticleIndex, verb, trig: Trigger) -> _Found | None:
         objs = [c for c in verb.children if c.dep_ in OBJECTS]
         if any(o.lower_ in self.lexicon["routine_objects"] for o in objs):
             return None  # "requesting comment", "offered no evidence"
@@ -939,8 +946,6 @@ class Events:
         elif self._needs_target(trig) and not any(t.code for t in targets or ()):
             return None
         status, negated, reporter = self._status(verb)
-        if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
-            negated = True  # "imposed no sanctions"
         return _Found(trig, verb, verb, sources, targets or [None], status, negated, reporter)
 
     def _each_other(self, word, trig: Trigger) -> bool:
