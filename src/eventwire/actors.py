@@ -357,7 +357,7 @@ class _Reader:
         if not 2 <= len(span) <= 3 or root.dep_ != "conj" or root.head.i not in taken \
                 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
             return False
-        return self.gaz.org_words.get(span[-1].lower_, (None, ""))[1] not in BODY_KINDS
+        return self.gaz.org_word_kind(span[-1].lower_) not in BODY_KINDS
 
     def _name_opener(self, tok) -> bool:
         """A capitalised word the tagger read as an adjective, noun or verb ("Precious", "Blessed") right before
@@ -383,7 +383,7 @@ class _Reader:
         while last > start and (doc[last].lower_ == "of" or doc[last].is_punct or doc[last].text in POSSESSIVE):
             last -= 1  # "the Immigration Act of", "the Law's"
         if end - start >= 2 and doc[last].is_title and \
-                self.gaz.org_words.get(doc[last].lower_, (None, ""))[1] == "document":
+                self.gaz.org_word_kind(doc[last].lower_) == "document":
             return True  # "the Maritime Safety Law", "the Global Peace Index": a document, no actor
         return end - start == 1 and doc[start].pos_ in ("VERB", "ADJ", "ADV", "ADP", "AUX")
 
@@ -401,9 +401,11 @@ class _Reader:
             return True
         return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
 
-    def _surname_here(self, tok) -> bool:
-        """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said")."""
-        return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text for ent in self.doc.ents)
+    def _surname_here(self, tok, other_than: int | None = None) -> bool:
+        """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said"); one
+        that does not start at token ``other_than``, where given."""
+        return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text and ent.start != other_than
+                   for ent in self.doc.ents)
 
     def _who_follows(self, span) -> bool:
         """"Chalida Tajaroensuk, who heads ...", "Lena Odhiambo, 29, works ...", "Pieter Vos, assistant professor
@@ -413,7 +415,7 @@ class _Reader:
         doc = self.doc
         if not 2 <= len(span) <= 4 or span.end + 2 >= len(doc) or doc[span.end].text != "," \
                 or not all(t.pos_ == "PROPN" and t.is_title for t in span) \
-                or any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span):
+                or any(self.gaz.org_word_kind(t.lower_) in BODY_KINDS for t in span):
             return False
         k = span.end + 1
         if doc[k].lower_ == "who":
@@ -432,9 +434,8 @@ class _Reader:
         """"Jimmy Lai ... his son Sebastien Lai": a name of two or three capitalised words, no organisation word,
         that ends with the last word of a person's full name in the article is a person (a relative)."""
         return 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
-            and not any(self.gaz.org_words.get(t.lower_, (None, ""))[1] in BODY_KINDS for t in span) \
-            and any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == span[-1].text
-                    and ent.start != span.start for ent in self.doc.ents)
+            and not any(self.gaz.org_word_kind(t.lower_) in BODY_KINDS for t in span) \
+            and self._surname_here(span[-1], other_than=span.start)
 
     def _person_over_places(self) -> None:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
@@ -485,7 +486,7 @@ class _Reader:
                 and self.unit_of[end] is None and doc[end].ent_type_ not in ("ORG", "DATE", "TIME", "MONEY"):
             end += 1
         if end - k >= 2 and k not in taken and \
-                self.gaz.org_words.get(doc[end - 1].lower_, (None, ""))[1] not in BODY_KINDS:
+                self.gaz.org_word_kind(doc[end - 1].lower_) not in BODY_KINDS:
             return k, end
         return None
 
@@ -1046,7 +1047,7 @@ class _Reader:
         head = next((doc[i - 1] for i in range(ent.start + 1, ent.end) if doc[i].lower_ in ("of", "for", "on")),
                     doc[ent.end - 1])
         return head.is_title and self.unit_of[head.i] is None and \
-            self.gaz.org_words.get(head.lower_, (None, ""))[1] == "body"
+            self.gaz.org_word_kind(head.lower_) == "body"
 
     def _affiliate_end(self, u: Unit) -> int:
         """The end of "ORG-Country" written as one word ("IS-Somalia"), or of a news outlet's
@@ -1580,7 +1581,7 @@ class _Reader:
             while k < hi:
                 t = doc[k]
                 q = self.person_of[k]
-                works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works" \
+                works = t.pos_ == "VERB" and self.gaz.org_word_kind(t.lemma_.lower()) == "works" \
                     and (k == p.end or doc[k - 1].lower_ == "who")
                 if works:  # "X, who heads the Y Institute in Z", "X lectures on politics at the University of Z"
                     code = self._body_code(k + 1, t.sent.end, p) or self._role_body(k + 1, t.sent.end)
@@ -1635,7 +1636,7 @@ class _Reader:
         if tok.dep_ != "pobj" or tok.head.lower_ != "by":
             return None
         verb = tok.head.head
-        if verb.tag_ != "VBN" or self.gaz.org_words.get(verb.lemma_.lower(), (None, ""))[1] != "works":
+        if verb.tag_ != "VBN" or self.gaz.org_word_kind(verb.lemma_.lower()) != "works":
             return None
         led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the group is led by X"
         if led is None and verb.dep_ == "acl":
@@ -1667,7 +1668,7 @@ class _Reader:
                 t = doc[j]
                 if t.text in AFFILIATION_STOPS or self.person_of[j] is not None:
                     break
-                works = t.pos_ == "VERB" and self.gaz.org_words.get(t.lemma_.lower(), (None, ""))[1] == "works"
+                works = t.pos_ == "VERB" and self.gaz.org_word_kind(t.lemma_.lower()) == "works"
                 if t.lower_ in AFFILIATION_PREPS or works:
                     code = self._body_code(j + 1, sent_end, None)
                     if code is not None:
@@ -1781,7 +1782,7 @@ class _Reader:
             k += 1
         span = doc[k:end]
         if any(self.unit_of[t.i] is not None or t.ent_type_ in ("GPE", "NORP") or t.text in self.gaz.cities
-               or self.gaz.org_words.get(t.lower_, (None, ""))[1] == "document" for t in span):
+               or self.gaz.org_word_kind(t.lower_) == "document" for t in span):
             return None
         words = [t for t in span if (t.is_title or t.is_upper) and t.is_alpha]
         if len(words) < 2:

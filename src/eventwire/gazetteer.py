@@ -167,6 +167,11 @@ class Gazetteer:
     def org_words(self) -> dict[str, tuple[str | None, str]]:
         return org_words(self._dirs)
 
+    def org_word_kind(self, word: str) -> str:
+        """The kind of a word of org_words.tsv (``body``, ``document`` or ``works``), "" for another
+        word; ``word`` in lower case."""
+        return self.org_words.get(word, (None, ""))[1]
+
     @cached_property
     def countries(self) -> frozenset[str]:
         """ISO alpha-3 codes of countries (pycountry, and Kosovo's XKX): not the region codes (EUR, ASA, ...)."""
