@@ -147,12 +147,12 @@ class Lexicon:
         bad = [k for k, v in self._counts.items() if not isinstance(v, int) or isinstance(v, bool) or v < 1]
         if bad:
             raise LexiconError(f"modality.yaml: count_words: {bad!r} need a whole number of one or more")
-        self._judgements = {str(k).lstrip("&").lower(): str(v)
-                            for k, v in (words.get("reported_judgements") or {}).items()}
-        for name, code in self._judgements.items():
+        judgements = {str(k).lstrip("&").lower(): str(v) for k, v in (words.get("reported_judgements") or {}).items()}
+        for name, code in judgements.items():
             if name not in self.synsets or code not in self.cameo:
                 raise LexiconError(f"modality.yaml: reported_judgements: {name!r} needs a synonym set of "
                                    f"synsets.tsv and a CAMEO code of cameo.tsv")
+        self._judgements = {w: code for name, code in judgements.items() for w in self.synsets[name]}
 
     def _triggers(self, row: dict, dictionary: bool = False) -> list[Trigger]:
         """The triggers of one pattern row: one per word of a ``&SET`` in its lemma."""
@@ -212,7 +212,7 @@ class Lexicon:
     def judgements(self) -> dict[str, str]:
         """The CAMEO code of a judgement, by the word of a synonym set that makes it
         (``reported_judgements`` in modality.yaml: "X said Y's decision was unacceptable")."""
-        return {w: code for name, code in self._judgements.items() for w in self.synsets[name]}
+        return self._judgements
 
     #: how many mentions back a bare definite actor noun ("the officials") may refer
     window: int = 8
@@ -1605,8 +1605,7 @@ class Events:
                 said = self._speaker(index, said) if said is not None else None
                 if said is None:
                     return []
-                return [ActorRef(text=tok.text, name=said.name, code=said.code, actor_id=said.actor_id,
-                                 start=tok.idx, end=tok.idx + len(tok.text))]
+                return [_stand_in(tok, said)]
             if tok.dep_ == "poss" and lower in lex["person_possessives"]:  # "his request": its owner
                 owner = self._owner(index, tok)
                 if owner:
@@ -1614,8 +1613,7 @@ class Events:
             if lower in lex["person_pronouns"]:
                 m = index.mention_at(tok) or index.last_person_before(tok.idx)
                 if m is not None:
-                    return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
-                                     start=tok.idx, end=tok.idx + len(tok.text))]
+                    return [_stand_in(tok, m)]
             elif lower in lex["owner_possessives"] and tok.dep_ == "poss":
                 return self._owner(index, tok)
             elif lower in lex["group_pronouns"]:
@@ -1629,8 +1627,7 @@ class Events:
                 # not inside a direct quote, whose "they" is the speaker's to name
                 m = index.mention_at(tok)
                 if m is not None and m.kind == "pronoun" and m.code and index.quote_speaker(tok.idx) is None:
-                    return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
-                                     start=tok.idx, end=tok.idx + len(tok.text))]
+                    return [_stand_in(tok, m)]
                 if m is None and lower in lex["plural_pronouns"] and tok.dep_ in SUBJECTS \
                         and index.quote_speaker(tok.idx) is None:
                     return self._owner(index, tok)  # "Kenya and Uganda held talks. They agreed ..."
@@ -1739,15 +1736,13 @@ class Events:
             if m is None or not m.code or m.type == "PLACE" or (m.type == "PERSON") != person:
                 return []
             if person:
-                return [ActorRef(text=tok.text, name=m.name, code=m.code, actor_id=m.actor_id,
-                                 start=tok.idx, end=tok.idx + len(tok.text))]
+                return [_stand_in(tok, m)]
             sides = [subj, *subj.conjuncts]  # "Kenya and Uganda ... their"/"They": both
             many = subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they" or len(sides) > 1
             if plural != many and not (not plural and m.type in ("COUNTRY", "ORG") and subj.pos_ == "PROPN"):
                 return []
             if subj.pos_ == "PRON":
-                refs = [ActorRef(text=subj.text, name=m.name, code=m.code, actor_id=m.actor_id,
-                                 start=subj.idx, end=subj.idx + len(subj.text))]
+                refs = [_stand_in(subj, m)]
             elif len(sides) > 1:
                 found = [index.mention_at(c) for c in sides]
                 if any(f is None or not f.code or f.type in ("PERSON", "PLACE") for f in found):
@@ -1757,8 +1752,7 @@ class Events:
                 refs = [r for r in self._refs(index, subj, False) if r.code]
             if len(refs) != len(sides):
                 return []
-            return [ActorRef(text=tok.text, name=r.name, code=r.code, actor_id=r.actor_id,
-                             start=tok.idx, end=tok.idx + len(tok.text)) for r in refs]
+            return [_stand_in(tok, r) for r in refs]
         return []
 
     def _pair_antecedent(self, index: _ArticleIndex, tok, definite: bool = False) -> list[ActorRef]:
@@ -2135,6 +2129,12 @@ def _ref(art: Article, m, start: int, end: int) -> ActorRef:
         ref = ActorRef(text=art.text[start:end], name=m.name, code=m.code, actor_id=m.actor_id,
                        start=start, end=end)
     return ref
+
+
+def _stand_in(tok, actor) -> ActorRef:
+    """A ref for the word ``tok`` that stands for ``actor`` (a mention or a ref: "he", "its", "they")."""
+    return ActorRef(text=tok.text, name=actor.name, code=actor.code, actor_id=actor.actor_id,
+                    start=tok.idx, end=tok.idx + len(tok.text))
 
 
 def _head_lemma(doc, ref: ActorRef) -> str:
