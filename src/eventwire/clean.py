@@ -40,7 +40,7 @@ from functools import cached_property
 from .config import DEFAULT, Settings
 from .lexicons import LexiconError, cached_yaml
 from .marks import MARKS, find_marked, mark_role
-from .model import Article
+from .model import Article, fold
 
 _ABBREVIATIONS = r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bSt\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bMaj\.)(?<!\bNo\.)(?<!\bJan\.)(?<!\bFeb\.)(?<!\bAug\.)(?<!\bSept\.)(?<!\bSep\.)(?<!\bOct\.)(?<!\bNov\.)(?<!\bDec\.)(?<!\bProf\.)(?<!\bRev\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bLtd\.)"
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9)\]%][.!?])" + _ABBREVIATIONS + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -95,7 +95,7 @@ class Cleaner:
             return re.compile("|".join(f"(?:{p})" for p in data.get(key, [])) or r"(?!)", re.I)
 
         def words(key: str) -> frozenset[str]:
-            return frozenset(" ".join(str(w).lower().replace("’", "'").split()) for w in data.get(key, []))
+            return frozenset(fold(str(w)) for w in data.get(key, []))
 
         def required(key: str) -> frozenset[str]:
             if not data.get(key):
@@ -321,7 +321,7 @@ class Cleaner:
             return None
         small = rules["openers"] | rules["english"]
         for k in range(1, min(_HEADING_WORDS, len(tokens) - 4) + 1):
-            word, low = tokens[k - 1], tokens[k - 1].lower().replace("’", "'")
+            word, low = tokens[k - 1], fold(tokens[k - 1])
             if not _HEADING_WORD.fullmatch(word) or low in rules["heading_breakers"] \
                     or (k > 1 and word.islower() and low.endswith("ed")):
                 return None  # no heading here: every longer run has this word too
