@@ -1167,3 +1167,12 @@ def test_a_head_of_a_body_takes_the_bodys_sector(code):
     assert actor(art, "Marc Antoine").code == "HTIPOL"  # not the GOV of "inspector general"
     art = code("The head of Kenya's foreign ministry, Anne Wanjiku, criticized Somalia.")
     assert actor(art, "Anne Wanjiku").code == "KENGOV"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Danish navy stopped the tanker Vesterhav off Skagen on Monday.", "Vesterhav"),
+    ("Storm Halvard flooded the coast of Jutland.", "Halvard"),
+])
+def test_a_name_after_a_things_label_is_no_actor(code, text, name):
+    art = code(text)
+    assert name not in [a.name for a in art.actors]

@@ -60,6 +60,25 @@ def test_both_countries_stand_for_the_last_two_sides(code, text, expected):
     assert triples(code(text)) == expected
 
 
+def test_both_governments_leave_out_the_doer_of_the_act_on_them(code):
+    art = code("Norway and Sweden argued over fishing quotas on Monday. Officials met in Oslo. "
+               "Germany urged both governments to return to talks.")
+    assert triples(art) == [("REQUEST", "DEU", "NORGOV"), ("REQUEST", "DEU", "SWEGOV")]
+
+
+def test_a_denial_of_the_charge_answers_the_accuser_when_the_sentence_before_asserts_nothing(code):
+    art = code("Norway accused Sweden on Monday of dumping waste at sea. Germany urged both governments "
+               "to hold talks. Sweden denied the charge.")
+    assert ("REJECT", "SWE", "NOR") in triples(art)
+    assert not [t for t in triples(art) if t[0] == "REJECT" and t[2] != "NOR"]
+
+
+def test_a_denial_after_a_statement_answers_its_speaker(code):
+    art = code("Norway accused Sweden on Monday of dumping waste at sea. Denmark said Sweden had hidden "
+               "the ships. Sweden denied the accusations.")
+    assert [t for t in triples(art) if t[0] == "REJECT"] == [("REJECT", "SWE", "DNK")]
+
+
 def test_both_countries_with_one_side_named_stays_unknown(code):
     art = code("Norway held a vote in May. Both countries withdrew their ambassadors.")
     assert triples(art) == []

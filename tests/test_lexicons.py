@@ -65,3 +65,10 @@ def test_a_key_given_twice_is_an_error_not_a_silent_overwrite(tmp_path):
                                             encoding="utf-8")
     with pytest.raises(LexiconError, match=r"modality.yaml.*'place_preps' given twice"):
         load_yaml("modality.yaml", [tmp_path])
+
+
+def test_reporting_verbs_of_a_kind_and_an_unknown_kind():
+    from eventwire.quotes import report_verbs
+    assert "say" in report_verbs(kinds=("speech",)) and "urge" not in report_verbs(kinds=("speech",))
+    with pytest.raises(LexiconError, match="no verb of kind nonsense"):
+        report_verbs(kinds=("nonsense",))

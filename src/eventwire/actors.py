@@ -46,6 +46,7 @@ KINSHIP_NOUNS = frozenset(cached_yaml("modality.yaml")["kinship_nouns"])  # "his
 DEFINITE_DETS = frozenset(cached_yaml("modality.yaml")["definite_dets"])  # "the militants": one named before
 HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
 BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
+THING_LABELS = frozenset(cached_yaml("modality.yaml")["thing_labels"])  # "the trawler Hekla": a named thing
 NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
 PARTY_COUNTRIES = cached_yaml("modality.yaml")["party_countries"]  # "Republican Representative X": USA
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
@@ -368,7 +369,8 @@ class _Reader:
 
     def _no_name(self, start: int, end: int) -> bool:
         """The words are no actor's name whatever the tagger read: a concept of data/concepts.tsv (a faith, a
-        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a place (see
+        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a name after a thing's label of ``THING_LABELS``
+        ("the tanker Hekla"), a place (see
         :meth:`_place_named`), a name ending in a document word of org_words.tsv ("the Maritime Safety Law"), or
         one word the tagger read as a verb, adjective, adverb or preposition ("Suffice to say", "Coordinated
         airstrikes")."""
@@ -379,6 +381,8 @@ class _Reader:
             end -= 1
         if doc[start:end].text in self.gaz.concepts or self._place_named(start, end):
             return True
+        if start > 0 and doc[start - 1].lemma_.lower() in THING_LABELS:
+            return True  # "the Icelandic trawler Hekla", "Storm Ciaran": the name of a thing
         last = end - 1
         while last > start and (doc[last].lower_ == "of" or doc[last].is_punct or doc[last].text in POSSESSIVE):
             last -= 1  # "the Immigration Act of", "the Law's"

@@ -139,6 +139,7 @@ class Lexicon:
                 raise ValueError(f"modality.yaml: {key}: {bad!r} are not words (quote on/off/yes/no)")
             self.words[key] = frozenset(w.lower() for w in values)
         self.words["report_verbs"] = report_verbs(settings)  # one list, data/reporting_verbs.tsv
+        self.words["assertion_verbs"] = report_verbs(settings, ("speech", "claim", "warn"))  # "said", "alleged"
         self._codes = {str(k): str(v) for k, v in (words.get("derived_codes") or {}).items()}
         for act in ("threaten", "request", "reject", "strike", "yield"):
             if self._codes.get(act) not in self.cameo:
@@ -257,6 +258,7 @@ class _ArticleIndex:
                              key=lambda q: (q[0], q[1]))
         self.recent_targets: list[ActorRef] = []  # coded targets of the sentence so far
         self.accusers: dict[str, ActorRef] = {}  # the previous sentence's accusations: accused -> accuser
+        self.accused_by: dict[str, ActorRef] = {}  # every earlier sentence's accusations: accused -> latest accuser
         self.by_token: dict[int, object] = {}
         doc = art.doc
         for m in self.mentions:
@@ -368,6 +370,7 @@ class Events:
             index.accusers = {entity(ev.target.code): ev.source for ev in here
                               if ev.type == "ACCUSE" and not ev.negated and ev.source is not None
                               and ev.source.code and ev.target is not None and ev.target.code}
+            index.accused_by.update(index.accusers)
         art.events = events
         if negated:
             art.metadata["negated_events"] = [e.model_dump(mode="json") for e in negated]
@@ -1180,7 +1183,8 @@ class Events:
     def _act_owner(self, index: _ArticleIndex, verb, sources: list[ActorRef]) -> list[ActorRef]:
         """ "denounced the move", "spoke out against the decision": a definite act noun with
         no actor of its own refers to the act of the previous sentence, whose subject is
-        the target. Only for a main clause that opens its sentence's argument (no actor
+        the target; "denied the charge" (``accusation_nouns``) after a sentence that reports
+        no speech answers whoever accused the source earlier in the article, where known. Only for a main clause that opens its sentence's argument (no actor
         in this sentence before the verb other than the source)."""
         lex = self.lexicon
         nouns = [c for c in verb.children if c.dep_ in OBJECTS]
@@ -1196,6 +1200,13 @@ class Events:
             return []
         prev = verb.doc[sent.start - 1].sent
         root = prev.root
+        if noun.lemma_.lower() in lex["accusation_nouns"] and root.lemma_.lower() not in lex["assertion_verbs"]:
+            # "X accused Iceland of ... The EU urged talks. Iceland's prime minister denied the
+            # charge": where the sentence before asserts nothing, the source's latest accuser
+            accusers = [index.accused_by[entity(s.code)] for s in sources
+                        if s is not None and s.code and entity(s.code) in index.accused_by]
+            if accusers:
+                return accusers[:1]
         if root.pos_ not in ("VERB", "AUX"):
             return []
         own = {s.code for s in sources}
@@ -1777,15 +1788,19 @@ class Events:
             return []
         wanted = counts[0]
         doc = tok.doc
-        lo = tok.sent.start
-        for _ in range(2):
-            lo = doc[lo - 1].sent.start if lo else 0
+        lo, back = tok.sent.start, 0
+        while lo and back < 2:  # its sentence and the two before that name anyone
+            lo = doc[lo - 1].sent.start
+            back += bool(index.mentions_between(doc[lo].idx, doc[lo].sent.end_char))
         floor = doc[lo].idx
         country = lemma in lex["pair_country_nouns"]
         i = bisect.bisect_left(index.starts, tok.idx) - 1
         left_out: set[str] = set()
         if any(c.dep_ == "amod" and c.lower_ in lex["other_words"] for c in tok.children):
             left_out = {entity(m.code) for m in index.mentions_between(tok.sent.start_char, tok.idx) if m.code}
+        gov = _governor(tok)  # "the EU urged both governments": the doer of an act done to the pair is not one of them
+        if gov is not None:
+            left_out |= {entity(r.code) for r in self._actors(index, self._subjects(gov)) if r.code}
         sides: dict[str, object] = {}
         while i >= 0 and len(sides) < wanted:
             m = index.mentions[i]
@@ -1798,6 +1813,12 @@ class Events:
         if len(sides) < wanted:
             return []
         text = doc[tok.left_edge.i: tok.i + 1].text
+        if lemma in lex["pair_government_nouns"]:  # "both governments": each side's government
+            return [ActorRef(text=text, code=side + "GOV" if len(side) == 3 else m.code,
+                             name=m.name if m.code == side + "GOV" else None,
+                             actor_id=m.actor_id if m.code == side + "GOV" else None,
+                             start=tok.left_edge.idx, end=tok.idx + len(tok.text))
+                    for side, m in reversed(list(sides.items()))]
         return [ActorRef(text=text, name=m.name, code=side if country else m.code, actor_id=m.actor_id,
                          start=tok.left_edge.idx, end=tok.idx + len(tok.text))
                 for side, m in reversed(list(sides.items()))]
@@ -2086,6 +2107,16 @@ class Events:
         return None
 
 
+
+
+def _governor(tok):
+    """The verb whose object ``tok`` is, directly or through a preposition ("urged both governments",
+    "called on both sides"); None where ``tok`` is no verb's object."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    elif tok.dep_ not in OBJECTS and tok.dep_ != "dative":
+        return None
+    return tok.head if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i else None
 
 
 def _complete(clause) -> bool:

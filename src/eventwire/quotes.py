@@ -35,7 +35,7 @@ from functools import cached_property
 
 from .actors import mentions_in, ref_for
 from .config import DEFAULT, Settings
-from .lexicons import cached_tsv
+from .lexicons import LexiconError, cached_tsv
 from .marks import MARKS, Marked, find_marked
 from .model import ActorRef, Article, Quote
 from .nlp import sentence_of
@@ -71,11 +71,16 @@ def reporting_verbs(settings: Settings = DEFAULT) -> dict[str, ReportingVerb]:
             for r in rows if (r.get("cue") or "yes").lower() not in ("no", "false", "0")}
 
 
-def report_verbs(settings: Settings = DEFAULT) -> frozenset[str]:
+def report_verbs(settings: Settings = DEFAULT, kinds: tuple[str, ...] = ()) -> frozenset[str]:
     """Every verb of ``reporting_verbs.tsv``, quotation cues or not: the verbs whose "that"
-    clause is the subject's report or claim (the events stage reads them too)."""
+    clause is the subject's report or claim (the events stage reads them too); with
+    ``kinds``, only the verbs of those kinds ("speech", "claim", ...)."""
     rows = cached_tsv("reporting_verbs.tsv", ("lemma", "kind", "that_clause"), tuple(settings.lexicon_dirs))
-    return frozenset(r["lemma"].lower() for r in rows)
+    known = {r["kind"] for r in rows}
+    unknown = [k for k in kinds if k not in known]
+    if unknown:
+        raise LexiconError(f"reporting_verbs.tsv has no verb of kind {', '.join(unknown)}")
+    return frozenset(r["lemma"].lower() for r in rows if not kinds or r["kind"] in kinds)
 
 
 # --------------------------------------------------------------------------- marks
