@@ -112,3 +112,25 @@ def test_a_statement_speaks_for_the_actor_its_phrase_names(code, text, expected)
 
 def test_a_statement_naming_no_actor_speaks_for_no_one(code):
     assert triples(code("The statement condemned Sweden for the arrests.")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Finland is critical of Sweden and Norway.", [("ACCUSE", "FIN", "NOR"), ("ACCUSE", "FIN", "SWE")]),
+    ("Finland is critical of the Swedish plan.", [("ACCUSE", "FIN", "SWE")]),
+    ("Sweden is deeply disappointed by Finland's decision.", [("ACCUSE", "SWE", "FIN")]),
+    ("The Finnish minister said he was concerned about the latest U.N. report about Iran's nuclear program.",
+     [("ACCUSE", "FINGOV", "IRN")]),
+    ("Sweden is grateful to Norway for its help.", [("SUPPORT", "SWE", "NOR")]),
+])
+def test_an_adjective_of_judgement_said_of_an_actor_judges_what_its_preposition_names(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Finland was deeply concerned about the implications of the deal for Europe.",  # Europe gains
+    "Although Finland is concerned about Swedish policy, it signed the accord.",  # a concession
+    "It is unclear whether Finland will be critical of Sweden.",  # hypothetical
+    "Finland is critical.",  # judges no one named
+])
+def test_an_adjective_of_judgement_without_a_judged_actor_is_no_event(code, text):
+    assert [t for t in triples(code(text)) if t[0] in ("ACCUSE", "SUPPORT")] == []

@@ -421,6 +421,7 @@ class Events:
         found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
         found += self._reported_judgements(index, sent, found)
+        found += self._judging_adjectives(index, sent, found)
         return found
 
     def _habitual(self, verb) -> bool:
@@ -699,6 +700,70 @@ class Events:
             status, negated, _ = self._status(verb)
             out.append(_Found(self._derived(codes[0], verb), verb, verb, speakers, judged, status, negated))
         return out
+
+    def _judging_adjectives(self, index: _ArticleIndex, sent, found: list[_Found]) -> list[_Found]:
+        """ "X is critical of Y", "X said it was deeply concerned about Y's buildup", "X is
+        disappointed by Y's decision": an adjective of judgement with the preposition that names
+        what it judges (``disapproving_adjectives``, ``approving_adjectives``: "adjective
+        preposition"), said of an actor, is the actor's judgement of the one named there (or of
+        the owner or doer of the act named there): the codes of the ``reported_judgements``
+        sets disapproval and approval. Both sides must be coded, and not the same side."""
+        lex = self.lexicon
+        kinds = (("disapproving_adjectives", "disapproval"), ("approving_adjectives", "approval"))
+        out = []
+        for adj in sent:
+            if adj.pos_ not in ("ADJ", "VERB") or any(f.token is adj for f in found):
+                continue
+            subjects = [c for c in adj.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"]
+            verb = adj
+            if not subjects and adj.dep_ == "acomp":  # "X is critical of Y": the copula's subject
+                verb = adj.head
+                subjects = self._subjects(verb)
+            if not subjects or (adj.dep_ != "acomp" and not any(c.dep_ == "auxpass" for c in adj.children)):
+                continue  # an adjective said of its subject: "is critical", "was disappointed by"
+            for list_name, set_name in kinds:
+                preps = [c for c in adj.children if c.dep_ in ("prep", "agent")
+                         and f"{adj.lower_} {c.lower_}" in lex[list_name]]
+                if not preps:
+                    continue
+                status, negated, _ = self._status(verb)
+                if status == "hypothetical" or any(c.dep_ == "mark" and c.lower_ in lex["concessive_marks"]
+                                                   for c in verb.children):
+                    continue  # "whether X will be satisfied with", "although X is concerned about"
+                sources = [r for r in self._actors(index, subjects) if r.code]
+                targets = [t for o in self._judged(adj, preps) for t in self._actors(index, [o], deep=True)
+                           if t.code and self._own_part(o, t.start)]
+                own = {self._side(r.code) for r in sources}
+                targets = [t for t in targets if self._side(t.code) not in own]
+                if not sources or not targets:
+                    continue
+                code = next(lex.judgements[w] for w in lex.synsets[set_name])
+                out.append(_Found(self._derived(code, adj), adj, verb, sources, targets, status, negated))
+        return out
+
+    def _judged(self, adj, preps) -> list:
+        """What an adjective of judgement judges: the object of its preposition, or where that is
+        a report ("concerned about the agency's report about X's programme": ``report_nouns``),
+        what the report is about."""
+        objs = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        return [q for o in objs for q in (
+            [p for c in o.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "into", "of")
+             for p in c.children if p.dep_ == "pobj"] if o.lemma_.lower() in self.lexicon["report_nouns"] else [o])]
+
+    @staticmethod
+    def _own_part(tok, start: int) -> bool:
+        """Whether an actor at offset ``start`` is named by ``tok`` (or a conjunct of it) itself,
+        its owner or modifiers ("Sweden", "Sweden's buildup", "Chinese aggression") or its "of"
+        object ("the treatment of Swedish prisoners"), not in another phrase or a clause after it
+        ("the implications of the deal for Europe", "the impact of the war in Asia, where China's
+        army ..."), which names other parties."""
+        for head in (tok, *tok.conjuncts):
+            for c in head.children:
+                if c.i > head.i and c.dep_ in ("prep", "relcl", "acl", "advcl", "ccomp") \
+                        and c.left_edge.idx <= start <= c.right_edge.idx:
+                    return c.lower_ == "of" and any(Events._own_part(p, start) for p in c.children
+                                                    if p.dep_ == "pobj")
+        return True
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
         """The first pattern row of ``lemma`` that fits the verb ``tok`` (most specific first)."""
@@ -1680,6 +1745,9 @@ class Events:
             tail = tok.doc[tok.i + 1: stop + 1]
             inside = index.mentions_between(tail.start_char, tail.end_char)
             if inside and (deep or actor_noun):
+                listed = self._of_listed(index, tok, stop)
+                if listed:
+                    return listed
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
         if tok.lemma_.lower() in lex["owned_country_nouns"]:  # "his country": the person's country
@@ -1711,6 +1779,18 @@ class Events:
                         refs = self._actors(index, pobj[:1])
                         if refs:
                             return refs[:1]
+        return []
+
+    def _of_listed(self, index: _ArticleIndex, tok, stop: int) -> list[ActorRef]:
+        """ "the withdrawal of U.S. and NATO troops", "the arrest of Kenyan and Ugandan
+        activists": where the "of" object of a noun lists several coded actors (conjoined
+        modifiers or conjoined nouns), one each; a single actor is left to the phrase as a
+        whole (empty list)."""
+        objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i <= stop
+                for p in c.children if p.dep_ == "pobj"]
+        refs = self._actors(index, objs[:1]) if objs else []
+        if len(refs) > 1 and all(r.code for r in refs) and len({entity(r.code) for r in refs}) > 1:
+            return refs
         return []
 
     def _owner(self, index: _ArticleIndex, tok) -> list[ActorRef]:
