@@ -397,6 +397,8 @@ class Events:
                     trig = replace(self._derived(lex.codes["request"], tok), flags=frozenset({"speech", "target"}))
                 if trig is not None:
                     f = self._verb_event(index, tok, trig)
+                    if f is None and trig.dictionary:
+                        f = self._own_row_event(index, tok, lemma, trig)
                     if f is not None:
                         found.append(f)
                         index.recent_targets = [t for t in f.targets if t is not None and t.code] \
@@ -423,6 +425,16 @@ class Events:
         found += self._reported_judgements(index, sent, found)
         found += self._judging_adjectives(index, sent, found)
         return found
+
+    def _own_row_event(self, index: _ArticleIndex, verb, lemma: str, trig: Trigger) -> _Found | None:
+        """ "Kenya called for a ceasefire": where the dictionary's row for a particular object
+        (PETRARCH's "call for ceasefire", coded only with a target) gives no event, our row for
+        the same verb and particle with any object still reads the clause, where that row is a
+        request ("call for", "appeal for": REQUEST, asked of no one named)."""
+        own = next((t for t in self.lexicon.verbs.get(lemma, ()) if not t.dictionary and not t.objects
+                    and t.particle == trig.particle and t.type == "REQUEST"
+                    and not t.flags & {"intransitive", "force"}), None)
+        return self._verb_event(index, verb, own) if own is not None else None
 
     def _habitual(self, verb) -> bool:
         """ "The group frequently conducts bombings": a present-tense habit told with a
@@ -1312,6 +1324,8 @@ class Events:
         """The target of an event noun: the object of its preposition ("sanctions on Russia"),
         or of a preposition further down the chain ("talks on a treaty with Tokyo")."""
         preps = self._target_preps(trig)
+        if "speech" in trig.flags and trig.pos == "N":  # "expressed concern about X's buildup"
+            preps = preps | self.lexicon["speech_topic_preps"]
         objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj"]
         if depth == 0:  # "drills threatening Taiwan", "strikes targeting rebels"
