@@ -376,3 +376,11 @@ def test_a_denial_long_after_an_accusation_names_no_one(events):
 ])
 def test_an_of_object_listing_several_actors_gives_one_event_each(events, text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "China gave Uganda $2 billion in aid.",  # the double-object shape: the first object receives
+    "China provided $2 billion in loans to Uganda.",  # the amount counts loans, given to Uganda
+])
+def test_the_recipient_of_an_amount_of_aid(events, text):
+    assert events(text) == [("AID", "CHN", "UGA", "asserted")]

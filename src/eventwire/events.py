@@ -1209,6 +1209,9 @@ class Events:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
                 if refs:
                     return refs
+        refs = self._dative_recipient(index, verb, trig)
+        if refs:
+            return refs
         if "speech" in trig.flags or "claim" in trig.flags:
             for c in children:
                 if c.dep_ == "ccomp":
@@ -1221,6 +1224,7 @@ class Events:
                     if refs:
                         return refs
         judged = self.cameo[trig.cameo].quad_class in (1, 3)
+        objs = objs + self._amount_themes(objs)  # "provided $2 billion in loans to Uganda": the loans'
         for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
             # what is judged is its doer's: "condemned the attack by X on Y" accuses X
             refs = self._actors(index, [p for c in obj.children if c.dep_ == "prep"
@@ -1238,6 +1242,22 @@ class Events:
             if refs:
                 return refs
         return []
+
+    def _dative_recipient(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+        """ "China gave Uganda $2 billion in aid", "offered Kenya military support": in the
+        double-object shape the first object (the parser's bare "dative", no preposition) is the
+        one the act is done for, where the act is a transfer (``transfer_types``)."""
+        if trig.type.lower() not in self.lexicon["transfer_types"]:
+            return []
+        return [r for r in self._actors(index, [c for c in verb.children if c.dep_ == "dative"
+                                               and c.pos_ in ("PROPN", "NOUN")]) if r.code]
+
+    def _amount_themes(self, objs) -> list:
+        """ "provided $2 billion in loans to Uganda": the thing an amount counts (the object of
+        its ``amount_preps`` preposition), whose own phrase may name the target."""
+        return [p for o in objs if self._amount(o) for c in o.children
+                if c.dep_ == "prep" and c.lower_ in self.lexicon["amount_preps"]
+                for p in c.children if p.dep_ == "pobj"]
 
     def _civilians(self, index: _ArticleIndex, obj) -> list[ActorRef]:
         """An attack on a hotel, market or village is one on the civilians of its country."""
