@@ -134,3 +134,17 @@ def test_an_adjective_of_judgement_said_of_an_actor_judges_what_its_preposition_
 ])
 def test_an_adjective_of_judgement_without_a_judged_actor_is_no_event(code, text):
     assert [t for t in triples(code(text)) if t[0] in ("ACCUSE", "SUPPORT")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "which" after a comma hangs on the judge's own side or on no actor: the act before is judged
+    ("Uganda donated vaccines to Kenya, which the Kenyan president described as a gesture of friendship.",
+     [("AID", "UGA", "KEN"), ("SUPPORT", "KENGOV", "UGA")]),
+    ("Uganda sent troops to the border in May, which Kenya condemned.",
+     [("ACCUSE", "KEN", "UGA"), ("MOBILIZE", "UGA", None)]),
+    # another actor: "which" is that actor
+    ("Uganda praised Kenya, which the Tanzanian president described as a good friend.",
+     [("SUPPORT", "TZAGOV", "KEN"), ("SUPPORT", "UGA", "KEN")]),
+])
+def test_a_judgement_of_which_after_a_comma_judges_the_act_before(code, text, expected):
+    assert triples(code(text)) == expected

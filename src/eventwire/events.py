@@ -1198,6 +1198,9 @@ class Events:
         # (a word said about is no theme: "dismissed the Chinese findings" rejects China's)
         theme = bool(trig.objects) and not trig.dictionary and self.cameo[trig.cameo].quad_class not in (1, 3) \
             and any(o.lemma_.lower() in trig.objects for o in objs)
+        whole = self._clause_judged(index, verb, trig, sources)
+        if whole:
+            return whole
         if objs and not theme:
             refs = self._actors(index, objs)
             if not refs and trig.type.lower() in self.lexicon["civilian_target_types"]:
@@ -1242,6 +1245,26 @@ class Events:
             if refs:
                 return refs
         return []
+
+    def _clause_judged(self, index: _ArticleIndex, verb, trig: Trigger, sources) -> list[ActorRef]:
+        """ "Uganda sent aid to Kenya, which the Kenyan president described as a gesture of
+        friendship", "Uganda signed the deal on Monday, which Kenya called a positive step": a
+        judgement (quad class 1 or 3) whose object is a "which" after a comma, where the word it
+        hangs on names no actor or only the judge's own side, judges the act of the clause before:
+        its subject is the target (one does not praise or condemn one's own side there)."""
+        head = verb.head
+        if verb.dep_ != "relcl" or self.cameo[trig.cameo].quad_class not in (1, 3) \
+                or not any(c.dep_ in OBJECTS and c.lower_ == "which" for c in verb.children) \
+                or head.i + 1 >= len(head.doc) or head.nbor(1).lower_ != "," or head.nbor(2).lower_ != "which":
+            return []
+        own = {self._side(s.code) for s in sources if s is not None and s.code}
+        named = [r for r in self._actors(index, [head]) if r.code]
+        if not own or any(self._side(r.code) not in own for r in named):
+            return []
+        main = self._clause_verb(head)
+        if main is None:
+            return []
+        return [r for r in self._actors(index, self._subjects(main)) if r.code and self._side(r.code) not in own]
 
     def _dative_recipient(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
         """ "China gave Uganda $2 billion in aid", "offered Kenya military support": in the
