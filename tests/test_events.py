@@ -509,3 +509,15 @@ def test_a_denial_names_the_accuser_in_a_by_phrase(every):
 
 def test_a_denial_rejects_no_one_of_its_own_side(every):
     assert every("Peru denied any involvement by its navy.") == [("REJECT", "PER", None, "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dictionary's "call for ceasefire" row needs a target; ours ("call for": REQUEST) reads it
+    ("Kenya called for a ceasefire.", [("REQUEST", "020", "KEN", None, "asserted")]),
+    ("Kenya called for an end to the violence.", [("REQUEST", "020", "KEN", None, "asserted")]),
+    # a spoken act's noun names its target after "about" too
+    ("The Norwegian foreign minister expressed concern about Denmark's troop movements.",
+     [("ACCUSE", "111", "NORGOV", "DNKMIL", "asserted")]),
+])
+def test_a_call_for_an_act_and_a_concern_about_an_actor(events, text, expected):
+    assert events(text) == expected

@@ -365,3 +365,22 @@ def test_a_denial_long_after_an_accusation_names_no_one(events):
     text = ("Kenyan officials accused al-Shabab of plotting the attack. The school was closed. "
             "Al-Shabab denied involvement.")
     assert events(text) == [("ACCUSE", "KEN", "SOM", "asserted"), ("REJECT", "SOM", None, "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway praised the departure of Danish and German troops from the island.",
+     [("SUPPORT", "NOR", "DEU", "asserted"), ("SUPPORT", "NOR", "DNK", "asserted")]),
+    ("Sweden condemned the arrest of Finnish and Estonian activists.",
+     [("ACCUSE", "SWE", "EST", "asserted"), ("ACCUSE", "SWE", "FIN", "asserted")]),
+    ("Sweden condemned the arrest of Finnish activists.", [("ACCUSE", "SWE", "FIN", "asserted")]),
+])
+def test_an_of_object_listing_several_actors_gives_one_event_each(events, text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "China gave Uganda $2 billion in aid.",  # the double-object shape: the first object receives
+    "China provided $2 billion in loans to Uganda.",  # the amount counts loans, given to Uganda
+])
+def test_the_recipient_of_an_amount_of_aid(events, text):
+    assert events(text) == [("AID", "CHN", "UGA", "asserted")]

@@ -131,3 +131,39 @@ def test_a_statement_speaks_for_the_actor_its_phrase_names(code, text, expected)
 
 def test_a_statement_naming_no_actor_speaks_for_no_one(code):
     assert triples(code("The statement condemned Sweden for the arrests.")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Finland is critical of Sweden and Norway.", [("ACCUSE", "FIN", "NOR"), ("ACCUSE", "FIN", "SWE")]),
+    ("Finland is critical of the Swedish plan.", [("ACCUSE", "FIN", "SWE")]),
+    ("Sweden is deeply disappointed by Finland's decision.", [("ACCUSE", "SWE", "FIN")]),
+    ("The Finnish minister said he was concerned about the latest U.N. report about Iran's nuclear program.",
+     [("ACCUSE", "FINGOV", "IRN")]),
+    ("Sweden is grateful to Norway for its help.", [("SUPPORT", "SWE", "NOR")]),
+])
+def test_an_adjective_of_judgement_said_of_an_actor_judges_what_its_preposition_names(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Finland was deeply concerned about the implications of the deal for Europe.",  # Europe gains
+    "Although Finland is concerned about Swedish policy, it signed the accord.",  # a concession
+    "It is unclear whether Finland will be critical of Sweden.",  # hypothetical
+    "Finland is critical.",  # judges no one named
+])
+def test_an_adjective_of_judgement_without_a_judged_actor_is_no_event(code, text):
+    assert [t for t in triples(code(text)) if t[0] in ("ACCUSE", "SUPPORT")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "which" after a comma hangs on the judge's own side or on no actor: the act before is judged
+    ("Uganda donated vaccines to Kenya, which the Kenyan president described as a gesture of friendship.",
+     [("AID", "UGA", "KEN"), ("SUPPORT", "KENGOV", "UGA")]),
+    ("Uganda sent troops to the border in May, which Kenya condemned.",
+     [("ACCUSE", "KEN", "UGA"), ("MOBILIZE", "UGA", None)]),
+    # another actor: "which" is that actor
+    ("Uganda praised Kenya, which the Tanzanian president described as a good friend.",
+     [("SUPPORT", "TZAGOV", "KEN"), ("SUPPORT", "UGA", "KEN")]),
+])
+def test_a_judgement_of_which_after_a_comma_judges_the_act_before(code, text, expected):
+    assert triples(code(text)) == expected

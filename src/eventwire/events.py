@@ -400,6 +400,8 @@ class Events:
                     trig = replace(self._derived(lex.codes["request"], tok), flags=frozenset({"speech", "target"}))
                 if trig is not None:
                     f = self._verb_event(index, tok, trig)
+                    if f is None and trig.dictionary:
+                        f = self._own_row_event(index, tok, lemma, trig)
                     if f is not None:
                         found.append(f)
                         index.recent_targets = [t for t in f.targets if t is not None and t.code] \
@@ -424,7 +426,18 @@ class Events:
         found += self._conditional_threats(index, sent)
         found += self._reported_requests(index, sent)
         found += self._reported_judgements(index, sent, found)
+        found += self._judging_adjectives(index, sent, found)
         return found
+
+    def _own_row_event(self, index: _ArticleIndex, verb, lemma: str, trig: Trigger) -> _Found | None:
+        """ "Kenya called for a ceasefire": where the dictionary's row for a particular object
+        (PETRARCH's "call for ceasefire", coded only with a target) gives no event, our row for
+        the same verb and particle with any object still reads the clause, where that row is a
+        request ("call for", "appeal for": REQUEST, asked of no one named)."""
+        own = next((t for t in self.lexicon.verbs.get(lemma, ()) if not t.dictionary and not t.objects
+                    and t.particle == trig.particle and t.type == "REQUEST"
+                    and not t.flags & {"intransitive", "force"}), None)
+        return self._verb_event(index, verb, own) if own is not None else None
 
     def _habitual(self, verb) -> bool:
         """ "The group frequently conducts bombings": a present-tense habit told with a
@@ -702,6 +715,70 @@ class Events:
             status, negated, _ = self._status(verb)
             out.append(_Found(self._derived(codes[0], verb), verb, verb, speakers, judged, status, negated))
         return out
+
+    def _judging_adjectives(self, index: _ArticleIndex, sent, found: list[_Found]) -> list[_Found]:
+        """ "X is critical of Y", "X said it was deeply concerned about Y's buildup", "X is
+        disappointed by Y's decision": an adjective of judgement with the preposition that names
+        what it judges (``disapproving_adjectives``, ``approving_adjectives``: "adjective
+        preposition"), said of an actor, is the actor's judgement of the one named there (or of
+        the owner or doer of the act named there): the codes of the ``reported_judgements``
+        sets disapproval and approval. Both sides must be coded, and not the same side."""
+        lex = self.lexicon
+        kinds = (("disapproving_adjectives", "disapproval"), ("approving_adjectives", "approval"))
+        out = []
+        for adj in sent:
+            if adj.pos_ not in ("ADJ", "VERB") or any(f.token is adj for f in found):
+                continue
+            subjects = [c for c in adj.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"]
+            verb = adj
+            if not subjects and adj.dep_ == "acomp":  # "X is critical of Y": the copula's subject
+                verb = adj.head
+                subjects = self._subjects(verb)
+            if not subjects or (adj.dep_ != "acomp" and not any(c.dep_ == "auxpass" for c in adj.children)):
+                continue  # an adjective said of its subject: "is critical", "was disappointed by"
+            for list_name, set_name in kinds:
+                preps = [c for c in adj.children if c.dep_ in ("prep", "agent")
+                         and f"{adj.lower_} {c.lower_}" in lex[list_name]]
+                if not preps:
+                    continue
+                status, negated, _ = self._status(verb)
+                if status == "hypothetical" or any(c.dep_ == "mark" and c.lower_ in lex["concessive_marks"]
+                                                   for c in verb.children):
+                    continue  # "whether X will be satisfied with", "although X is concerned about"
+                sources = [r for r in self._actors(index, subjects) if r.code]
+                targets = [t for o in self._judged(adj, preps) for t in self._actors(index, [o], deep=True)
+                           if t.code and self._own_part(o, t.start)]
+                own = {self._side(r.code) for r in sources}
+                targets = [t for t in targets if self._side(t.code) not in own]
+                if not sources or not targets:
+                    continue
+                code = next(lex.judgements[w] for w in lex.synsets[set_name])
+                out.append(_Found(self._derived(code, adj), adj, verb, sources, targets, status, negated))
+        return out
+
+    def _judged(self, adj, preps) -> list:
+        """What an adjective of judgement judges: the object of its preposition, or where that is
+        a report ("concerned about the agency's report about X's programme": ``report_nouns``),
+        what the report is about."""
+        objs = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        return [q for o in objs for q in (
+            [p for c in o.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "into", "of")
+             for p in c.children if p.dep_ == "pobj"] if o.lemma_.lower() in self.lexicon["report_nouns"] else [o])]
+
+    @staticmethod
+    def _own_part(tok, start: int) -> bool:
+        """Whether an actor at offset ``start`` is named by ``tok`` (or a conjunct of it) itself,
+        its owner or modifiers ("Sweden", "Sweden's buildup", "Chinese aggression") or its "of"
+        object ("the treatment of Swedish prisoners"), not in another phrase or a clause after it
+        ("the implications of the deal for Europe", "the impact of the war in Asia, where China's
+        army ..."), which names other parties."""
+        for head in (tok, *tok.conjuncts):
+            for c in head.children:
+                if c.i > head.i and c.dep_ in ("prep", "relcl", "acl", "advcl", "ccomp") \
+                        and c.left_edge.idx <= start <= c.right_edge.idx:
+                    return c.lower_ == "of" and any(Events._own_part(p, start) for p in c.children
+                                                    if p.dep_ == "pobj")
+        return True
 
     def _match_verb(self, tok, lemma: str) -> Trigger | None:
         """The first pattern row of ``lemma`` that fits the verb ``tok`` (most specific first)."""
@@ -1124,6 +1201,9 @@ class Events:
         # (a word said about is no theme: "dismissed the Chinese findings" rejects China's)
         theme = bool(trig.objects) and not trig.dictionary and self.cameo[trig.cameo].quad_class not in (1, 3) \
             and any(o.lemma_.lower() in trig.objects for o in objs)
+        whole = self._clause_judged(index, verb, trig, sources)
+        if whole:
+            return whole
         if objs and not theme:
             refs = self._actors(index, objs)
             if not refs and trig.type.lower() in self.lexicon["civilian_target_types"]:
@@ -1135,6 +1215,9 @@ class Events:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
                 if refs:
                     return refs
+        refs = self._dative_recipient(index, verb, trig)
+        if refs:
+            return refs
         if "speech" in trig.flags or "claim" in trig.flags:
             for c in children:
                 if c.dep_ == "ccomp":
@@ -1147,6 +1230,7 @@ class Events:
                     if refs:
                         return refs
         judged = self.cameo[trig.cameo].quad_class in (1, 3)
+        objs = objs + self._amount_themes(objs)  # "provided $2 billion in loans to Uganda": the loans'
         for obj in objs:  # "rejected the plan of the EU", "sanctions on a treaty with Tokyo"
             # what is judged is its doer's: "condemned the attack by X on Y" accuses X
             refs = self._actors(index, [p for c in obj.children if c.dep_ == "prep"
@@ -1164,6 +1248,42 @@ class Events:
             if refs:
                 return refs
         return []
+
+    def _clause_judged(self, index: _ArticleIndex, verb, trig: Trigger, sources) -> list[ActorRef]:
+        """ "Uganda sent aid to Kenya, which the Kenyan president described as a gesture of
+        friendship", "Uganda signed the deal on Monday, which Kenya called a positive step": a
+        judgement (quad class 1 or 3) whose object is a "which" after a comma, where the word it
+        hangs on names no actor or only the judge's own side, judges the act of the clause before:
+        its subject is the target (one does not praise or condemn one's own side there)."""
+        head = verb.head
+        if verb.dep_ != "relcl" or self.cameo[trig.cameo].quad_class not in (1, 3) \
+                or not any(c.dep_ in OBJECTS and c.lower_ == "which" for c in verb.children) \
+                or head.i + 1 >= len(head.doc) or head.nbor(1).lower_ != "," or head.nbor(2).lower_ != "which":
+            return []
+        own = {self._side(s.code) for s in sources if s is not None and s.code}
+        named = [r for r in self._actors(index, [head]) if r.code]
+        if not own or any(self._side(r.code) not in own for r in named):
+            return []
+        main = self._clause_verb(head)
+        if main is None:
+            return []
+        return [r for r in self._actors(index, self._subjects(main)) if r.code and self._side(r.code) not in own]
+
+    def _dative_recipient(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
+        """ "China gave Uganda $2 billion in aid", "offered Kenya military support": in the
+        double-object shape the first object (the parser's bare "dative", no preposition) is the
+        one the act is done for, where the act is a transfer (``transfer_types``)."""
+        if trig.type.lower() not in self.lexicon["transfer_types"]:
+            return []
+        return [r for r in self._actors(index, [c for c in verb.children if c.dep_ == "dative"
+                                               and c.pos_ in ("PROPN", "NOUN")]) if r.code]
+
+    def _amount_themes(self, objs) -> list:
+        """ "provided $2 billion in loans to Uganda": the thing an amount counts (the object of
+        its ``amount_preps`` preposition), whose own phrase may name the target."""
+        return [p for o in objs if self._amount(o) for c in o.children
+                if c.dep_ == "prep" and c.lower_ in self.lexicon["amount_preps"]
+                for p in c.children if p.dep_ == "pobj"]
 
     def _civilians(self, index: _ArticleIndex, obj) -> list[ActorRef]:
         """An attack on a hotel, market or village is one on the civilians of its country."""
@@ -1258,6 +1378,8 @@ class Events:
         """The target of an event noun: the object of its preposition ("sanctions on Russia"),
         or of a preposition further down the chain ("talks on a treaty with Tokyo")."""
         preps = self._target_preps(trig)
+        if "speech" in trig.flags and trig.pos == "N":  # "expressed concern about X's buildup"
+            preps = preps | self.lexicon["speech_topic_preps"]
         objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj"]
         if depth == 0:  # "drills threatening Taiwan", "strikes targeting rebels"
@@ -1691,6 +1813,9 @@ class Events:
             tail = tok.doc[tok.i + 1: stop + 1]
             inside = index.mentions_between(tail.start_char, tail.end_char)
             if inside and (deep or actor_noun):
+                listed = self._of_listed(index, tok, stop)
+                if listed:
+                    return listed
                 ref = ref_for(art, inside[0].start, tail.end_char)
                 return [ref] if ref is not None else []
         if tok.lemma_.lower() in lex["owned_country_nouns"]:  # "his country": the person's country
@@ -1722,6 +1847,18 @@ class Events:
                         refs = self._actors(index, pobj[:1])
                         if refs:
                             return refs[:1]
+        return []
+
+    def _of_listed(self, index: _ArticleIndex, tok, stop: int) -> list[ActorRef]:
+        """ "the withdrawal of U.S. and NATO troops", "the arrest of Kenyan and Ugandan
+        activists": where the "of" object of a noun lists several coded actors (conjoined
+        modifiers or conjoined nouns), one each; a single actor is left to the phrase as a
+        whole (empty list)."""
+        objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i <= stop
+                for p in c.children if p.dep_ == "pobj"]
+        refs = self._actors(index, objs[:1]) if objs else []
+        if len(refs) > 1 and all(r.code for r in refs) and len({entity(r.code) for r in refs}) > 1:
+            return refs
         return []
 
     def _owner(self, index: _ArticleIndex, tok) -> list[ActorRef]:
