@@ -415,7 +415,9 @@ class Events:
         # "X warned Y it would seize the region": the warning is the threat, not a second act of
         # the reporting verb's own row (warn: ACCUSE) on the same pair
         said = {(t.token.i, _key(s), _key(g)) for t in threats for s in t.sources for g in t.targets}
-        found = [f for f in found if id(f) not in threatened
+        # "X vowed to strike Y": the vow is the threat, no promise (AGREE) of its own
+        vowed = {t.token.i for t in threats if t.token.lemma_.lower() in self.lexicon["vow_verbs"]}
+        found = [f for f in found if id(f) not in threatened and f.token.i not in vowed
                  and not all((f.token.i, _key(s), _key(g)) in said for s in f.sources for g in f.targets)] + threats
         found += self._refusals(index, found, sent)
         found += self._conditional_threats(index, sent)
@@ -497,6 +499,17 @@ class Events:
         out = []
         for f in found:
             threat = self._threat_verb(f.governor)
+            vow = self._vow_verb(f) if threat is None else None
+            if vow is not None and not f.negated:
+                # "X vowed to retaliate against Y": a blow vowed on a named side is a threat
+                sources = [s for s in f.sources if s is not None and s.code]
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
+                if sources and targets:
+                    status, negated, _ = self._status(vow)
+                    out.append(_Found(self._derived(self.lexicon.codes["threaten"], vow), vow, vow,
+                                      sources, targets, status, negated, basis=f))
+                continue
             if threat is not None and not f.negated:
                 # "X threatened to cut ties with Y": the act is threatened, not done
                 sources = [s for s in f.sources if s is not None and s.code]
@@ -562,6 +575,18 @@ class Events:
         while verb.dep_ == "conj" and verb.head.i != verb.i:  # "threatened to expel X and (to) close Y"
             verb = verb.head
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
+            return verb.head
+        return None
+
+    def _vow_verb(self, f: _Found):
+        """The verb of vowing (``vow_verbs``: "vowed to retaliate against Y", "pledged to crush
+        Y") whose infinitive is ``f``'s act, where that act is of material conflict (quad class 4)."""
+        verb = f.governor
+        if verb is None or self.cameo[f.trigger.cameo].quad_class != 4:
+            return None
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon["vow_verbs"]:
             return verb.head
         return None
 
@@ -1548,6 +1573,9 @@ class Events:
                 objs = [c for c in head.children if c.dep_ in OBJECTS]
                 if objs:
                     return objs[:1]
+                pats = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+                if dep == "xcomp" and pats and head.lemma_.lower() not in self.lexicon["intention_verbs"]:
+                    return pats[:1]  # the passive's patient: "X was forced to withdraw" (not "is expected to")
             return self._subjects(head, depth + 1)
         return []
 
