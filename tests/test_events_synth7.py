@@ -44,3 +44,33 @@ def test_passive_request_is_still_only_asked_for(events):
 def test_expected_to_act_is_no_act(events):
     # "X is expected to V" is the reporter's expectation (intention_verbs), not X's act
     assert events("Tanzania is expected to visit Burundi next week.") == []
+
+
+# ----------------------------------------------------------------- threats floated or named
+def test_raising_the_possibility_of_a_blow_is_a_threat(events):
+    # floating_verbs + prospect_nouns: a material-conflict act put forward as possible
+    assert events("Bolivia raised the possibility of sanctions against Paraguay.") == [
+        ("THREATEN", "130", "BOL", "PRY", "asserted")]
+    assert events("Bolivia raised the possibility of expelling Paraguayan diplomats.") == [
+        ("THREATEN", "130", "BOL", "PRYGOV", "asserted")]
+    assert events("Bolivia has floated the possibility of suspending trade talks with Peru.") == [
+        ("THREATEN", "130", "BOL", "PER", "asserted")]
+
+
+def test_raising_the_possibility_of_cooperation_is_no_threat(events):
+    assert events("Bolivia raised the possibility of talks with Paraguay.") == []
+
+
+def test_threat_noun_with_infinitive_is_a_threat_not_the_act(events):
+    # threat_nouns: "X's threat to expel ..." names a threat; the expulsion is not done
+    assert events("Bolivia's threat to expel Paraguayan diplomats angered Asuncion.") == [
+        ("THREATEN", "130", "BOL", "PRYGOV", "asserted")]
+
+
+# ----------------------------------------------------------------- the indirect object
+def test_indirect_object_is_the_recipient(events):
+    # "gave Y $N in aid", "granted Y a loan": the dative is the target
+    assert events("Bolivia gave Paraguay $5 million in aid.") == [
+        ("AID", "070", "BOL", "PRY", "asserted")]
+    assert events("Bolivia granted Paraguay a loan.") == [
+        ("AID", "070", "BOL", "PRY", "asserted")]

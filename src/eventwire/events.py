@@ -421,6 +421,7 @@ class Events:
                  and not all((f.token.i, _key(s), _key(g)) in said for s in f.sources for g in f.targets)] + threats
         found += self._refusals(index, found, sent)
         found += self._conditional_threats(index, sent)
+        found += self._floated_threats(index, sent)
         found += self._reported_requests(index, sent)
         found += self._reported_judgements(index, sent, found)
         return found
@@ -567,6 +568,43 @@ class Events:
                                   "hypothetical", False))
         return out
 
+    def _floated_threats(self, index: _ArticleIndex, sent) -> list[_Found]:
+        """ "X raised the possibility of expelling Y's diplomats", "floated the prospect of
+        sanctions against Y": an act of material conflict (quad class 4) an actor puts forward
+        as possible (a ``prospect_nouns`` object of ``floating_verbs``) is X THREATEN Y; the act
+        is not done (and has no subject of its own to be coded with)."""
+        lex = self.lexicon
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["floating_verbs"]:
+                continue
+            acts = [a for n in verb.children if n.dep_ in OBJECTS and n.lemma_.lower() in lex["prospect_nouns"]
+                    for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for a in p.children]
+            for act in acts:
+                if act.dep_ == "pcomp" and act.pos_ == "VERB":
+                    # whom the act is owed to, else the other side of its object ("talks with Y")
+                    trig, targets = self._match_verb(act, self._lemma(act)), self._owed(index, act)
+                    targets = targets or self._actors(index, [
+                        o for b in act.children if b.dep_ in OBJECTS for c in b.children
+                        if c.dep_ == "prep" and c.lower_ in lex["target_preps"] for o in c.children if o.dep_ == "pobj"])
+                elif act.dep_ == "pobj" and (key := self._noun_key(act, act.lemma_.lower())) is not None:
+                    trig = lex.nouns[key][0]
+                    targets = self._actors(index, [o for c in act.children if c.dep_ == "prep"
+                                                   and c.lower_ in lex["target_preps"]
+                                                   for o in c.children if o.dep_ == "pobj"])
+                else:
+                    continue
+                if trig is None or self.cameo[trig.cameo].quad_class != 4:
+                    continue  # "raised the possibility of talks with Y" threatens no one
+                sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in targets if t.code and self._side(t.code) not in own]
+                if sources and targets:
+                    status, negated, _ = self._status(verb)
+                    out.append(_Found(self._derived(lex.codes["threaten"], verb), verb, verb, sources,
+                                      targets, status, negated))
+        return out
+
     def _threat_verb(self, verb):
         """The verb of threat (``threat_verbs``) whose infinitive ``verb`` is ("threatened
         to expel")."""
@@ -576,6 +614,8 @@ class Events:
             verb = verb.head
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
             return verb.head
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lexicon["threat_nouns"]:
+            return verb.head  # "X's threat to expel Y's diplomats": the act is not done
         return None
 
     def _vow_verb(self, f: _Found):
@@ -1157,6 +1197,10 @@ class Events:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
                 if refs:
                     return refs
+        # the indirect object is the one given to: "gave Uganda $5 million in aid"
+        refs = self._actors(index, [c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"])
+        if refs:
+            return refs
         if "speech" in trig.flags or "claim" in trig.flags:
             for c in children:
                 if c.dep_ == "ccomp":
