@@ -74,3 +74,12 @@ def test_indirect_object_is_the_recipient(events):
         ("AID", "070", "BOL", "PRY", "asserted")]
     assert events("Bolivia granted Paraguay a loan.") == [
         ("AID", "070", "BOL", "PRY", "asserted")]
+
+
+# ----------------------------------------------------------------- the patient of an act noun
+def test_of_object_of_an_act_noun_is_its_patient(events):
+    # patient_of_nouns: "the arrest of X", "the release of X": X is the target
+    assert events("Bolivia announced the arrest of two Paraguayan journalists.") == [
+        ("COERCE", "173", "BOL", "PRYMED", "asserted")]
+    assert events("Bolivia announced the release of two Paraguayan journalists.") == [
+        ("RETREAT", "084", "BOL", "PRYMED", "asserted")]
