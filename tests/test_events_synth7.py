@@ -83,3 +83,17 @@ def test_of_object_of_an_act_noun_is_its_patient(events):
         ("COERCE", "173", "BOL", "PRYMED", "asserted")]
     assert events("Bolivia announced the release of two Paraguayan journalists.") == [
         ("RETREAT", "084", "BOL", "PRYMED", "asserted")]
+
+
+# ----------------------------------------------------------------- reiterated attitudes
+def test_reiterated_support_is_support(events):
+    # reiterate carries a spoken act's noun as express does (expression_verbs, light_verbs)
+    assert events("Bolivia reiterated its support for Paraguay.") == [
+        ("SUPPORT", "051", "BOL", "PRY", "asserted")]
+
+
+# ----------------------------------------------------------------- a particle read as an adverb
+def test_adverb_right_after_the_verb_is_its_particle(events):
+    # the small model reads "down" in "stepped down" as an adverb; the row "step down" fits
+    assert events("The Bolivian defense minister stepped down.") == [
+        ("RETREAT", "080", "BOLGOV", None, "asserted")]

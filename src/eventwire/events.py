@@ -774,7 +774,9 @@ class Events:
         if key in self._matches:
             return self._matches[key]
         # a particle follows its verb: "On Monday, X called ..." is no "call on"
-        after = [c for c in tok.children if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i]
+        # (an adverb right after the verb is a particle the parser missed: "stepped down")
+        after = [c for c in tok.children if (c.dep_ in ("prt", "prep", "agent") and c.i > tok.i)
+                 or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i == tok.i + 1)]
         particles = {c.lower_ for c in after}
         words = None
         match = None
