@@ -97,3 +97,22 @@ def test_adverb_right_after_the_verb_is_its_particle(events):
     # the small model reads "down" in "stepped down" as an adverb; the row "step down" fits
     assert events("The Bolivian defense minister stepped down.") == [
         ("RETREAT", "080", "BOLGOV", None, "asserted")]
+
+
+# ----------------------------------------------------------------- working together, tributes
+def test_working_together_is_cooperation(events):
+    assert events("Bolivia and Paraguay have been working together in recent years.") == [
+        ("COOPERATE", "060", "BOL", "PRY", "asserted")]
+    assert events("Bolivia is working with Paraguay on the new railway.") == [
+        ("COOPERATE", "060", "BOL", "PRY", "asserted")]
+
+
+def test_working_with_no_named_partner_is_no_event(events):
+    assert events("Bolivia worked with its partners on the plan.") == []
+
+
+def test_deepened_cooperation_and_paid_tribute(events):
+    assert events("Bolivia and Paraguay deepened their military cooperation.") == [
+        ("COOPERATE", "060", "BOL", "PRY", "asserted")]
+    assert events("Bolivia paid tribute to Paraguay.") == [
+        ("SUPPORT", "051", "BOL", "PRY", "asserted")]
