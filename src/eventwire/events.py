@@ -420,10 +420,13 @@ class Events:
         # "X warned Y it would seize the region": the warning is the threat, not a second act of
         # the reporting verb's own row (warn: ACCUSE) on the same pair
         said = {(t.token.i, _key(s), _key(g)) for t in threats for s in t.sources for g in t.targets}
-        found = [f for f in found if id(f) not in threatened
+        # "X vowed to strike Y": the vow is the threat, no promise (AGREE) of its own
+        vowed = {t.token.i for t in threats if t.token.lemma_.lower() in self.lexicon["vow_verbs"]}
+        found = [f for f in found if id(f) not in threatened and f.token.i not in vowed
                  and not all((f.token.i, _key(s), _key(g)) in said for s in f.sources for g in f.targets)] + threats
         found += self._refusals(index, found, sent)
         found += self._conditional_threats(index, sent)
+        found += self._floated_threats(index, sent)
         found += self._reported_requests(index, sent)
         found += self._reported_judgements(index, sent, found)
         found += self._judging_adjectives(index, sent, found)
@@ -513,6 +516,17 @@ class Events:
         out = []
         for f in found:
             threat = self._threat_verb(f.governor)
+            vow = self._vow_verb(f) if threat is None else None
+            if vow is not None and not f.negated:
+                # "X vowed to retaliate against Y": a blow vowed on a named side is a threat
+                sources = [s for s in f.sources if s is not None and s.code]
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in f.targets if t is not None and t.code and self._side(t.code) not in own]
+                if sources and targets:
+                    status, negated, _ = self._status(vow)
+                    out.append(_Found(self._derived(self.lexicon.codes["threaten"], vow), vow, vow,
+                                      sources, targets, status, negated, basis=f))
+                continue
             if threat is not None and not f.negated:
                 # "X threatened to cut ties with Y": the act is threatened, not done
                 sources = [s for s in f.sources if s is not None and s.code]
@@ -570,6 +584,43 @@ class Events:
                                   "hypothetical", False))
         return out
 
+    def _floated_threats(self, index: _ArticleIndex, sent) -> list[_Found]:
+        """ "X raised the possibility of expelling Y's diplomats", "floated the prospect of
+        sanctions against Y": an act of material conflict (quad class 4) an actor puts forward
+        as possible (a ``prospect_nouns`` object of ``floating_verbs``) is X THREATEN Y; the act
+        is not done (and has no subject of its own to be coded with)."""
+        lex = self.lexicon
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["floating_verbs"]:
+                continue
+            acts = [a for n in verb.children if n.dep_ in OBJECTS and n.lemma_.lower() in lex["prospect_nouns"]
+                    for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for a in p.children]
+            for act in acts:
+                if act.dep_ == "pcomp" and act.pos_ == "VERB":
+                    # whom the act is owed to, else the other side of its object ("talks with Y")
+                    trig, targets = self._match_verb(act, self._lemma(act)), self._owed(index, act)
+                    targets = targets or self._actors(index, [
+                        o for b in act.children if b.dep_ in OBJECTS for c in b.children
+                        if c.dep_ == "prep" and c.lower_ in lex["target_preps"] for o in c.children if o.dep_ == "pobj"])
+                elif act.dep_ == "pobj" and (key := self._noun_key(act, act.lemma_.lower())) is not None:
+                    trig = lex.nouns[key][0]
+                    targets = self._actors(index, [o for c in act.children if c.dep_ == "prep"
+                                                   and c.lower_ in lex["target_preps"]
+                                                   for o in c.children if o.dep_ == "pobj"])
+                else:
+                    continue
+                if trig is None or self.cameo[trig.cameo].quad_class != 4:
+                    continue  # "raised the possibility of talks with Y" threatens no one
+                sources = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+                own = {self._side(s.code) for s in sources}
+                targets = [t for t in targets if t.code and self._side(t.code) not in own]
+                if sources and targets:
+                    status, negated, _ = self._status(verb)
+                    out.append(_Found(self._derived(lex.codes["threaten"], verb), verb, verb, sources,
+                                      targets, status, negated))
+        return out
+
     def _threat_verb(self, verb):
         """The verb of threat (``threat_verbs``) whose infinitive ``verb`` is ("threatened
         to expel")."""
@@ -578,6 +629,20 @@ class Events:
         while verb.dep_ == "conj" and verb.head.i != verb.i:  # "threatened to expel X and (to) close Y"
             verb = verb.head
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon["threat_verbs"]:
+            return verb.head
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in self.lexicon["threat_nouns"]:
+            return verb.head  # "X's threat to expel Y's diplomats": the act is not done
+        return None
+
+    def _vow_verb(self, f: _Found):
+        """The verb of vowing (``vow_verbs``: "vowed to retaliate against Y", "pledged to crush
+        Y") whose infinitive is ``f``'s act, where that act is of material conflict (quad class 4)."""
+        verb = f.governor
+        if verb is None or self.cameo[f.trigger.cameo].quad_class != 4:
+            return None
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon["vow_verbs"]:
             return verb.head
         return None
 
@@ -789,7 +854,9 @@ class Events:
         if key in self._matches:
             return self._matches[key]
         # a particle follows its verb: "On Monday, X called ..." is no "call on"
-        after = [c for c in tok.children if c.dep_ in ("prt", "prep", "agent") and c.i > tok.i]
+        # (an adverb right after the verb is a particle the parser missed: "stepped down")
+        after = [c for c in tok.children if (c.dep_ in ("prt", "prep", "agent") and c.i > tok.i)
+                 or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.i == tok.i + 1)]
         particles = {c.lower_ for c in after}
         words = None
         match = None
@@ -1390,6 +1457,9 @@ class Events:
             objects += [k for c in noun.children if c.dep_ in ("acl", "ccomp")
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                         for k in c.children if k.dep_ in SUBJECTS]
+        if depth == 0 and noun.lemma_.lower() in self.lexicon["patient_of_nouns"]:  # "the arrest of X"
+            objects += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
         for obj in objects:
             refs = self._actors(index, [obj], deep=True)
             if refs:
@@ -1681,6 +1751,9 @@ class Events:
                 objs = [c for c in head.children if c.dep_ in OBJECTS]
                 if objs:
                     return objs[:1]
+                pats = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+                if dep == "xcomp" and pats and head.lemma_.lower() not in self.lexicon["intention_verbs"]:
+                    return pats[:1]  # the passive's patient: "X was forced to withdraw" (not "is expected to")
             return self._subjects(head, depth + 1)
         return []
 
