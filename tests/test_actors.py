@@ -1167,3 +1167,20 @@ def test_a_head_of_a_body_takes_the_bodys_sector(code):
     assert actor(art, "Marc Antoine").code == "HTIPOL"  # not the GOV of "inspector general"
     art = code("The head of Kenya's foreign ministry, Anne Wanjiku, criticized Somalia.")
     assert actor(art, "Anne Wanjiku").code == "KENGOV"
+
+
+def test_un_bodies_named_by_what_they_do_in_any_printing(code):
+    art = code("The head of the U.N.'s refugee agency, Paul Brand, criticized Kenya on Monday.")
+    assert [(a.name, a.code) for a in art.actors] == [("Paul Brand", "IGO:UNHCR"), ("UNHCR", "IGO:UNHCR"),
+                                                     ("Kenya", "KEN")]
+    art = code("Kenya gave the U.N. Refugee Agency two weeks.")
+    assert actor(art, "Refugee Agency").code == "IGO:UNHCR"
+    art = code("The U.N. children’s program said on Monday that Sudan attacked schools.")
+    assert actor(art, "children’s program").code == "IGO:UNICEF"
+
+
+def test_army_spokesperson_and_well_known_bodies(code):
+    art = code("The Pakistani army spokesperson criticized India.")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "PAKMIL", "IND")]
+    art = code("Farai Moyo, the Zanu PF information director, criticized the ACLU.")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "ZWEPTY", "USAHRI")]
