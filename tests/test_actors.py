@@ -1184,3 +1184,19 @@ def test_army_spokesperson_and_well_known_bodies(code):
     assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "PAKMIL", "IND")]
     art = code("Farai Moyo, the Zanu PF information director, criticized the ACLU.")
     assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "ZWEPTY", "USAHRI")]
+
+
+def test_a_countrys_possessive_wins_over_the_city_or_body_where_its_office_sits(code):
+    art = code("Guatemala's Washington embassy criticized Mexico.")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "GTMGOV", "MEX")]
+    art = code("Iran's U.N. mission criticized France.")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "IRNGOV", "FRA")]
+
+
+def test_a_title_of_a_countrys_named_body_takes_the_bodys_sector(code):
+    art = code("Anna Lutz, president of Ghana's Association of Cocoa Growers, criticized Togo.")
+    assert [(a.name, a.code) for a in art.actors] == [("Anna Lutz", "GHANGO"), ("Ghana", "GHA"), ("Togo", "TGO")]
+    art = code("Anna Lutz, the chief of Kenya's Supreme Court, criticized Togo.")
+    assert actor(art, "Anna Lutz").code == "KENJUD"
+    art = code("Anna Lutz, president of Ghana, criticized Togo.")
+    assert actor(art, "Anna Lutz").code == "GHAGOV"  # the country itself: the title's sector

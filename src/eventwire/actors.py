@@ -541,7 +541,7 @@ class _Reader:
             t, u, p = doc[j], self.unit_of[j], self.person_of[j]
             steps += 1
             if u is not None and u.cat in ("GEO", "ORG"):
-                if out["entity"] is None:
+                if out["entity"] is None or self._possessor_over_host(u, out["entity"]):
                     out["entity"] = u
                 out["units"].append(u)
                 j = u.start - 1
@@ -591,6 +591,15 @@ class _Reader:
                 break
             out["start"] = j + 1
         return out
+
+    def _possessor_over_host(self, u: Unit, found: Unit) -> bool:
+        """A country's possessive before a city or an international body that modifies the role noun
+        ("Guatemala's Washington embassy", "Iran's U.N. mission"): the city or body is where the office
+        sits, the possessor whose it is."""
+        return (u.cat == "GEO" and u.kind == "name" and u.end < len(self.doc)
+                and self.doc[u.end].text in POSSESSIVE and found.start >= u.end
+                and ((found.cat == "GEO" and found.kind == "capital")
+                     or (found.cat == "ORG" and (found.code or "").startswith("IGO:"))))
 
     @staticmethod
     def _past_office(entity: Unit | None, left: dict) -> bool:
@@ -656,7 +665,7 @@ class _Reader:
             return None
         prep = doc[k].lower_
         j = k + 1
-        entity = role = None
+        entity = role = body = None
         end = None
         while j < len(doc) and j - k <= MAX_LEFT:
             t, u = doc[j], self.unit_of[j]
@@ -676,6 +685,10 @@ class _Reader:
                 if (entity or role) and t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or (
                         j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
                     break  # a name after the complement ("Ambassador to Japan Rahm Emanuel")
+                if entity is not None and entity.cat == "GEO" and entity.code in self.gaz.countries and t.pos_ != "ADJ":
+                    sector = self.gaz.org_words.get(t.lower_, (None, ""))
+                    if sector[1] == "body" and sector[0] not in (None, "-"):
+                        body = Unit(j, j + 1, "ROLE", "body", sector[0])  # "of Ghana's Farmers Association"
                 j += 1
                 if entity or role:
                     end = j
@@ -683,6 +696,8 @@ class _Reader:
                 break
         if entity is None and role is None:
             return None
+        if role is None and body is not None and end is not None and body.start < end:
+            role = body  # a country's body named after it: its sector, not the title's
         return end, prep, entity, role
 
     def _roles(self) -> None:
@@ -722,7 +737,7 @@ class _Reader:
             if not host:
                 if entity is None and c_entity is not None:
                     entity = c_entity
-                if c_role is not None and (sector is None or head in BODY_TAKERS):
+                if c_role is not None and (sector is None or head in BODY_TAKERS or c_role.kind == "body"):
                     sector = c_role.code
             if not host and sector is None and c_role is None and (c_entity is None or c_entity.cat == "GEO"):
                 body = self._body_code(u.end + 1, sent.end, None)  # "director of the White House National
