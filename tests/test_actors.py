@@ -1200,3 +1200,17 @@ def test_a_title_of_a_countrys_named_body_takes_the_bodys_sector(code):
     assert actor(art, "Anna Lutz").code == "KENJUD"
     art = code("Anna Lutz, president of Ghana, criticized Togo.")
     assert actor(art, "Anna Lutz").code == "GHAGOV"  # the country itself: the title's sector
+
+
+def test_a_country_before_an_academic_role_at_a_body_is_the_subject_the_body_employs(code):
+    art = code("Tom Ward, a North Korean expert at Stanford University, criticized Japan.")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ACCUSE", "USAEDU", "JPN")]
+    art = code("Tom Ward, the Japan chair at Brookings Institution, criticized China.")
+    assert actor(art, "Tom Ward").code == "USAEDU"
+    art = code("Tom Ward, a Japanese diplomat at the United Nations, criticized China.")
+    assert actor(art, "Tom Ward").code == "JPNGOV"  # a country's office: its own
+
+
+def test_doctor_and_professor_are_honorifics(code):
+    art = code("Dr. Anna Lutz criticized Uganda on Monday. Dr. Lutz said the plan failed.")
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Anna Lutz"]

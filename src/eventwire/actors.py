@@ -737,6 +737,9 @@ class _Reader:
             if not host:
                 if entity is None and c_entity is not None:
                     entity = c_entity
+                elif prep in ("at", "with") and c_entity is not None and c_entity.cat == "ORG" and entity is not None \
+                        and entity.cat == "GEO" and sector in STATELESS_SECTORS | {None}:
+                    entity = c_entity  # "a North Korean expert at X", "the Japan chair at X": the subject, X employs
                 if c_role is not None and (sector is None or head in BODY_TAKERS or c_role.kind == "body"):
                     sector = c_role.code
             if not host and sector is None and c_role is None and (c_entity is None or c_entity.cat == "GEO"):
