@@ -1214,3 +1214,14 @@ def test_a_country_before_an_academic_role_at_a_body_is_the_subject_the_body_emp
 def test_doctor_and_professor_are_honorifics(code):
     art = code("Dr. Anna Lutz criticized Uganda on Monday. Dr. Lutz said the plan failed.")
     assert [a.name for a in art.actors if a.type == "PERSON"] == ["Anna Lutz"]
+
+
+def test_a_title_before_nouns_and_another_title_modifies_it(code):
+    art = code("Nigeria's deputy health director, Olu Badmus, criticized Ghana on Monday.")
+    assert [(a.name, a.code) for a in art.actors if a.type == "PERSON"] == [("Olu Badmus", "NGA")]  # no LEG deputy
+
+
+def test_a_title_of_no_sector_takes_the_home_country_as_an_untitled_name_does(code):
+    art = code("Olu Badmus, the deputy project director, urged Nigerians to stay calm. Nigeria's "
+               "government met in Nigeria on Monday and Nigeria's police watched.")
+    assert actor(art, "Olu Badmus").code == "NGA"

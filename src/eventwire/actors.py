@@ -715,6 +715,8 @@ class _Reader:
         nxt = self.unit_of[k] if k < len(doc) else None
         if nxt is not None and nxt.cat == "ROLE" and nxt.start == k:
             return  # "member states", "Deputy U.N. Ambassador": the first noun modifies the last
+        if u.kind == "title" and self._title_modifier(k):
+            return  # "deputy project director", "deputy health director": a title of the last noun's
         left = self._left(u.start - 1, sent.start)
         for inner in left["units"]:
             self.consumed.add(inner.start)
@@ -833,6 +835,16 @@ class _Reader:
             self._acronym_after(end, m)  # "the Haitian National Police (HNP)": "HNP" later is the same group
         if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
             self._coordinated(m, start, sent)
+
+    def _title_modifier(self, k: int) -> bool:
+        """One or two lower-case nouns or adjectives at ``k``, then a title: the title before ``k``
+        modifies that later title ("deputy project director")."""
+        doc, j = self.doc, k
+        while j < len(doc) and j - k < 2 and self.unit_of[j] is None and doc[j].pos_ in ("NOUN", "ADJ") \
+                and doc[j].is_lower:
+            j += 1
+        later = self.unit_of[j] if k < j < len(doc) else None
+        return later is not None and later.cat == "ROLE" and later.start == j and later.kind == "title"
 
     def _labelled_body(self, u: Unit, left: dict, parts: dict, k: int) -> bool:
         """"the newspaper Kompas", "Afghan broadcaster Shamshad TV": a capitalised name right after a role noun
@@ -1549,6 +1561,8 @@ class _Reader:
                 p.unplaced = not self._aged(p)
             return
         if p.sector is None:
+            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2 and not p.past_office:
+                p.code = home  # "X, the deputy project director": a title of no sector, the country as untitled
             return
         if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"; lists of titles
             for q in reversed(self.persons):
