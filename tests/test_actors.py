@@ -1225,3 +1225,13 @@ def test_a_title_of_no_sector_takes_the_home_country_as_an_untitled_name_does(co
     art = code("Olu Badmus, the deputy project director, urged Nigerians to stay calm. Nigeria's "
                "government met in Nigeria on Monday and Nigeria's police watched.")
     assert actor(art, "Olu Badmus").code == "NGA"
+
+
+def test_a_named_body_only_a_state_has_is_the_home_countrys(code):
+    art = code("The provincial Directorate of Information and Culture banned the books in Kabul, Afghanistan, on "
+               "Monday. Afghanistan's Taliban rejected Pakistan's claims.")
+    assert actor(art, "Directorate of Information").code == "AFGGOV"
+    assert ("COERCE", "AFGGOV") in [(e.type, e.source.code) for e in art.events]
+    art = code("The International Bureau of Weights met in Kabul, Afghanistan, on Monday. Afghanistan's Taliban "
+               "rejected Pakistan's claims.")
+    assert actor(art, "International Bureau").code is None  # an international body: no country's

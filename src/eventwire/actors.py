@@ -81,6 +81,7 @@ BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Cen
 # sectors of a body that need no country: with no place read, an international NGO ("NGO:" + its acronym)
 STATELESS_SECTORS = frozenset(s.upper() for s in cached_yaml("modality.yaml")["stateless_sectors"])
 INTERNATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["international_words"])  # "World ... Foundation"
+STATE_BODY_WORDS = frozenset(cached_yaml("modality.yaml")["state_body_words"])  # "the Bureau of Immigration"
 NATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["national_words"])  # "National ... Institute"
 ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
 # "the Israeli leader" -> the last Israeli president or prime minister named (title heads of a generic noun)
@@ -1321,6 +1322,10 @@ class _Reader:
                     m._drop = True  # "the minister" with nobody to be: not an actor
             elif m.kind == "name" and m.type == "ORG" and m._parts is not None:  # "the newspaper Kompas"
                 m.code = self._code_parts(m._parts, None, home if self._home_share >= HOME_SHARE else None)
+            elif m.kind == "name" and m.type == "ORG" and m.code is None and home and self._home_share >= HOME_SHARE:
+                sector = self._state_body_sector(m)  # "the Bureau of Immigration": the home country's
+                if sector is not None:
+                    m.code = home + sector
             elif m.kind == "group" and self._named_body(m) is not None:
                 body = self._named_body(m)  # "the court" after "the International Court of Justice"
                 m.code, m.type, m._same = body.code, body.type, body
@@ -1346,6 +1351,20 @@ class _Reader:
                 self._finish_person(link)
                 m.code, m.title = link.code, link.title
                 m.type = "PERSON"
+
+    def _state_body_sector(self, m: Mention) -> str | None:
+        """The sector of a named body whose head word only a state's body has (``STATE_BODY_WORDS``),
+        with no place and no international opening ("the Bureau of Immigration"); else None."""
+        if m.tok_start < 0:
+            return None
+        words = [t for t in self.doc[m.tok_start:m.tok_end] if t.lower_ != "the"]
+        if not words or words[0].text in INTERNATIONAL_WORDS or any(self.unit_of[t.i] is not None for t in words):
+            return None
+        head = next((t for t in words if t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "of"), words[-1])
+        if head.lower_ not in STATE_BODY_WORDS:
+            return None
+        sector = self.gaz.org_words.get(head.lower_, (None, ""))[0]
+        return sector if sector not in (None, "-") else None
 
     def _speakers_only(self, home: str | None) -> None:
         """Private people asked for a view: a person of the home country named with no title, body, entry or
