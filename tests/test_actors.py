@@ -1235,3 +1235,10 @@ def test_a_named_body_only_a_state_has_is_the_home_countrys(code):
     art = code("The International Bureau of Weights met in Kabul, Afghanistan, on Monday. Afghanistan's Taliban "
                "rejected Pakistan's claims.")
     assert actor(art, "International Bureau").code is None  # an international body: no country's
+
+
+def test_a_storms_name_is_no_actor(code):
+    art = code("Cyclone Nala hit Malawi on Monday, and Malawi's government sent troops. Officials in Malawi said "
+               "Cyclone Nala killed two people. Nala hit Mozambique too.")
+    assert [a.name for a in art.actors if a.type == "PERSON"] == []
+    assert [(e.type, e.source.code) for e in art.events] == [("MOBILIZE", "MWIGOV")]  # no storm's ASSAULT

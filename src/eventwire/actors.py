@@ -82,6 +82,7 @@ BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Cen
 STATELESS_SECTORS = frozenset(s.upper() for s in cached_yaml("modality.yaml")["stateless_sectors"])
 INTERNATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["international_words"])  # "World ... Foundation"
 STATE_BODY_WORDS = frozenset(cached_yaml("modality.yaml")["state_body_words"])  # "the Bureau of Immigration"
+HAZARD_WORDS = frozenset(cached_yaml("modality.yaml")["hazard_words"])  # "Cyclone Jude": a storm's name
 NATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["national_words"])  # "National ... Institute"
 ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
 # "the Israeli leader" -> the last Israeli president or prime minister named (title heads of a generic noun)
@@ -367,6 +368,13 @@ class _Reader:
             and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in HONORIFICS and tok.i > 0 \
             and not self.doc[tok.i - 1].is_punct and not self.doc[tok.i - 1].is_title
 
+    @cached_property
+    def _storm_names(self) -> frozenset[str]:
+        """The names of storms the article gives ("Cyclone Jude" -> "Jude")."""
+        doc = self.doc
+        return frozenset(doc[i + 1].text for i in range(len(doc) - 1)
+                         if doc[i].text in HAZARD_WORDS and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
+
     def _no_name(self, start: int, end: int) -> bool:
         """The words are no actor's name whatever the tagger read: a concept of data/concepts.tsv (a faith, a
         region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a place (see
@@ -380,6 +388,9 @@ class _Reader:
             end -= 1
         if doc[start:end].text in self.gaz.concepts or self._place_named(start, end):
             return True
+        if (end - start >= 2 and doc[start].text in HAZARD_WORDS) or (
+                end - start == 1 and doc[start].text in self._storm_names):
+            return True  # "Cyclone Jude", "Hurricane Maria", and "Jude" again: a storm
         last = end - 1
         while last > start and (doc[last].lower_ == "of" or doc[last].is_punct or doc[last].text in POSSESSIVE):
             last -= 1  # "the Immigration Act of", "the Law's"
