@@ -82,6 +82,8 @@ BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Cen
 # sectors of a body that need no country: with no place read, an international NGO ("NGO:" + its acronym)
 STATELESS_SECTORS = frozenset(s.upper() for s in cached_yaml("modality.yaml")["stateless_sectors"])
 INTERNATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["international_words"])  # "World ... Foundation"
+STATE_BODY_WORDS = frozenset(cached_yaml("modality.yaml")["state_body_words"])  # "the Bureau of Immigration"
+HAZARD_WORDS = frozenset(cached_yaml("modality.yaml")["hazard_words"])  # "Cyclone Jude": a storm's name
 NATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["national_words"])  # "National ... Institute"
 ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
 # "the Israeli leader" -> the last Israeli president or prime minister named (title heads of a generic noun)
@@ -367,6 +369,13 @@ class _Reader:
             and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in HONORIFICS and tok.i > 0 \
             and not self.doc[tok.i - 1].is_punct and not self.doc[tok.i - 1].is_title
 
+    @cached_property
+    def _storm_names(self) -> frozenset[str]:
+        """The names of storms the article gives ("Cyclone Jude" -> "Jude")."""
+        doc = self.doc
+        return frozenset(doc[i + 1].text for i in range(len(doc) - 1)
+                         if doc[i].text in HAZARD_WORDS and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
+
     def _no_name(self, start: int, end: int) -> bool:
         """The words are no actor's name whatever the tagger read: a concept of data/concepts.tsv (a faith, a
         region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a name after a thing's label of ``THING_LABELS``
@@ -382,7 +391,10 @@ class _Reader:
         if doc[start:end].text in self.gaz.concepts or self._place_named(start, end):
             return True
         if start > 0 and doc[start - 1].lemma_.lower() in THING_LABELS:
-            return True  # "the Icelandic trawler Hekla", "Storm Ciaran": the name of a thing
+            return True  # "the Icelandic trawler Hekla": the name of a thing
+        if (end - start >= 2 and doc[start].text in HAZARD_WORDS) or (
+                end - start == 1 and doc[start].text in self._storm_names):
+            return True  # "Cyclone Jude", "Hurricane Maria", and "Jude" again: a storm
         last = end - 1
         while last > start and (doc[last].lower_ == "of" or doc[last].is_punct or doc[last].text in POSSESSIVE):
             last -= 1  # "the Immigration Act of", "the Law's"
@@ -545,7 +557,7 @@ class _Reader:
             t, u, p = doc[j], self.unit_of[j], self.person_of[j]
             steps += 1
             if u is not None and u.cat in ("GEO", "ORG"):
-                if out["entity"] is None:
+                if out["entity"] is None or self._possessor_over_host(u, out["entity"]):
                     out["entity"] = u
                 out["units"].append(u)
                 j = u.start - 1
@@ -595,6 +607,15 @@ class _Reader:
                 break
             out["start"] = j + 1
         return out
+
+    def _possessor_over_host(self, u: Unit, found: Unit) -> bool:
+        """A country's possessive before a city or an international body that modifies the role noun
+        ("Guatemala's Washington embassy", "Iran's U.N. mission"): the city or body is where the office
+        sits, the possessor whose it is."""
+        return (u.cat == "GEO" and u.kind == "name" and u.end < len(self.doc)
+                and self.doc[u.end].text in POSSESSIVE and found.start >= u.end
+                and ((found.cat == "GEO" and found.kind == "capital")
+                     or (found.cat == "ORG" and (found.code or "").startswith("IGO:"))))
 
     @staticmethod
     def _past_office(entity: Unit | None, left: dict) -> bool:
@@ -660,7 +681,7 @@ class _Reader:
             return None
         prep = doc[k].lower_
         j = k + 1
-        entity = role = None
+        entity = role = body = None
         end = None
         while j < len(doc) and j - k <= MAX_LEFT:
             t, u = doc[j], self.unit_of[j]
@@ -680,6 +701,10 @@ class _Reader:
                 if (entity or role) and t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or (
                         j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
                     break  # a name after the complement ("Ambassador to Japan Rahm Emanuel")
+                if entity is not None and entity.cat == "GEO" and entity.code in self.gaz.countries and t.pos_ != "ADJ":
+                    sector = self.gaz.org_words.get(t.lower_, (None, ""))
+                    if sector[1] == "body" and sector[0] not in (None, "-"):
+                        body = Unit(j, j + 1, "ROLE", "body", sector[0])  # "of Ghana's Farmers Association"
                 j += 1
                 if entity or role:
                     end = j
@@ -687,6 +712,8 @@ class _Reader:
                 break
         if entity is None and role is None:
             return None
+        if role is None and body is not None and end is not None and body.start < end:
+            role = body  # a country's body named after it: its sector, not the title's
         return end, prep, entity, role
 
     def _roles(self) -> None:
@@ -704,6 +731,8 @@ class _Reader:
         nxt = self.unit_of[k] if k < len(doc) else None
         if nxt is not None and nxt.cat == "ROLE" and nxt.start == k:
             return  # "member states", "Deputy U.N. Ambassador": the first noun modifies the last
+        if u.kind == "title" and self._title_modifier(k):
+            return  # "deputy project director", "deputy health director": a title of the last noun's
         left = self._left(u.start - 1, sent.start)
         for inner in left["units"]:
             self.consumed.add(inner.start)
@@ -726,7 +755,10 @@ class _Reader:
             if not host:
                 if entity is None and c_entity is not None:
                     entity = c_entity
-                if c_role is not None and (sector is None or head in BODY_TAKERS):
+                elif prep in ("at", "with") and c_entity is not None and c_entity.cat == "ORG" and entity is not None \
+                        and entity.cat == "GEO" and sector in STATELESS_SECTORS | {None}:
+                    entity = c_entity  # "a North Korean expert at X", "the Japan chair at X": the subject, X employs
+                if c_role is not None and (sector is None or head in BODY_TAKERS or c_role.kind == "body"):
                     sector = c_role.code
             if not host and sector is None and c_role is None and (c_entity is None or c_entity.cat == "GEO"):
                 body = self._body_code(u.end + 1, sent.end, None)  # "director of the White House National
@@ -819,6 +851,16 @@ class _Reader:
             self._acronym_after(end, m)  # "the Haitian National Police (HNP)": "HNP" later is the same group
         if kind == "group" and entity is not None and self._adj_at(entity.start) is entity:
             self._coordinated(m, start, sent)
+
+    def _title_modifier(self, k: int) -> bool:
+        """One or two lower-case nouns or adjectives at ``k``, then a title: the title before ``k``
+        modifies that later title ("deputy project director")."""
+        doc, j = self.doc, k
+        while j < len(doc) and j - k < 2 and self.unit_of[j] is None and doc[j].pos_ in ("NOUN", "ADJ") \
+                and doc[j].is_lower:
+            j += 1
+        later = self.unit_of[j] if k < j < len(doc) else None
+        return later is not None and later.cat == "ROLE" and later.start == j and later.kind == "title"
 
     def _labelled_body(self, u: Unit, left: dict, parts: dict, k: int) -> bool:
         """"the newspaper Kompas", "Afghan broadcaster Shamshad TV": a capitalised name right after a role noun
@@ -1295,6 +1337,10 @@ class _Reader:
                     m._drop = True  # "the minister" with nobody to be: not an actor
             elif m.kind == "name" and m.type == "ORG" and m._parts is not None:  # "the newspaper Kompas"
                 m.code = self._code_parts(m._parts, None, home if self._home_share >= HOME_SHARE else None)
+            elif m.kind == "name" and m.type == "ORG" and m.code is None and home and self._home_share >= HOME_SHARE:
+                sector = self._state_body_sector(m)  # "the Bureau of Immigration": the home country's
+                if sector is not None:
+                    m.code = home + sector
             elif m.kind == "group" and self._named_body(m) is not None:
                 body = self._named_body(m)  # "the court" after "the International Court of Justice"
                 m.code, m.type, m._same = body.code, body.type, body
@@ -1320,6 +1366,20 @@ class _Reader:
                 self._finish_person(link)
                 m.code, m.title = link.code, link.title
                 m.type = "PERSON"
+
+    def _state_body_sector(self, m: Mention) -> str | None:
+        """The sector of a named body whose head word only a state's body has (``STATE_BODY_WORDS``),
+        with no place and no international opening ("the Bureau of Immigration"); else None."""
+        if m.tok_start < 0:
+            return None
+        words = [t for t in self.doc[m.tok_start:m.tok_end] if t.lower_ != "the"]
+        if not words or words[0].text in INTERNATIONAL_WORDS or any(self.unit_of[t.i] is not None for t in words):
+            return None
+        head = next((t for t in words if t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "of"), words[-1])
+        if head.lower_ not in STATE_BODY_WORDS:
+            return None
+        sector = self.gaz.org_words.get(head.lower_, (None, ""))[0]
+        return sector if sector not in (None, "-") else None
 
     def _speakers_only(self, home: str | None) -> None:
         """Private people asked for a view: a person of the home country named with no title, body, entry or
@@ -1535,6 +1595,8 @@ class _Reader:
                 p.unplaced = not self._aged(p)
             return
         if p.sector is None:
+            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2 and not p.past_office:
+                p.code = home  # "X, the deputy project director": a title of no sector, the country as untitled
             return
         if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"; lists of titles
             for q in reversed(self.persons):
