@@ -215,6 +215,14 @@ class _Reader:
         self.dictionary = dictionary
         self.people = people if people is not None else ActorMemory()
         self.date = (art.published or "")[:10] or None
+        # the named entities, once: spaCy builds the tuple anew on every ``doc.ents``
+        self.ents = self.doc.ents
+        # the last word of each person name of two or more words -> the start tokens of those names,
+        # for :meth:`_surname_here` (asked hundreds of times an article)
+        self._full_name_ends: dict[str, list[int]] = {}
+        for ent in self.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                self._full_name_ends.setdefault(ent[-1].text, []).append(ent.start)
         self.units = [self._dated(u) for u in gazetteer.units(self.doc)]
         self.unit_of: list[Unit | None] = [None] * len(self.doc)
         for u in self.units:
@@ -252,7 +260,7 @@ class _Reader:
         doc = self.doc
         spans = []
         self._person_over_places()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             start, end = ent.start, ent.end
@@ -305,7 +313,7 @@ class _Reader:
                 taken.update(range(*run))
                 surnames.add(doc[run[0]:run[1]].text)
         # surnames and known names tagged as organisations or places ("Galuzin said")
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
                 continue
             start, end = ent.start, ent.end
@@ -404,8 +412,7 @@ class _Reader:
     def _surname_here(self, tok, other_than: int | None = None) -> bool:
         """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said"); one
         that does not start at token ``other_than``, where given."""
-        return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text and ent.start != other_than
-                   for ent in self.doc.ents)
+        return any(start != other_than for start in self._full_name_ends.get(tok.text, ()))
 
     def _who_follows(self, span) -> bool:
         """"Chalida Tajaroensuk, who heads ...", "Lena Odhiambo, 29, works ...", "Pieter Vos, assistant professor
@@ -441,7 +448,7 @@ class _Reader:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
         doc = self.doc
         drop = set()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or len(ent) < 2 or self.unit_of[ent.start] is not None \
                     or not doc[ent.start].is_title:
                 continue
@@ -991,7 +998,7 @@ class _Reader:
 
     def _names(self) -> None:
         doc = self.doc
-        for ent in doc.ents:  # "the Kenya Institute for Water Research": the country is inside a body's name
+        for ent in self.ents:  # "the Kenya Institute for Water Research": the country is inside a body's name
             if ent.label_ == "ORG" and self._place_in_body(ent):
                 self.place_bodies.add(ent.start)
                 self.consumed.update(self.unit_of[i].start for i in range(ent.start, ent.end) if self.unit_of[i])
@@ -1150,7 +1157,7 @@ class _Reader:
     def _unknown_orgs(self) -> None:
         """Organisations spaCy found that the gazetteer does not know: listed, code from aliases or null."""
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
             if any((self.unit_of[i] and ent.start not in self.place_bodies) or self.person_of[i] or i in self.labelled
