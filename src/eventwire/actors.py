@@ -215,7 +215,9 @@ class _Reader:
         self.dictionary = dictionary
         self.people = people if people is not None else ActorMemory()
         self.date = (art.published or "")[:10] or None
-        # the named entities, once: spaCy builds the tuple anew on every ``doc.ents``
+        # the tokens and named entities, once: spaCy makes a new Token on every ``doc[i]`` and builds the
+        # tuple anew on every ``doc.ents``; the passes over every token below read these lists
+        self.tokens = list(self.doc)
         self.ents = self.doc.ents
         # the last word of each person name of two or more words -> the start tokens of those names,
         # for :meth:`_surname_here` (asked hundreds of times an article)
@@ -330,9 +332,10 @@ class _Reader:
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
         remember = len(self.memory) > 0 or len(self.people) > 0 or self.dictionary is not None
+        tokens = self.tokens
         i = 0
         while i < len(doc):
-            tok = doc[i]
+            tok = tokens[i]
             if ((tok.pos_ == "NOUN" and tok.is_title) or (tok.is_upper and len(tok) >= 2)) and tok.text in surnames \
                     and i not in taken and self.unit_of[i] is None:
                 # a surname the tagger read as a common noun ("Trump at first ..."), or initials ("MBZ")
@@ -344,7 +347,7 @@ class _Reader:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
+            while j < len(doc) and j not in taken and tokens[j].pos_ == "PROPN" and tokens[j].is_title \
                     and self.unit_of[j] is None:
                 j += 1
             text = doc[i:j].text
@@ -1147,8 +1150,7 @@ class _Reader:
             self._add(m)
 
     def _pronouns(self) -> None:
-        doc = self.doc
-        for tok in doc:
+        for tok in self.tokens:
             low = tok.lower_
             if (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in SUBJECT_DEPS:
                 self._add(_Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
@@ -1242,7 +1244,7 @@ class _Reader:
         pending: list[Mention] = []  # unnamed titled persons waiting for a name (a lede)
         subjects: list[tuple[int, Mention]] = []  # (sentence start, mention) of subject mentions
         for m in self.mentions:
-            sent = doc[m.tok_start].sent if m.tok_start >= 0 else None
+            sent = self.tokens[m.tok_start].sent if m.tok_start >= 0 else None
             if m.type == "COUNTRY" and m.kind == "name":
                 last_country = m
             if m.kind == "name" and m.type == "PERSON":
