@@ -218,6 +218,16 @@ class _Reader:
         self.dictionary = dictionary
         self.people = people if people is not None else ActorMemory()
         self.date = (art.published or "")[:10] or None
+        # the tokens and named entities, once: spaCy makes a new Token on every ``doc[i]`` and builds the
+        # tuple anew on every ``doc.ents``; the passes over every token below read these lists
+        self.tokens = list(self.doc)
+        self.ents = self.doc.ents
+        # the last word of each person name of two or more words -> the start tokens of those names,
+        # for :meth:`_surname_here` (asked hundreds of times an article)
+        self._full_name_ends: dict[str, list[int]] = {}
+        for ent in self.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                self._full_name_ends.setdefault(ent[-1].text, []).append(ent.start)
         self.units = [self._dated(u) for u in gazetteer.units(self.doc)]
         self.unit_of: list[Unit | None] = [None] * len(self.doc)
         for u in self.units:
@@ -255,7 +265,7 @@ class _Reader:
         doc = self.doc
         spans = []
         self._person_over_places()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             start, end = ent.start, ent.end
@@ -308,7 +318,7 @@ class _Reader:
                 taken.update(range(*run))
                 surnames.add(doc[run[0]:run[1]].text)
         # surnames and known names tagged as organisations or places ("Galuzin said")
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
                 continue
             start, end = ent.start, ent.end
@@ -325,9 +335,10 @@ class _Reader:
                 taken.update(range(start, end))
         # bare surnames and remembered names the NER left untagged
         remember = len(self.memory) > 0 or len(self.people) > 0 or self.dictionary is not None
+        tokens = self.tokens
         i = 0
         while i < len(doc):
-            tok = doc[i]
+            tok = tokens[i]
             if ((tok.pos_ == "NOUN" and tok.is_title) or (tok.is_upper and len(tok) >= 2)) and tok.text in surnames \
                     and i not in taken and self.unit_of[i] is None:
                 # a surname the tagger read as a common noun ("Trump at first ..."), or initials ("MBZ")
@@ -339,7 +350,7 @@ class _Reader:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
+            while j < len(doc) and j not in taken and tokens[j].pos_ == "PROPN" and tokens[j].is_title \
                     and self.unit_of[j] is None:
                 j += 1
             text = doc[i:j].text
@@ -420,8 +431,7 @@ class _Reader:
     def _surname_here(self, tok, other_than: int | None = None) -> bool:
         """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said"); one
         that does not start at token ``other_than``, where given."""
-        return any(ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text == tok.text and ent.start != other_than
-                   for ent in self.doc.ents)
+        return any(start != other_than for start in self._full_name_ends.get(tok.text, ()))
 
     def _who_follows(self, span) -> bool:
         """"Chalida Tajaroensuk, who heads ...", "Lena Odhiambo, 29, works ...", "Pieter Vos, assistant professor
@@ -457,7 +467,7 @@ class _Reader:
         """"Michael Jordan", "George Washington": a full person name beats a country or city inside it."""
         doc = self.doc
         drop = set()
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or len(ent) < 2 or self.unit_of[ent.start] is not None \
                     or not doc[ent.start].is_title:
                 continue
@@ -1037,7 +1047,7 @@ class _Reader:
 
     def _names(self) -> None:
         doc = self.doc
-        for ent in doc.ents:  # "the Kenya Institute for Water Research": the country is inside a body's name
+        for ent in self.ents:  # "the Kenya Institute for Water Research": the country is inside a body's name
             if ent.label_ == "ORG" and self._place_in_body(ent):
                 self.place_bodies.add(ent.start)
                 self.consumed.update(self.unit_of[i].start for i in range(ent.start, ent.end) if self.unit_of[i])
@@ -1186,8 +1196,7 @@ class _Reader:
             self._add(m)
 
     def _pronouns(self) -> None:
-        doc = self.doc
-        for tok in doc:
+        for tok in self.tokens:
             low = tok.lower_
             if (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in SUBJECT_DEPS:
                 self._add(_Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
@@ -1196,7 +1205,7 @@ class _Reader:
     def _unknown_orgs(self) -> None:
         """Organisations spaCy found that the gazetteer does not know: listed, code from aliases or null."""
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("ORG", "NORP", "GPE", "LOC", "FAC"):
                 continue
             if any((self.unit_of[i] and ent.start not in self.place_bodies) or self.person_of[i] or i in self.labelled
@@ -1281,7 +1290,7 @@ class _Reader:
         pending: list[Mention] = []  # unnamed titled persons waiting for a name (a lede)
         subjects: list[tuple[int, Mention]] = []  # (sentence start, mention) of subject mentions
         for m in self.mentions:
-            sent = doc[m.tok_start].sent if m.tok_start >= 0 else None
+            sent = self.tokens[m.tok_start].sent if m.tok_start >= 0 else None
             if m.type == "COUNTRY" and m.kind == "name":
                 last_country = m
             if m.kind == "name" and m.type == "PERSON":

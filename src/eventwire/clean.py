@@ -656,10 +656,18 @@ class Cleaner:
 def latin_share(text: str, sample: int = 20000) -> float:
     """The share of the letters of ``text`` (its first ``sample`` characters) that are
     Latin letters; 1.0 for a text with no letters."""
-    letters = [c for c in text[:sample] if c.isalpha()]
+    text = text[:sample]
+    # the ASCII letters counted by a regular expression, the other characters (few in English news) one by one
+    ascii_letters = len(_ASCII_LETTER.findall(text))
+    others = [c for c in _NON_ASCII.findall(text) if c.isalpha()]
+    letters = ascii_letters + len(others)
     if not letters:
         return 1.0
-    return sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff") / len(letters)
+    return (ascii_letters + sum(1 for c in others if c < "\u0250" or "\u1e00" <= c <= "\u1eff")) / letters
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 _ADDRESS = ("addresses the reader", "tells the reader what to do", "speaks of the page",
@@ -781,10 +789,10 @@ def mask_quotes(text: str) -> str:
     for quote in find_marked(text):
         end = quote.close + 1 if quote.close is not None else quote.end
         out[quote.open:end] = " " * (end - quote.open)
-    for i, ch in enumerate(text):
-        if ch in MARKS:
-            out[i] = " "
-    return "".join(out)
+    return "".join(out).translate(_MARKS_TO_SPACES)  # the marks outside quotations too
+
+
+_MARKS_TO_SPACES = str.maketrans(dict.fromkeys(MARKS, " "))
 
 
 def _index(lexicons: dict[str, frozenset[str]]) -> dict:

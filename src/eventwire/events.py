@@ -129,6 +129,10 @@ class Lexicon:
             for rows in table.values():
                 # the most specific first; among equals ours before the dictionary's, then file order
                 rows.sort(key=lambda t: (-t.specificity, t.dictionary))
+        # every lemma an event-noun row can end with ("strike" of "hunger strike"): most nouns end none,
+        # and _noun_key need not look at their modifiers
+        self.noun_ends = frozenset(" ".join(words[i:]) for key in self.nouns
+                                   for words in [key.split(" ")] for i in range(len(words)))
         words = cached_yaml("modality.yaml", dirs)
         self.words: dict[str, frozenset[str]] = {}
         for key, values in words.items():
@@ -260,7 +264,10 @@ class _ArticleIndex:
         self.accusers: dict[str, ActorRef] = {}  # the previous sentence's accusations: accused -> accuser
         self.accused_by: dict[str, ActorRef] = {}  # every earlier sentence's accusations: accused -> latest accuser
         self.by_token: dict[int, object] = {}
+        self.obliged: set[int] = set()  # tokens with an obligation auxiliary child (set by Events)
         doc = art.doc
+        # the named entities, once: spaCy builds them anew on every ``doc.ents`` and ``sent.ents``
+        self.ents = doc.ents if doc is not None else ()
         for m in self.mentions:
             first, last = m.tok_start, m.tok_end
             if first < 0 and doc is not None:
@@ -272,6 +279,17 @@ class _ArticleIndex:
                 old = self.by_token.get(i)
                 if old is None or _rank(m) > _rank(old):
                     self.by_token[i] = m
+
+    def ents_in(self, sent) -> list:
+        """The named entities inside ``sent``, as spaCy's ``sent.ents`` gives them (from the article's
+        entities read once, not rebuilt for every event)."""
+        out = []
+        for ent in self.ents:
+            if ent.start >= sent.start:
+                if ent.end > sent.end:
+                    break
+                out.append(ent)
+        return out
 
     def mention_at(self, tok):
         """The mention holding a token (the fullest where mentions nest), or None."""
@@ -330,6 +348,10 @@ class Events:
         if not art.ok or art.doc is None:
             return art
         index = _ArticleIndex(art)
+        # the tokens with an obligation auxiliary ("should", "must") among their children, found in one
+        # pass over the article for _reported_requests instead of looking at every token's children
+        obligation = self.lexicon["obligation_aux"]
+        index.obliged = {a.head.i for a in art.doc if a.dep_ == "aux" and a.lower_ in obligation and a.head.i != a.i}
         self._matches = {}  # _match_verb's answers for this article's tokens
         by_start = {s.start: s for s in art.sentences}
         events: list[Event] = []
@@ -381,9 +403,13 @@ class Events:
         found: list[_Found] = []
         lex = self.lexicon
         index.recent_targets = []
-        for tok in sent:
+        tokens = list(sent)  # made once for the five scans of the sentence below (spaCy makes each token anew)
+        for tok in tokens:
+            pos = tok.pos_
+            if pos not in ("VERB", "AUX", "NOUN", "PROPN"):
+                continue  # no verb or noun: no trigger
             lemma = self._lemma(tok)
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.tag_.startswith("VB")):
                 trig = self._match_verb(tok, lemma)
                 if trig is not None and trig.dictionary and any(
                         c.dep_ in OBJECTS and self._noun_key(c, c.lemma_.lower()) is not None
@@ -406,7 +432,7 @@ class Events:
                         found.append(f)
                         index.recent_targets = [t for t in f.targets if t is not None and t.code] \
                             or index.recent_targets
-            elif tok.pos_ in ("NOUN", "PROPN") and (key := self._noun_key(tok, lemma)) is not None:
+            elif pos in ("NOUN", "PROPN") and (key := self._noun_key(tok, lemma)) is not None:
                 f = self._noun_event(index, tok, key)
                 if f is not None:
                     found.append(f)
@@ -424,12 +450,12 @@ class Events:
         vowed = {t.token.i for t in threats if t.token.lemma_.lower() in self.lexicon["vow_verbs"]}
         found = [f for f in found if id(f) not in threatened and f.token.i not in vowed
                  and not all((f.token.i, _key(s), _key(g)) in said for s in f.sources for g in f.targets)] + threats
-        found += self._refusals(index, found, sent)
-        found += self._conditional_threats(index, sent)
-        found += self._floated_threats(index, sent)
-        found += self._reported_requests(index, sent)
-        found += self._reported_judgements(index, sent, found)
-        found += self._judging_adjectives(index, sent, found)
+        found += self._refusals(index, found, tokens)
+        found += self._conditional_threats(index, tokens)
+        found += self._floated_threats(index, tokens)
+        found += self._reported_requests(index, tokens)
+        found += self._reported_judgements(index, tokens, found)
+        found += self._judging_adjectives(index, tokens, found)
         return found
 
     def _own_row_event(self, index: _ArticleIndex, verb, lemma: str, trig: Trigger) -> _Found | None:
@@ -560,12 +586,12 @@ class Events:
                               speakers, targets, status, negated, basis=f))
         return out
 
-    def _conditional_threats(self, index: _ArticleIndex, sent) -> list[_Found]:
+    def _conditional_threats(self, index: _ArticleIndex, tokens) -> list[_Found]:
         """ "If Y escalates, I will not hesitate to V": the speaker's resolve to act should Y
         do something is X THREATEN Y (``resolve_verbs`` negated, under a condition)."""
         lex = self.lexicon
         out = []
-        for verb in sent:
+        for verb in tokens:
             if verb.lemma_.lower() not in lex["resolve_verbs"] or not any(c.dep_ == "neg" for c in verb.children) \
                     or not any(c.dep_ == "xcomp" for c in verb.children):
                 continue
@@ -584,14 +610,14 @@ class Events:
                                   "hypothetical", False))
         return out
 
-    def _floated_threats(self, index: _ArticleIndex, sent) -> list[_Found]:
+    def _floated_threats(self, index: _ArticleIndex, tokens) -> list[_Found]:
         """ "X raised the possibility of expelling Y's diplomats", "floated the prospect of
         sanctions against Y": an act of material conflict (quad class 4) an actor puts forward
         as possible (a ``prospect_nouns`` object of ``floating_verbs``) is X THREATEN Y; the act
         is not done (and has no subject of its own to be coded with)."""
         lex = self.lexicon
         out = []
-        for verb in sent:
+        for verb in tokens:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex["floating_verbs"]:
                 continue
             acts = [a for n in verb.children if n.dep_ in OBJECTS and n.lemma_.lower() in lex["prospect_nouns"]
@@ -658,7 +684,7 @@ class Events:
             tok = tok.head
         return None
 
-    def _refusals(self, index: _ArticleIndex, found: list[_Found], sent=()) -> list[_Found]:
+    def _refusals(self, index: _ArticleIndex, found: list[_Found], tokens=()) -> list[_Found]:
         """ "X refused to attend a hearing of Y": the act is not done, and X rejects Y."""
         lex = self.lexicon
         out = []
@@ -678,7 +704,7 @@ class Events:
         # "X refused to attend a hearing of Y", "declined to meet Y": the refused act is no
         # event of its own, but the refusal is X's REJECT of the actor the act was owed to
         done |= {f.token.i for f in found}
-        for verb in sent:
+        for verb in tokens:
             if verb.lemma_.lower() not in lex["rejection_verbs"] or verb.pos_ not in ("VERB", "AUX"):
                 continue
             for act in verb.children:
@@ -714,14 +740,14 @@ class Events:
                                         for p in c.children if p.dep_ == "pobj"])
         return refs
 
-    def _reported_requests(self, index: _ArticleIndex, sent) -> list[_Found]:
+    def _reported_requests(self, index: _ArticleIndex, tokens) -> list[_Found]:
         """ "X said Y should/must V": X asks Y to V (REQUEST), the annotation guide's reading;
         also "X said talks with Y must continue" (asks it of Y, the other side of the talks),
         and "Y must V" inside X's direct quote with no reporting verb of its own."""
         lex = self.lexicon
         out = []
-        for clause in sent:
-            if not any(a.dep_ == "aux" and a.lower_ in lex["obligation_aux"] for a in clause.children):
+        for clause in tokens:
+            if clause.i not in index.obliged:  # no "should"/"must" of its own
                 continue
             if any(c.dep_ == "neg" for c in clause.children) or clause.lemma_.lower() in lex["cognition_verbs"]:
                 continue  # "Y should know that ..." asks nothing of Y
@@ -751,7 +777,7 @@ class Events:
                               status, negated))
         return out
 
-    def _reported_judgements(self, index: _ArticleIndex, sent, found: list[_Found]) -> list[_Found]:
+    def _reported_judgements(self, index: _ArticleIndex, tokens, found: list[_Found]) -> list[_Found]:
         """ "X said Y's decision was unacceptable", "X said Y is corrupt": a judgement word
         (``reported_judgements``) as the predicate of a clause X reports is X's judgement of Y,
         the clause's subject or the doer or owner of the act it names (the annotation guide:
@@ -759,7 +785,7 @@ class Events:
         lex = self.lexicon
         judgements = lex.judgements
         out = []
-        for clause in sent:
+        for clause in tokens:
             verb = clause.head
             if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lex["report_verbs"] \
                     or any(c.dep_ == "neg" for c in clause.children) \
@@ -781,7 +807,7 @@ class Events:
             out.append(_Found(self._derived(codes[0], verb), verb, verb, speakers, judged, status, negated))
         return out
 
-    def _judging_adjectives(self, index: _ArticleIndex, sent, found: list[_Found]) -> list[_Found]:
+    def _judging_adjectives(self, index: _ArticleIndex, tokens, found: list[_Found]) -> list[_Found]:
         """ "X is critical of Y", "X said it was deeply concerned about Y's buildup", "X is
         disappointed by Y's decision": an adjective of judgement with the preposition that names
         what it judges (``disapproving_adjectives``, ``approving_adjectives``: "adjective
@@ -791,7 +817,7 @@ class Events:
         lex = self.lexicon
         kinds = (("disapproving_adjectives", "disapproval"), ("approving_adjectives", "approval"))
         out = []
-        for adj in sent:
+        for adj in tokens:
             if adj.pos_ not in ("ADJ", "VERB") or any(f.token is adj for f in found):
                 continue
             subjects = [c for c in adj.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"]
@@ -1475,6 +1501,8 @@ class Events:
         """The event-noun row of ``noun``: a two-word row ("hunger strike", "joint exercise")
         where its modifier makes one, else the noun's own lemma, else None."""
         nouns = self.lexicon.nouns
+        if lemma not in self.lexicon.noun_ends:
+            return None
         # the modifiers before the noun, and theirs: "Joint Maritime Exercise" (joint -> maritime)
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         for c in mods:
@@ -2289,7 +2317,7 @@ class Events:
         if published is None:
             return None
         gov = f.governor
-        for ent in sent.ents:
+        for ent in index.ents_in(sent):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             if _attached(ent.root, gov):
@@ -2300,7 +2328,7 @@ class Events:
 
     def _place(self, index: _ArticleIndex, sent, f: _Found) -> Location | None:
         gov = f.governor
-        for ent in sent.ents:
+        for ent in index.ents_in(sent):
             if ent.label_ not in PLACE_LABELS:
                 continue
             prep = ent.root.head

@@ -391,7 +391,10 @@ class _Reader:
     def indirect(self) -> list[_Found]:
         """Content clauses of reporting verbs with a speaker, and "according to X" sentences."""
         found: list[_Found] = []
+        verbs = self.verbs
         for token in self.doc:
+            if token.lower_ != "according" and token.lemma_.lower() not in verbs:
+                continue  # most words: neither "according to" nor a reporting verb (the checks below say no)
             if self.in_marks(token.idx):
                 continue
             if _according(token) is not None:
