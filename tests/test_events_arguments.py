@@ -384,3 +384,15 @@ def test_an_of_object_listing_several_actors_gives_one_event_each(events, text, 
 ])
 def test_the_recipient_of_an_amount_of_aid(events, text):
     assert events(text) == [("AID", "CHN", "UGA", "asserted")]
+
+
+def test_a_participle_before_a_title_is_the_persons_modifier_not_a_verb(events):
+    # "visiting" before a title: the small model makes it a verb whose object is the minister
+    text = "Kenyan President William Ruto assured visiting Ugandan Foreign Minister John Doe that talks would go on."
+    # (the visit itself stays a CONSULT of the two, as before)
+    assert events(text) == [("AGREE", "KEN", "UGA", "asserted"), ("CONSULT", "KEN", "UGA", "asserted")]
+
+
+def test_a_bare_delay_is_the_act_of_the_previous_sentences_subject(events):
+    text = "Kenya postponed the withdrawal of its troops. Uganda denounced the delay."
+    assert events(text) == [("ACCUSE", "UGA", "KEN", "asserted")]

@@ -1270,6 +1270,8 @@ class Events:
                         return refs
         objs = [verb.head if c.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" and index.mention_at(verb.head)
                 else c for c in children if c.dep_ in OBJECTS]  # "Bolivia, which Chile attacked"
+        if not objs:  # "assured visiting Foreign Minister X": the parser's participle verb is X's modifier
+            objs = self._premodified_object(verb)
         if not objs and not trig.objects:  # "attacking and fighting Kenyan troops": the object they share
             objs = [o for c in children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
                     and not any(k.dep_ in SUBJECTS | PASSIVE_SUBJECTS for k in c.children)
@@ -1361,6 +1363,14 @@ class Events:
         if main is None:
             return []
         return [r for r in self._actors(index, self._subjects(main)) if r.code and self._side(r.code) not in own]
+
+    def _premodified_object(self, verb) -> list:
+        """ "X assured visiting Foreign Minister Y that ...", "met visiting President Y": a small
+        model reads a participle that modifies a title (``title_participles``) as a verb of its
+        own, right after the verb, with the person as its object; that person is the verb's object."""
+        return [o for c in verb.children if c.dep_ == "xcomp" and c.i == verb.i + 1
+                and c.lower_ in self.lexicon["title_participles"]
+                for o in c.children if o.dep_ in OBJECTS][:1]
 
     def _dative_recipient(self, index: _ArticleIndex, verb, trig: Trigger) -> list[ActorRef]:
         """ "China gave Uganda $2 billion in aid", "offered Kenya military support": in the
