@@ -1251,3 +1251,10 @@ def test_a_storms_name_is_no_actor(code):
                "Cyclone Nala killed two people. Nala hit Mozambique too.")
     assert [a.name for a in art.actors if a.type == "PERSON"] == []
     assert [(e.type, e.source.code) for e in art.events] == [("MOBILIZE", "MWIGOV")]  # no storm's ASSAULT
+
+
+def test_a_kind_of_group_labels_the_name_after_it(code):
+    art = code("The rebel group Sun River Front attacked Kenyan police in Lamu on Monday.")
+    assert [(a.name, a.code) for a in art.actors] == [("Sun River Front", "KENREB"), ("Kenyan police", "KENPOL"),
+                                                     ("Kenya", "KEN")]
+    assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ASSAULT", "KENREB", "KENPOL")]
