@@ -714,8 +714,9 @@ def test_place_prepositions_are_one_list_for_actors_and_events():
     from eventwire import actors, events
     from eventwire.lexicons import load_yaml
 
-    assert actors.PLACE_PREPS == events.Events().lexicon["place_preps"] == frozenset(load_yaml("modality.yaml")["place_preps"])
-    assert {"in", "into", "within"} <= actors.PLACE_PREPS
+    words = actors.ActorWords.load()
+    assert words.place_preps == events.Events().lexicon["place_preps"] == frozenset(load_yaml("modality.yaml")["place_preps"])
+    assert {"in", "into", "within"} <= words.place_preps
 
 
 def test_more_role_shapes(code):
@@ -1258,3 +1259,25 @@ def test_a_kind_of_group_labels_the_name_after_it(code):
     assert [(a.name, a.code) for a in art.actors] == [("Sun River Front", "KENREB"), ("Kenyan police", "KENPOL"),
                                                      ("Kenya", "KEN")]
     assert [(e.type, e.source.code, e.target.code) for e in art.events] == [("ASSAULT", "KENREB", "KENPOL")]
+
+
+def test_a_users_modality_file_extends_the_actors_word_lists(tmp_path):
+    # the stage's word lists come from data/modality.yaml and the user's lexicon folders, per stage
+    text = "The Danish navy stopped the barge Vesterhav off Skagen on Monday."
+    plain = Pipeline().code_text(text)
+    assert "Vesterhav" in [a.name for a in plain.actors]
+    (tmp_path / "modality.yaml").write_text("thing_labels: [barge]\n", encoding="utf-8")
+    extended = Pipeline(Settings(lexicon_dirs=(tmp_path,))).code_text(text)
+    assert "Vesterhav" not in [a.name for a in extended.actors]
+    assert "barge" in Actors(Settings(lexicon_dirs=(tmp_path,))).words.thing_labels
+    assert "barge" not in Actors().words.thing_labels
+
+
+def test_a_missing_actor_word_list_is_an_error_naming_it(tmp_path, monkeypatch):
+    from eventwire import actors as actors_module
+    from eventwire.lexicons import LexiconError
+    lists = dict(actors_module.cached_yaml("modality.yaml"))
+    del lists["thing_labels"]
+    monkeypatch.setattr(actors_module, "cached_yaml", lambda name, dirs=(): lists)
+    with pytest.raises(LexiconError, match="thing_labels"):
+        actors_module.ActorWords.load()

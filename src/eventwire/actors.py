@@ -26,74 +26,92 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 
 from .config import DEFAULT, Settings
 from .gazetteer import BODY_KINDS, GEO_ACTING, Gazetteer, Unit
-from .lexicons import cached_yaml
+from .lexicons import LexiconError, cached_yaml
 from .memory import ActorDictionary, ActorMemory, MemoryEntry, builtin_dictionary, builtin_people
 from .model import Actor, ActorRef, Article, Mention, Span, entity, fold
+from .nlp import ANY_SUBJECTS
 
-PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["place_preps"])  # shared with the events stage
-TARGET_PLACE_PREPS = frozenset(cached_yaml("modality.yaml")["target_place_preps"])  # "at Kenya" is no place
-OFFICE_ACTS = {tuple(act.split()): sector for sector, acts in cached_yaml("modality.yaml")["office_acts"].items()
-               for act in acts}  # ("hear", "case") -> JUD
-PAST_TITLE_WORDS = frozenset(cached_yaml("modality.yaml")["past_title_words"])  # "former NATO chief X"
-ARMED_GROUP_NOUNS = frozenset(cached_yaml("modality.yaml")["armed_group_nouns"])  # "the militants", shared
-ARMED_SECTORS = frozenset(cached_yaml("modality.yaml")["armed_sectors"])  # with the events stage
-KINSHIP_NOUNS = frozenset(cached_yaml("modality.yaml")["kinship_nouns"])  # "his son, X": a relative
-DEFINITE_DETS = frozenset(cached_yaml("modality.yaml")["definite_dets"])  # "the militants": one named before
-HONORIFICS = frozenset(cached_yaml("modality.yaml")["honorifics"])  # "Mr. Putin": the surname is the name
-BODY_LABELS = frozenset(cached_yaml("modality.yaml")["body_labels"])  # "the newspaper Kompas": a body's kind
-THING_LABELS = frozenset(cached_yaml("modality.yaml")["thing_labels"])  # "the trawler Hekla": a named thing
 NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # "on social media Friday"
-PARTY_COUNTRIES = cached_yaml("modality.yaml")["party_countries"]  # "Republican Representative X": USA
 CO_AGENT_HEADS = {"along", "together"}  # "along with X", "together with X": X does the act too
 HOST_PREPS = {"to", "in"}
 EMPLOYER_PREPS = {"of", "at", "with", "from"}
-BODY_TAKERS = frozenset(cached_yaml("modality.yaml")["body_takers"])  # sector of their body ("leader of a gang")
-ENVOY_WORDS = {"envoy", "ambassador", "representative", "coordinator", "rapporteur", "emissary",
-               "ambassadors", "envoys", "representatives", "mission", "missions", "delegation", "delegations"}
-# sectors for which an unnamed actor of no stated country belongs to the article's own country
-DOMESTIC = {"GOV", "MIL", "POL", "JUD", "LEG", "OPP", "REB", "SPY", "PTY", "CVL", "CRM", "LAB", "EDU", "HLH", "HRI"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-MODIFIER_WORDS = {"de", "facto", "former", "top", "then", "acting", "interim", "deputy", "senior", "chief", "new",
-                  "outgoing", "incoming", "visiting", "late", "-", "–"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 PERSON_PRONOUNS = {"he", "she"}
 PERSON_POSSESSIVES = {"his", "her"}  # "his wife", "her spokesman": the person named last
 THING_PRONOUNS = {"it", "they"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MAX_LEFT = 8
-NAME_PARTICLES = {"von", "der", "van", "de", "den", "bin", "al", "el", "la", "le", "du", "da", "-", "ibn", "abu"}
-NICKNAME_VERBS = {"nicknamed", "dubbed", "alias", "aka"}  # "Smith, nicknamed Bud"
-NICKNAME_NOUNS = {"nickname", "abbreviation", "initials", "acronym", "name", "moniker", "nom"}
-# plural institutions with no stated country are several countries' ("governments", "nations")
-NOT_HOME = {"governments", "nations", "countries", "states", "parliaments", "militaries", "armies",
-            "leaders", "ministers", "diplomats", "ambassadors", "envoys", "members", "powers", "allies",
-            "mission", "missions"}  # and a mission named with no country (a space or rescue mission)
 PRONOUN_REACH = 3
 AFFILIATION_PREPS = {"of", "at", "with", "from", "for"}  # "X of the Y Institute", "a professor at Y"
 AFFILIATION_STOPS = {'"', "“", "”", ";", "(", ":", "."}
 NOW_LINKS = {",", "who", "is", "was", "and", "but"}  # between a former title and its "now"
 AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked for
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
-# sectors of a body that need no country: with no place read, an international NGO ("NGO:" + its acronym)
-STATELESS_SECTORS = frozenset(s.upper() for s in cached_yaml("modality.yaml")["stateless_sectors"])
-INTERNATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["international_words"])  # "World ... Foundation"
-STATE_BODY_WORDS = frozenset(cached_yaml("modality.yaml")["state_body_words"])  # "the Bureau of Immigration"
-HAZARD_WORDS = frozenset(cached_yaml("modality.yaml")["hazard_words"])  # "Cyclone Jude": a storm's name
-NATIONAL_WORDS = frozenset(cached_yaml("modality.yaml")["national_words"])  # "National ... Institute"
 ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
-# "the Israeli leader" -> the last Israeli president or prime minister named (title heads of a generic noun)
-GENERIC_TITLE_HEADS = {noun: tuple(offices) for noun, offices in
-                       cached_yaml("modality.yaml")["generic_title_heads"].items()}
-PLACE_NOUNS = frozenset(cached_yaml("modality.yaml")["place_nouns"])  # "Phalombe district", "the village of X"
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
-REPORTING = {"say", "tell", "add", "announce", "confirm", "note", "state", "insist"}
-# names written family name first, where the first word alone is the surname ("Xi Jinping" -> "Xi")
-FAMILY_NAME_FIRST = frozenset(cached_yaml("modality.yaml")["first_word_name_countries"])  # "Xi Jinping ... Xi"
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """The word lists the actors stage reads, from ``data/modality.yaml`` (each list is
+    explained there) and ``data/reporting_verbs.tsv``, extended by the user's lexicon
+    folders (``Settings.lexicon_dirs``). Loaded once per :class:`Actors` stage; a list
+    missing from every file is an error naming it."""
+
+    place_preps: frozenset[str]  # "in Kenya": a place (one list with the events stage)
+    target_place_preps: frozenset[str]  # "at Kenya" is no place
+    office_acts: dict[tuple[str, ...], str]  # ("hear", "case") -> JUD
+    past_title_words: frozenset[str]  # "former NATO chief X"
+    armed_group_nouns: frozenset[str]  # "the militants" (one list with the events stage)
+    armed_sectors: frozenset[str]
+    kinship_nouns: frozenset[str]  # "his son, X": a relative
+    definite_dets: frozenset[str]  # "the militants": one named before
+    honorifics: frozenset[str]  # "Mr. Putin": the surname is the name
+    body_labels: frozenset[str]  # "the newspaper Kompas": a body's kind
+    thing_labels: frozenset[str]  # "the trawler Hekla": a named thing
+    party_countries: dict[str, str]  # "Republican Representative X": USA
+    body_takers: frozenset[str]  # sector of their body ("leader of a gang")
+    stateless_sectors: frozenset[str]  # sectors of a body that need no country (upper case)
+    international_words: frozenset[str]  # "World ... Foundation"
+    state_body_words: frozenset[str]  # "the Bureau of Immigration"
+    hazard_words: frozenset[str]  # "Cyclone Jude": a storm's name
+    national_words: frozenset[str]  # "National ... Institute"
+    generic_title_heads: dict[str, tuple[str, ...]]  # "the Israeli leader" -> its offices
+    place_nouns: frozenset[str]  # "Phalombe district", "the village of X"
+    first_word_name_countries: frozenset[str]  # "Xi Jinping ... Xi": the family name first
+    envoy_words: frozenset[str]  # "British Deputy U.N. Ambassador": a country's envoy to a body
+    title_modifier_words: frozenset[str]  # "former", "acting", "deputy": words inside a title phrase
+    name_particles: frozenset[str]  # "Ursula von der Leyen"
+    nickname_verbs: frozenset[str]  # "Smith, nicknamed Bud"
+    nickname_nouns: frozenset[str]  # "known by his nickname Lula"
+    not_home_nouns: frozenset[str]  # "governments", "nations": several countries', no home country's
+    domestic_sectors: frozenset[str]  # an unnamed actor of these sectors is the home country's
+    speech_verbs: frozenset[str]  # every reporting verb (reporting_verbs.tsv)
+    statement_verbs: frozenset[str]  # those that state or claim ("said", "insisted"), not "urged"
+
+    @classmethod
+    def load(cls, settings: Settings = DEFAULT) -> "ActorWords":
+        from .quotes import report_verbs  # quotes reads this module's mentions: imported when first needed
+        dirs = tuple(settings.lexicon_dirs)
+        lists = cached_yaml("modality.yaml", dirs)
+        missing = [f.name for f in fields(cls) if f.name not in lists and f.name not in ("speech_verbs", "statement_verbs")]
+        if missing:
+            raise LexiconError(f"modality.yaml has no word list {', '.join(missing)}")
+        words = {f.name: frozenset(lists[f.name]) for f in fields(cls) if f.name in lists}
+        words["office_acts"] = {tuple(act.split()): sector for sector, acts in lists["office_acts"].items()
+                                for act in acts}
+        words["party_countries"] = dict(lists["party_countries"])
+        words["generic_title_heads"] = {noun: tuple(offices) for noun, offices in lists["generic_title_heads"].items()}
+        words["stateless_sectors"] = frozenset(s.upper() for s in lists["stateless_sectors"])
+        words["domestic_sectors"] = frozenset(s.upper() for s in lists["domestic_sectors"])
+        words["speech_verbs"] = report_verbs(settings)
+        words["statement_verbs"] = report_verbs(settings, ("speech", "claim"))
+        return cls(**words)
 
 
 @dataclass
@@ -175,15 +193,14 @@ class Actors:
         return builtin_people(tuple(self.settings.lexicon_dirs))
 
     @cached_property
-    def speech_verbs(self) -> frozenset[str]:
-        """The verbs of data/reporting_verbs.tsv (one list with the quotes and events stages)."""
-        from .quotes import report_verbs  # quotes reads this module's mentions: imported when first needed
-        return report_verbs(self.settings)
+    def words(self) -> ActorWords:
+        """The stage's word lists (data/modality.yaml and data/reporting_verbs.tsv, with the user's folders)."""
+        return ActorWords.load(self.settings)
 
     def __call__(self, art: Article) -> Article:
         if not art.ok or art.doc is None:
             return art
-        reader = _Reader(art, self.gazetteer, self.memory, self.dictionary, self.people, self.speech_verbs)
+        reader = _Reader(art, self.gazetteer, self.memory, self.words, self.dictionary, self.people)
         art.mentions = reader.read()
         art.actors = reader.actors
         if self.learn:
@@ -210,11 +227,9 @@ class Actors:
 class _Reader:
     """Reads the actors of one article; one instance per article."""
 
-    def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory,
-                 dictionary: ActorDictionary | None = None, people: ActorMemory | None = None,
-                 speech_verbs: frozenset[str] = frozenset()):
-        self.art, self.doc, self.gaz, self.memory = art, art.doc, gazetteer, memory
-        self.speech_verbs = speech_verbs
+    def __init__(self, art: Article, gazetteer: Gazetteer, memory: ActorMemory, words: ActorWords,
+                 dictionary: ActorDictionary | None = None, people: ActorMemory | None = None):
+        self.art, self.doc, self.gaz, self.memory, self.words = art, art.doc, gazetteer, memory, words
         self.dictionary = dictionary
         self.people = people if people is not None else ActorMemory()
         self.date = (art.published or "")[:10] or None
@@ -270,15 +285,15 @@ class _Reader:
                 continue
             start, end = ent.start, ent.end
             while start < end and (self.unit_of[start] is not None or not doc[start].is_title
-                                   or doc[start].text in POSSESSIVE or doc[start].text in HONORIFICS):
+                                   or doc[start].text in POSSESSIVE or doc[start].text in self.words.honorifics):
                 start += 1
             while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
                 end -= 1
-            while end < len(doc) - 1 and doc[end - 1].lower_ in NAME_PARTICLES and doc[end].is_title:
+            while end < len(doc) - 1 and doc[end - 1].lower_ in self.words.name_particles and doc[end].is_title:
                 end += 1  # "Ursula von der" + "Leyen"
             while start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                     and doc[start - 1].ent_type_ == "" and self.unit_of[start - 1] is None \
-                    and doc[start - 1].text not in HONORIFICS:
+                    and doc[start - 1].text not in self.words.honorifics:
                 start -= 1  # a first name the tagger left out ("Hector" + "Paul Joseph")
             if start == ent.start and end - start == 2 and start > 0 and self._name_opener(doc[start - 1]):
                 start -= 1  # "Precious" + "Tendai Moyo": a capitalised word opening a three-word name
@@ -288,7 +303,7 @@ class _Reader:
                 continue  # "Borneo", "Brexit", "Coordinated" read as a person
             label = self.unit_of[start - 1] if start > 0 else None
             if label is not None and label.cat == "ROLE" and label.end == start and \
-                    doc[start - 1].lower_ in BODY_LABELS and end - start <= 2:
+                    doc[start - 1].lower_ in self.words.body_labels and end - start <= 2:
                 continue  # "the newspaper Kompas", "the think tank Lumenhuis" read as a person: the body
             if end > start and not any(self.unit_of[i] for i in range(start, end)):
                 spans.append((start, end))
@@ -377,7 +392,7 @@ class _Reader:
         """A capitalised word the tagger read as an adjective, noun or verb ("Precious", "Blessed") right before
         a two-word name, inside a sentence and no gazetteer word, opens a three-word name."""
         return tok.is_title and not tok.is_sent_start and tok.ent_type_ == "" and self.unit_of[tok.i] is None \
-            and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in HONORIFICS and tok.i > 0 \
+            and tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.text not in self.words.honorifics and tok.i > 0 \
             and not self.doc[tok.i - 1].is_punct and not self.doc[tok.i - 1].is_title
 
     @cached_property
@@ -385,11 +400,11 @@ class _Reader:
         """The names of storms the article gives ("Cyclone Jude" -> "Jude")."""
         doc = self.doc
         return frozenset(doc[i + 1].text for i in range(len(doc) - 1)
-                         if doc[i].text in HAZARD_WORDS and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
+                         if doc[i].text in self.words.hazard_words and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN")
 
     def _no_name(self, start: int, end: int) -> bool:
         """The words are no actor's name whatever the tagger read: a concept of data/concepts.tsv (a faith, a
-        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a name after a thing's label of ``THING_LABELS``
+        region with no code, a named policy: "Islam", "the Sahel region", "Brexit"), a name after a thing's label of ``self.words.thing_labels``
         ("the tanker Hekla"), a place (see
         :meth:`_place_named`), a name ending in a document word of org_words.tsv ("the Maritime Safety Law"), or
         one word the tagger read as a verb, adjective, adverb or preposition ("Suffice to say", "Coordinated
@@ -401,9 +416,9 @@ class _Reader:
             end -= 1
         if doc[start:end].text in self.gaz.concepts or self._place_named(start, end):
             return True
-        if start > 0 and doc[start - 1].lemma_.lower() in THING_LABELS:
+        if start > 0 and doc[start - 1].lemma_.lower() in self.words.thing_labels:
             return True  # "the Icelandic trawler Hekla": the name of a thing
-        if (end - start >= 2 and doc[start].text in HAZARD_WORDS) or (
+        if (end - start >= 2 and doc[start].text in self.words.hazard_words) or (
                 end - start == 1 and doc[start].text in self._storm_names):
             return True  # "Cyclone Jude", "Hurricane Maria", and "Jude" again: a storm
         last = end - 1
@@ -415,18 +430,18 @@ class _Reader:
         return end - start == 1 and doc[start].pos_ in ("VERB", "ADJ", "ADV", "ADP", "AUX")
 
     def _place_named(self, start: int, end: int) -> bool:
-        """A name right before a place noun of ``PLACE_NOUNS`` (one lower-case modifier between: "Phalombe
+        """A name right before a place noun of ``self.words.place_nouns`` (one lower-case modifier between: "Phalombe
         district", "the Dadaab refugee complex") or after "<place noun> of" ("the village of Jangebe"), that
         ends no person's full name in the article, names a place."""
         doc = self.doc
         if end - start > 3 or (end - start == 1 and self._surname_here(doc[start])):
             return False
         k = end
-        if k + 1 < len(doc) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ") and doc[k + 1].lower_ in PLACE_NOUNS:
+        if k + 1 < len(doc) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ") and doc[k + 1].lower_ in self.words.place_nouns:
             k += 1
-        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in PLACE_NOUNS:
+        if k < len(doc) and doc[k].is_lower and doc[k].lower_ in self.words.place_nouns:
             return True
-        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.words.place_nouns
 
     def _surname_here(self, tok, other_than: int | None = None) -> bool:
         """The word ends a longer person name somewhere in the article ("Anna Houston ... Houston said"); one
@@ -586,11 +601,11 @@ class _Reader:
             elif t.text == ")" and j > floor and self._adj_at(j - 1) is not None:  # "(Turkish and Egyptian) officers"
                 j -= 1
                 continue
-            elif t.text in PARTY_COUNTRIES and u is None and p is None and out["entity"] is None and not (
+            elif t.text in self.words.party_countries and u is None and p is None and out["entity"] is None and not (
                     j > 0 and (doc[j - 1].text in ("-", "–") or (doc[j - 1].is_title and doc[j - 1].pos_ in (
                         "PROPN", "ADJ")))):  # not "Social Democratic", "Christian Democratic"
                 # "Republican Representative X", "Democratic lawmakers": the party's country
-                out["entity"] = Unit(j, j + 1, "GEO", "adj", PARTY_COUNTRIES[t.text])
+                out["entity"] = Unit(j, j + 1, "GEO", "adj", self.words.party_countries[t.text])
                 j -= 1
             elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
                 out["country_ref"] = True
@@ -605,9 +620,9 @@ class _Reader:
                 out["det"] = t.lower_
                 out["start"] = j
                 break
-            elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in MODIFIER_WORDS \
-                    or t.lower_ in PAST_TITLE_WORDS or t.text in ("-", "–"):
-                if t.lower_ in PAST_TITLE_WORDS:
+            elif t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.lower_ in self.words.title_modifier_words \
+                    or t.lower_ in self.words.past_title_words or t.text in ("-", "–"):
+                if t.lower_ in self.words.past_title_words:
                     out["former"] = True
                 if p is not None:  # a name as a modifier ("Assad loyalists")
                     j = p.start - 1
@@ -638,8 +653,8 @@ class _Reader:
         """"the Islamist militants", "the terror group" (a definite armed-group noun of modality.yaml
         armed_group_nouns, no country of its own): the armed group the article named last before it (an NSA: code or one of
         armed_sectors: "al-Shabab" -> SOMREB), not the rebels of the article's own country."""
-        if self.doc[m.tok_start:m.tok_end].root.lemma_.lower() not in ARMED_GROUP_NOUNS \
-                or m._det not in DEFINITE_DETS:  # "armed groups" in general refer back to no one
+        if self.doc[m.tok_start:m.tok_end].root.lemma_.lower() not in self.words.armed_group_nouns \
+                or m._det not in self.words.definite_dets:  # "armed groups" in general refer back to no one
             return None
         return self._named_armed_group(m.tok_start)
 
@@ -647,7 +662,7 @@ class _Reader:
         """The armed group named last before token ``i`` (an NSA: code or one of armed_sectors)."""
         for prev in reversed(self.mentions):
             if prev.tok_start < i and prev.kind == "name" and prev.code and not prev._drop and (
-                    prev.code.startswith("NSA:") or prev.code[3:].lower() in ARMED_SECTORS):
+                    prev.code.startswith("NSA:") or prev.code[3:].lower() in self.words.armed_sectors):
                 return prev
         return None
 
@@ -705,7 +720,7 @@ class _Reader:
                 j = u.end
                 end = j
             elif t.lower_ in DETERMINERS or t.text in POSSESSIVE or t.text in ("-", "–") or (
-                    t.lower_ in NAME_PARTICLES and j > k + 1 and doc[j - 1].pos_ == "PROPN"):  # "Village de Dieu"
+                    t.lower_ in self.words.name_particles and j > k + 1 and doc[j - 1].pos_ == "PROPN"):  # "Village de Dieu"
                 j += 1
             elif t.pos_ in ("ADJ", "NOUN", "PROPN") and self.person_of[j] is None:
                 if (entity or role) and t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or (
@@ -751,14 +766,14 @@ class _Reader:
         entity: Unit | None = left["entity"]
         sector = u.code
         head = doc[u.end - 1].lower_
-        if head in ENVOY_WORDS and entity is not None and entity.cat == "ORG":
+        if head in self.words.envoy_words and entity is not None and entity.cat == "ORG":
             # "British Deputy U.N. Ambassador": the country sends the envoy to the body
             sender = next((x for x in left["units"] if x.cat == "GEO" and ":" not in x.code), None)
             entity = sender or entity
         title_end = u.end
         if comp is not None:
             c_end, prep, c_entity, c_role = comp
-            host = prep in HOST_PREPS or (prep == "for" and (entity is not None or head in ENVOY_WORDS)
+            host = prep in HOST_PREPS or (prep == "for" and (entity is not None or head in self.words.envoy_words)
                                           and (c_entity is None or c_entity.cat == "GEO"))
             if u.kind == "group" and prep == "in" and entity is None and c_entity is not None:
                 host = False  # "forces in Somalia's Puntland region": the place tells whose
@@ -766,9 +781,9 @@ class _Reader:
                 if entity is None and c_entity is not None:
                     entity = c_entity
                 elif prep in ("at", "with") and c_entity is not None and c_entity.cat == "ORG" and entity is not None \
-                        and entity.cat == "GEO" and sector in STATELESS_SECTORS | {None}:
+                        and entity.cat == "GEO" and sector in self.words.stateless_sectors | {None}:
                     entity = c_entity  # "a North Korean expert at X", "the Japan chair at X": the subject, X employs
-                if c_role is not None and (sector is None or head in BODY_TAKERS or c_role.kind == "body"):
+                if c_role is not None and (sector is None or head in self.words.body_takers or c_role.kind == "body"):
                     sector = c_role.code
             if not host and sector is None and c_role is None and (c_entity is None or c_entity.cat == "GEO"):
                 body = self._body_code(u.end + 1, sent.end, None)  # "director of the White House National
@@ -778,7 +793,7 @@ class _Reader:
                 if cu is not None:
                     self.consumed.add(cu.start)
             end = title_end = c_end
-        if head in ENVOY_WORDS and any(x is not None and x.cat == "ORG" and x.code.startswith("IGO:") for x in (
+        if head in self.words.envoy_words and any(x is not None and x.cat == "ORG" and x.code.startswith("IGO:") for x in (
                 *left["units"], comp[2] if comp is not None else None)):
             # "Mexico's representative to the United Nations", "representatives at a U.N. meeting": a country's
             # envoy to an international body is its diplomat (the sector of "envoy" in roles.tsv), not LEG
@@ -829,7 +844,7 @@ class _Reader:
                         other.code, other.level = name.code, name.level
                         other.entity_from, other.poss_body = name.entity_from, name.poss_body
             return
-        if head in BODY_LABELS and comp is None and self._labelled_body(u, left, code_parts, end):
+        if head in self.words.body_labels and comp is None and self._labelled_body(u, left, code_parts, end):
             return
         if u.kind == "group" and left["det"] in ("a", "an") and self._body_by_apposition(u, left, start, end):
             return
@@ -1143,7 +1158,7 @@ class _Reader:
     def _nominal_adj(self, u: Unit) -> bool:
         """A demonym used as a noun ("the Japanese said")."""
         tok = self.doc[u.end - 1]
-        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "conj"}
+        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ANY_SUBJECTS | {"dobj", "pobj", "conj"}
 
     def _is_place(self, u: Unit) -> bool:
         """Only a location: the object of "in/at/near..." or a "-based" modifier."""
@@ -1158,11 +1173,11 @@ class _Reader:
                 break  # "the Ukraine war": a modifier, not a place
             tok = tok.head
         prev = doc[u.start - 1] if u.start > 0 else None
-        if u.kind == "name" and prev is not None and prev.lower_ in TARGET_PLACE_PREPS and tok.i == u.end - 1:
+        if u.kind == "name" and prev is not None and prev.lower_ in self.words.target_place_preps and tok.i == u.end - 1:
             return False  # "lashed out at Kenya": a country named directly after "at" is an actor
-        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.words.place_preps:
             return True
-        return prev is not None and prev.lower_ in PLACE_PREPS and tok.dep_ != "nsubj"
+        return prev is not None and prev.lower_ in self.words.place_preps and tok.dep_ != "nsubj"
 
     def _acronym_after(self, k: int, m: Mention) -> None:
         """"(NISA)" or ", or NISA," after a named body or an unnamed group ("the Haitian National Police
@@ -1198,7 +1213,7 @@ class _Reader:
     def _pronouns(self) -> None:
         for tok in self.tokens:
             low = tok.lower_
-            if (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in SUBJECT_DEPS:
+            if (low in PERSON_PRONOUNS or low in THING_PRONOUNS) and tok.dep_ in ANY_SUBJECTS:
                 self._add(_Mention(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", kind="pronoun",
                                   tok_start=tok.i, tok_end=tok.i + 1))
 
@@ -1296,8 +1311,8 @@ class _Reader:
             if m.kind == "name" and m.type == "PERSON":
                 p = m._person
                 head = self._link_person(p, by_name, people)
-                subject_titles = [c for c in pending if doc[c.tok_start:c.tok_end].root.dep_ in SUBJECT_DEPS]
-                if head is p and not p.titled and subject_titles and doc[p.start:p.end].root.dep_ in SUBJECT_DEPS:
+                subject_titles = [c for c in pending if doc[c.tok_start:c.tok_end].root.dep_ in ANY_SUBJECTS]
+                if head is p and not p.titled and subject_titles and doc[p.start:p.end].root.dep_ in ANY_SUBJECTS:
                     cand = max(subject_titles, key=lambda c: c.tok_start)  # the title doing the last act
                     if cand.tok_start < p.start and sent is not None and \
                             doc[cand.tok_start].sent.start >= _sent_back(doc, sent, 2):
@@ -1321,7 +1336,7 @@ class _Reader:
                 if m._det in ("a", "an"):
                     m._drop = True  # "a member", "an official": nobody in particular, unless named next
                     code = self._code_parts(parts, last_country, None)
-                    if code is not None and doc[m.tok_start:m.tok_end].root.dep_ in SUBJECT_DEPS:
+                    if code is not None and doc[m.tok_start:m.tok_end].root.dep_ in ANY_SUBJECTS:
                         m.code = code  # "A spokesman for X rejected it. '...,' Y told VOA": Y is the spokesman
                         pending.append(m)
                     continue
@@ -1340,7 +1355,7 @@ class _Reader:
                     pending.append(m)
                 elif code is not None:
                     m.code = code
-                    if doc[m.tok_start:m.tok_end].root.dep_ in SUBJECT_DEPS:
+                    if doc[m.tok_start:m.tok_end].root.dep_ in ANY_SUBJECTS:
                         pending.append(m)  # a lede's "Sweden's foreign minister said ...": a name may follow
                 else:
                     m._drop = True  # "the minister" with nobody to be: not an actor
@@ -1356,7 +1371,7 @@ class _Reader:
             elif m.kind == "group":
                 parts = m._parts
                 sector = parts["sector"]
-                fallback = home if (sector in DOMESTIC and m._head not in NOT_HOME
+                fallback = home if (sector in self.words.domestic_sectors and m._head not in self.words.not_home_nouns
                                     and self._home_share >= HOME_SHARE) else None
                 armed = self._armed_group_before(m) if sector == "REB" and parts["entity"] is None \
                     and parts["poss_person"] is None and not parts["country_ref"] else None
@@ -1365,7 +1380,7 @@ class _Reader:
                 self._resolve_pronoun(m, people, subjects, sent)
             if m.tok_start >= 0 and m.kind != "pronoun" and not m.nested and m.type != "PLACE":
                 root = doc[m.tok_start:m.tok_end].root
-                if root.dep_ in SUBJECT_DEPS:
+                if root.dep_ in ANY_SUBJECTS:
                     subjects.append((sent.start if sent is not None else 0, m))
         # codes of persons whose title came after (apposition) or from a possessor
         self._speakers_only(home)
@@ -1377,15 +1392,15 @@ class _Reader:
                 m.type = "PERSON"
 
     def _state_body_sector(self, m: Mention) -> str | None:
-        """The sector of a named body whose head word only a state's body has (``STATE_BODY_WORDS``),
+        """The sector of a named body whose head word only a state's body has (``self.words.state_body_words``),
         with no place and no international opening ("the Bureau of Immigration"); else None."""
         if m.tok_start < 0:
             return None
         words = [t for t in self.doc[m.tok_start:m.tok_end] if t.lower_ != "the"]
-        if not words or words[0].text in INTERNATIONAL_WORDS or any(self.unit_of[t.i] is not None for t in words):
+        if not words or words[0].text in self.words.international_words or any(self.unit_of[t.i] is not None for t in words):
             return None
         head = next((t for t in words if t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "of"), words[-1])
-        if head.lower_ not in STATE_BODY_WORDS:
+        if head.lower_ not in self.words.state_body_words:
             return None
         sector = self.gaz.org_words.get(head.lower_, (None, ""))[0]
         return sector if sector not in (None, "-") else None
@@ -1428,13 +1443,13 @@ class _Reader:
             return None
         objects = [c for c in verb.children if c.dep_ == "dobj"] + \
             [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return next((OFFICE_ACTS[(verb.lemma_.lower(), o.lemma_.lower())] for o in objects
-                     if (verb.lemma_.lower(), o.lemma_.lower()) in OFFICE_ACTS), None)
+        return next((self.words.office_acts[(verb.lemma_.lower(), o.lemma_.lower())] for o in objects
+                     if (verb.lemma_.lower(), o.lemma_.lower()) in self.words.office_acts), None)
 
     def _speaks(self, m: Mention) -> bool:
         """The mention is the subject of a reporting verb ("X said", "said X", "X told VOA")."""
         root = self.doc[m.tok_start:m.tok_end].root
-        return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.speech_verbs
+        return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in self.words.speech_verbs
 
     def _named_body(self, m: Mention) -> Mention | None:
         """"the court", "the agency": the organisation named last whose name holds the noun, where the
@@ -1474,13 +1489,13 @@ class _Reader:
         word = doc[k].lower_
         if word == "known" and k + 1 < len(doc) and doc[k + 1].lower_ in ("as", "by"):
             k += 2
-        elif word in NICKNAME_VERBS:
+        elif word in self.words.nickname_verbs:
             k += 1
         else:
             return None
         if k < len(doc) and doc[k].lower_ in ("his", "her", "the", "their"):
             k += 1
-        if k < len(doc) and doc[k].lower_ in NICKNAME_NOUNS:
+        if k < len(doc) and doc[k].lower_ in self.words.nickname_nouns:
             k += 1
         return k
 
@@ -1500,12 +1515,12 @@ class _Reader:
 
     def _relative(self, p: _Person) -> bool:
         """A person the text introduces as someone's relative ("his son, X"; modality.yaml kinship_nouns)."""
-        if p.title and p.title.lower().split()[-1] in KINSHIP_NOUNS:
+        if p.title and p.title.lower().split()[-1] in self.words.kinship_nouns:
             return True
         k = p.start - 1
         if k >= 0 and self.doc[k].text == ",":
             k -= 1
-        return k >= 0 and self.doc[k].lower_ in KINSHIP_NOUNS
+        return k >= 0 and self.doc[k].lower_ in self.words.kinship_nouns
 
     def _non_relative(self, words: list[str], people: list) -> "_Person | None":
         """The latest person whose name ends in ``words`` and who is not introduced as a relative: a bare
@@ -1562,7 +1577,7 @@ class _Reader:
         for cand in reversed(people):
             cwords = _name_words(self.doc[cand.start:cand.end].text)
             if 2 <= len(cwords) <= 3 and cwords[0] == word and (cand.code is None
-                                                                 or cand.code[:3] in FAMILY_NAME_FIRST):
+                                                                 or cand.code[:3] in self.words.first_word_name_countries):
                 return cand
         return None
 
@@ -1618,7 +1633,7 @@ class _Reader:
                     break
         # a title with no country: the article's own country, when it clearly is one
         share = self._home_share
-        if home and p.sector in DOMESTIC and share >= HOME_SHARE:
+        if home and p.sector in self.words.domestic_sectors and share >= HOME_SHARE:
             p.code = home + p.sector
 
     # -- affiliations: "X of the Y Institute", "X, a professor at Y", "Y's X" ---------------
@@ -1722,7 +1737,7 @@ class _Reader:
             if m.tok_start <= led.i < m.tok_end and m.kind in ("group", "name") and m.type in ("GROUP", "ORG") \
                     and m.code and not m._drop:
                 return m.code
-        if led.lemma_.lower() in ARMED_GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in
+        if led.lemma_.lower() in self.words.armed_group_nouns and any(c.dep_ == "det" and c.lower_ in self.words.definite_dets for c in
                                                            led.children) and len(list(led.children)) == 1:
             armed = self._named_armed_group(led.i)  # a bare "the group is now led by X": the group named before
             return armed.code if armed is not None else None
@@ -1844,14 +1859,14 @@ class _Reader:
         return m.code or self._code_parts(m._parts, None, None)
 
     def _stateless_code(self, k: int, end: int, sector: str | None) -> str | None:
-        """A body of a sector that needs no country (``STATELESS_SECTORS``) whose name gives no place: named as
+        """A body of a sector that needs no country (``self.words.stateless_sectors``) whose name gives no place: named as
         international ("the World Lumen Foundation"), ``NGO:`` + the acronym printed after it or else the
         initials of its capitalised words (NGO:WLF; of two words, the first: "the Birchwood Foundation" ->
         NGO:BIRCHWOOD); else the home country's (KENNGO), with no home country
         ``NGO:`` + its acronym. None for other sectors, and for a name holding a place, a city or a document word
         ("the Extended Fund Program")."""
         doc = self.doc
-        if sector not in STATELESS_SECTORS:
+        if sector not in self.words.stateless_sectors:
             return None
         if doc[k].lower_ == "the":
             k += 1
@@ -1862,11 +1877,11 @@ class _Reader:
         words = [t for t in span if (t.is_title or t.is_upper) and t.is_alpha]
         if len(words) < 2:
             return None
-        if words[0].text not in INTERNATIONAL_WORDS:
+        if words[0].text not in self.words.international_words:
             home = self._early_home()
             if home is not None:
                 return home + sector
-            if sector not in ACRONYM_SECTORS or words[0].text in NATIONAL_WORDS:
+            if sector not in ACRONYM_SECTORS or words[0].text in self.words.national_words:
                 return None
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
             return "NGO:" + doc[end + 1].text
@@ -1888,8 +1903,8 @@ class _Reader:
         between = self.doc[q.end:start]
         if all(t.text in (",", ";", "-", "–") or t.lower_ == "and" for t in between):
             return True
-        return len(between) <= 2 and any(t.lemma_ in REPORTING for t in between) and \
-            any(t.dep_ in SUBJECT_DEPS and q.start <= t.i < q.end for t in self.doc[q.start:q.end])
+        return len(between) <= 2 and any(t.lemma_ in self.words.statement_verbs for t in between) and \
+            any(t.dep_ in ANY_SUBJECTS and q.start <= t.i < q.end for t in self.doc[q.start:q.end])
 
     def _finish_person(self, p: _Person) -> None:
         if p.code is None and p.entity_from is not None:
@@ -1921,7 +1936,7 @@ class _Reader:
             if p.title and head in p.title.lower().split():
                 if code is None or p.code is None or p.code[:3] == code[:3]:
                     return p
-        offices = GENERIC_TITLE_HEADS.get(head or "")
+        offices = self.words.generic_title_heads.get(head or "")
         if offices and code is not None:  # "the Israeli leader": the last Israeli prime minister named
             for p in reversed(people):
                 office = fold(p.title or "").split(" to ")[0].split(" of ")[0]  # "representative to the U.N."

@@ -40,12 +40,11 @@ from .actors import ref_for
 from .config import DEFAULT, Settings
 from .lexicons import LexiconError, cached_tsv, cached_yaml
 from .model import ActorRef, Article, Event, Location, Sentence, entity, split_code
+from .nlp import PASSIVE_SUBJECTS, SUBJECTS
 from .places import lookup as place_lookup
 from .quotes import report_verbs
 from .when import EventDate, event_date, parse_published
 
-SUBJECTS = {"nsubj", "csubj"}
-PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "advcl", "conj", "acl", "relcl", "csubj"}

@@ -18,6 +18,11 @@ from spacy.tokens import Doc
 from .config import DEFAULT, Settings
 from .model import Article, Sentence
 
+# The parse's subject relations, defined here once for every stage that reads clauses.
+SUBJECTS = frozenset({"nsubj", "csubj"})  # the subject of an active clause: its doer
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})  # the subject of a passive: its patient
+ANY_SUBJECTS = SUBJECTS | PASSIVE_SUBJECTS  # the grammatical subject, either voice
+
 
 @Language.component("eventwire_paragraphs")
 def paragraph_starts(doc):

@@ -38,11 +38,10 @@ from .config import DEFAULT, Settings
 from .lexicons import LexiconError, cached_tsv
 from .marks import MARKS, Marked, find_marked
 from .model import ActorRef, Article, Quote
-from .nlp import sentence_of
+from .nlp import SUBJECTS, sentence_of
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = {".", "!", "?"}
-SUBJECTS = {"nsubj", "csubj"}
 # Dependents that end the core of a subject noun phrase ("Galuzin, who ...").
 _NOT_CORE = {"punct", "relcl", "appos", "acl", "advcl", "parataxis", "cc", "conj"}
 # Verbs a participle or coordinated cue borrows its subject from ("..., adding").
