@@ -116,3 +116,8 @@ def test_deepened_cooperation_and_paid_tribute(events):
         ("COOPERATE", "060", "BOL", "PRY", "asserted")]
     assert events("Bolivia paid tribute to Paraguay.") == [
         ("SUPPORT", "051", "BOL", "PRY", "asserted")]
+
+
+def test_court_handing_down_a_sentence_convicts(events):
+    assert events("A Bolivian court handed down prison sentences to two Paraguayan journalists.") == [
+        ("SANCTION", "116", "BOLJUD", "PRYMED", "asserted")]
