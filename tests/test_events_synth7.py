@@ -111,8 +111,16 @@ def test_working_with_no_named_partner_is_no_event(events):
     assert events("Bolivia worked with its partners on the plan.") == []
 
 
-def test_deepened_cooperation_and_paid_tribute(events):
-    assert events("Bolivia and Paraguay deepened their military cooperation.") == [
-        ("COOPERATE", "060", "BOL", "PRY", "asserted")]
+def test_paid_tribute_is_praise(events):
     assert events("Bolivia paid tribute to Paraguay.") == [
         ("SUPPORT", "051", "BOL", "PRY", "asserted")]
+
+
+def test_court_handing_down_a_sentence_convicts(events):
+    assert events("A Bolivian court handed down prison sentences to two Paraguayan journalists.") == [
+        ("SANCTION", "116", "BOLJUD", "PRYMED", "asserted")]
+
+
+def test_told_media_gives_no_indirect_object_target(events):
+    # the indirect object is a target only beside a direct object (a thing given)
+    assert events("The Bolivian president told Paraguayan media that ten passengers were rescued.") == []

@@ -1492,9 +1492,6 @@ class Events:
             objects += [k for c in noun.children if c.dep_ in ("acl", "ccomp")
                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                         for k in c.children if k.dep_ in SUBJECTS]
-        if depth == 0 and noun.lemma_.lower() in self.lexicon["patient_of_nouns"]:  # "the arrest of X"
-            objects += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"]
         for obj in objects:
             refs = self._actors(index, [obj], deep=True)
             if refs:
@@ -1504,6 +1501,9 @@ class Events:
                 refs = self._noun_targets(index, obj, trig, depth + 1)
                 if refs:
                     return refs
+        if depth == 0 and noun.lemma_.lower() in self.lexicon["patient_of_nouns"]:  # "the arrest of X"
+            return self._actors(index, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                        for p in c.children if p.dep_ == "pobj"], deep=True)
         return []
 
     def _noun_key(self, noun, lemma: str) -> str | None:
