@@ -4,6 +4,8 @@ The scraped page below is invented for these tests, in the shape real scrapes ta
 """
 from __future__ import annotations
 
+import pytest
+
 from eventwire.clean import Cleaner, looks_like_headline, mask_quotes
 from eventwire.model import Article
 
@@ -222,3 +224,15 @@ def test_a_quoted_sentence_is_never_read_as_a_subheading():
     art = _cleaned("The minister spoke in Keltz on Monday. "
                    "“We held every road. Border towns The army will guard them all,” she said to the crowd.")
     assert "headings" not in art.metadata
+
+
+@pytest.mark.parametrize("text, english", [
+    # one short English sentence may hold no English function word at all
+    ("Anna Moyo, Kenya's deputy foreign minister, criticized Uganda.", True),
+    ("Ursula von der Leyen criticized Hungary's new media law.", True),  # name particles are no German
+    ("Der Minister sagte am Freitag, dass die Regierung die Regeln nicht akzeptiert.", False),
+    ("Le ministre critique les nouvelles mesures du gouvernement, selon des diplomates.", False),
+])
+def test_a_short_text_is_called_not_english_only_on_evidence_of_another_language(text, english):
+    art = clean(text)
+    assert (art.error is None) == english, art.error

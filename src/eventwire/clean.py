@@ -127,6 +127,7 @@ class Cleaner:
             "openers": required("sentence_openers"),
             "heading_breakers": required("heading_breakers") | words("statement_verbs") | words("story_cues"),
             "english": frozenset(w.lower() for w in data.get("english_function_words", [])),
+            "other": frozenset(w.lower() for w in data.get("other_function_words", [])),
             "index": _index(lexicons),  # one pass over a sentence's words counts them all
         }
 
@@ -179,8 +180,10 @@ class Cleaner:
         art.text = "\n\n".join(" ".join(parts) for parts in paragraphs if parts)
         if not art.text.strip():
             return art.fail("empty", "no article text is left after removing the site's noise")
-        share = self.english_share(art.text)
-        if share < self.settings.min_english and len(_WORD.findall(art.text[:20000])) >= self.settings.english_min_words:
+        share, other = self.english_share(art.text), self.english_share(art.text, "other")
+        n = len(_WORD.findall(art.text[:20000]))
+        if share < self.settings.min_english and n >= self.settings.english_min_words and (
+                n >= self.settings.english_sure_words or other > share):
             return art.fail("not_english", f"only {share:.0%} of words are common English words; "
                                            "eventwire reads English news")
         art.language = "en"
@@ -646,11 +649,13 @@ class Cleaner:
                     and not re.search(r"[.!?]", piece.text):
                 piece.verdict, piece.why = "noise", "not prose: no sentence ends"
 
-    def english_share(self, text: str) -> float:
+    def english_share(self, text: str, words_of: str = "english") -> float:
+        """The share of the words of ``text`` (its first 20,000 characters) that are common English
+        function words (``words_of="other"``: those of the other languages of Latin-script news)."""
         words = [w.lower() for w in _WORD.findall(text[:20000])]
         if not words:
             return 0.0
-        return sum(w in self.rules["english"] for w in words) / len(words)
+        return sum(w in self.rules[words_of] for w in words) / len(words)
 
 
 def latin_share(text: str, sample: int = 20000) -> float:

@@ -24,7 +24,9 @@ class Settings:
     ``min_english``: share of common English function words below which an
     article is reported as not English; a text of fewer than
     ``english_min_words`` words is too short to judge so (one mostly in another
-    script than Latin is reported as not English whatever its length).
+    script than Latin is reported as not English whatever its length), and one of
+    fewer than ``english_sure_words`` words only where function words of another
+    language outnumber the English ones (a one-line English sentence may have none).
     ``lexicon_dirs``: extra folders of user lexicons (same file names as the
     package's ``data/``); their rows are added to, and win over, the built-in ones.
     Also read from ``EVENTWIRE_LEXICONS`` (a ``os.pathsep``-separated list).
@@ -51,6 +53,7 @@ class Settings:
     max_unbroken_words: int = 400
     min_english: float = 0.06
     english_min_words: int = 8
+    english_sure_words: int = 40
     batch_size: int = 32
     batch_chars: int = 100_000
     piece_chars: int = 20_000
