@@ -171,12 +171,17 @@ def test_paste_an_article_and_see_its_highlights(page, server):
     assert page.locator("#article-text mark.trigger").count() >= 1
     assert page.locator("#article-text .quote").count() >= 1
     assert page.locator("#article-text .speaker-label").count() >= 1
-    assert page.locator("#article-events tbody tr").count() == page.locator("#article-text mark.trigger").count()
-    assert "Coded in" in page.inner_text("#status")
-    # cutting the text at every span boundary loses and repeats nothing
     import httpx
 
     doc = httpx.post(server + "/api/code", json={"text": ARTICLE, "published": "2024-03-08"}, timeout=60).json()
+    # a row per event, a mark per trigger word ("urged both countries": two events, one mark)
+    assert page.locator("#article-events tbody tr").count() == len(doc["events"])
+    triggers = {(e["trigger_start"], e["trigger_end"]) for e in doc["events"]}
+    assert page.locator("#article-text mark.trigger").count() == len(triggers) < len(doc["events"])
+    urged = page.locator("#article-text mark.trigger", has_text="urged").get_attribute("title")
+    assert urged.count("REQUEST") == 2 and "JPN" in urged and "RUS" in urged  # both events on its hover card
+    assert "Coded in" in page.inner_text("#status")
+    # cutting the text at every span boundary loses and repeats nothing
     shown = page.evaluate("""() => {
         const copy = document.getElementById('article-text').cloneNode(true);
         copy.querySelectorAll('.ent-label, .speaker-label').forEach((n) => n.remove());

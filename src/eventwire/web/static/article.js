@@ -66,6 +66,12 @@ EW.renderArticle = (() => {
     const points = [...cuts].sort((a, b) => a - b);
     const sentStarts = byStart(spans.sentences), quoteStarts = byStart(spans.quotes);
     const eventAt = sweeper(spans.events), actorAt = sweeper(spans.actors), quoteAt = sweeper(spans.quotes);
+    // events that share one trigger word ("urged both countries": one event per country) share its mark
+    const sameTrigger = new Map();
+    for (const s of spans.events) {
+      const key = `${s.start}:${s.end}`;
+      sameTrigger.set(key, [...(sameTrigger.get(key) || []), s.ev]);
+    }
     const sentAt = sweeper(spans.sentences);
     const out = h("div", {class: "article-text", id: "article-text"});
     for (let i = 0; i + 1 < points.length; i++) {
@@ -81,7 +87,8 @@ EW.renderArticle = (() => {
       const ev = eventAt(a, b);
       if (ev) {
         const quad = ev.ev.quad_class || 0;
-        node = h("mark", {class: `trigger q${quad}`, tabindex: "0", role: "button", title: eventTitle(ev.ev),
+        const title = sameTrigger.get(`${ev.start}:${ev.end}`).map(eventTitle).join("\n");
+        node = h("mark", {class: `trigger q${quad}`, tabindex: "0", role: "button", title,
           dataset: {event: String(ev.ei)}, onclick: () => onEvent(ev.ei), onkeydown: (e) => {
             if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onEvent(ev.ei); }
           }}, node);
