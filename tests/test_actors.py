@@ -748,6 +748,15 @@ def test_people_described_by_nationality_alone_are_civilians(code):
     assert actor(art, "Costa").code != "PRTCVL"  # a role noun: not a private person
 
 
+def test_a_person_tied_to_another_country_keeps_it_not_the_home_country(code):
+    # a nationality in the noun phrase before the name, a country right after it: not the article's country
+    art = code("Chile welcomes foreign chefs. Chile has many of them. The best known in Chile is a Dutch "
+               "pastry cook, Pieter Janssen, who opened a bakery in Chile. Her clients include the painter "
+               "Ana Souza from the Philippines and others in Chile.")
+    assert sorted((a.name, a.code) for a in art.actors if a.type == "PERSON") == [
+        ("Ana Souza", "PHL"), ("Pieter Janssen", "NLD")]
+
+
 def test_a_plural_title_is_each_listed_names(code):
     art = code("Kenya's High Court ruled on Monday. Judges Anne Mwangi and Peter Otieno said the vote in Kenya "
                "was valid.")

@@ -691,6 +691,33 @@ class _Reader:
             return None
         return u.code[:3]
 
+    def _tied_country(self, p: _Person, home: str | None) -> str | None:
+        """A country the text ties a person of no stated country to, other than the article's home country:
+        a nationality in the noun phrase put before the name ("a French national, X", "a Russian video
+        blogger, X") or a country or city right after it ("X from the Philippines", "X in Hong Kong")."""
+        doc = self.doc
+        code = None
+        if p.start >= 3 and doc[p.start - 1].text == ",":
+            for j in range(p.start - 2, max(p.start - 7, -1), -1):
+                if doc[j].lower_ in ("a", "an"):
+                    u = self.unit_of[j + 1]
+                    if u is not None and u.cat == "GEO" and u.kind in ("adj", "demonym_plural") and u.start == j + 1:
+                        code = u.code
+                    break
+                if not (doc[j].is_lower or self.unit_of[j] is not None) or doc[j].is_punct:
+                    break
+        k = p.end
+        if code is None and k + 1 < len(doc) and doc[k].lower_ in ("from", "in"):
+            j = k + 2 if doc[k + 1].lower_ == "the" and self.unit_of[k + 1] is None and k + 2 < len(doc) else k + 1
+            u = self.unit_of[j]
+            if u is not None and u.cat == "GEO" and u.start == j and u.kind in ("name", "capital", "adj") \
+                    and (u.kind != "adj" or u.end == len(doc) or self.unit_of[u.end] is None
+                         and not doc[u.end].is_alpha):
+                code = u.code
+        if code is None or ":" in code or len(code) != 3 or code == home:
+            return None
+        return code
+
     def _aged(self, p: _Person) -> bool:
         """"Peter Mwangi, 34, said": a person the text describes by age alone."""
         doc, k = self.doc, p.end
@@ -1614,9 +1641,15 @@ class _Reader:
             nationality = self._nationality(p)
             if nationality is not None:  # "X and Y are second-generation Chagossians": private people
                 p.code = nationality + "CVL"
+            elif self._tied_country(p, home) is not None:  # "a French national, X"; "X from the Philippines"
+                p.code = self._tied_country(p, home)
             elif home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
                 p.code = home + ("CVL" if self._aged(p) else "")  # "Peter Mwangi, 34,": a civilian
                 p.unplaced = not self._aged(p)
+            return
+        tied = self._tied_country(p, home)
+        if tied is not None:  # the text ties the person to another country than the article's
+            p.code = tied + (p.sector or "")
             return
         if p.sector is None:
             if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2 and not p.past_office:
