@@ -757,6 +757,14 @@ def test_a_person_tied_to_another_country_keeps_it_not_the_home_country(code):
         ("Ana Souza", "PHL"), ("Pieter Janssen", "NLD")]
 
 
+def test_justice_is_a_judges_title_only_in_title_case_before_a_name(code):
+    art = code("Kenya's High Court ruled on Monday. Justice Anne Mwangi said the law in Kenya was void. "
+               "Protesters in Kenya demanded justice for the victims.")
+    assert actor(art, "Mwangi").code == "KENJUD"
+    assert actor(art, "Mwangi").title == "Justice"
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Anne Mwangi"]
+
+
 def test_a_plural_title_is_each_listed_names(code):
     art = code("Kenya's High Court ruled on Monday. Judges Anne Mwangi and Peter Otieno said the vote in Kenya "
                "was valid.")
