@@ -765,6 +765,20 @@ def test_justice_is_a_judges_title_only_in_title_case_before_a_name(code):
     assert [a.name for a in art.actors if a.type == "PERSON"] == ["Anne Mwangi"]
 
 
+def test_a_body_appointing_before_a_hyphen_owns_the_title(code):
+    art = code("Peru's government closed the radio station. United Nations-appointed special rapporteur Karl Brandt "
+               "criticized Peru on Monday. Peru's police arrested two reporters in Peru.")
+    assert actor(art, "Brandt").code == "IGO:UN"
+
+
+def test_a_title_of_no_sector_takes_the_home_country_only_where_it_clearly_leads(code):
+    text = ("Chile and Peru held talks in Chile on Monday. Chile wants a deal. Peru wants one too. "
+            "Laura Benitez, a director at the Andes Monitor, said the talks went well.")
+    assert actor(code(text), "Benitez").code is None  # Chile holds 3 of 5 country mentions
+    art = code(text.replace("Peru wants one too.", "Chile wants it soon."))
+    assert actor(art, "Benitez").code == "CHL"  # 4 of 5
+
+
 def test_a_plural_title_is_each_listed_names(code):
     art = code("Kenya's High Court ruled on Monday. Judges Anne Mwangi and Peter Otieno said the vote in Kenya "
                "was valid.")

@@ -54,6 +54,9 @@ AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+# a person titled with no sector ("a director", "an analyst") and given no body: the home country's only where it
+# holds two thirds of the country mentions (the body the text leaves out may well be another country's)
+HOME_SHARE_NO_SECTOR = 2 / 3
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class ActorWords:
     first_word_name_countries: frozenset[str]  # "Xi Jinping ... Xi": the family name first
     envoy_words: frozenset[str]  # "British Deputy U.N. Ambassador": a country's envoy to a body
     title_modifier_words: frozenset[str]  # "former", "acting", "deputy": words inside a title phrase
+    appointing_words: frozenset[str]  # "U.N.-appointed special rapporteur": the body before the hyphen's office
     name_particles: frozenset[str]  # "Ursula von der Leyen"
     nickname_verbs: frozenset[str]  # "Smith, nicknamed Bud"
     nickname_nouns: frozenset[str]  # "known by his nickname Lula"
@@ -607,6 +611,9 @@ class _Reader:
                 # "Republican Representative X", "Democratic lawmakers": the party's country
                 out["entity"] = Unit(j, j + 1, "GEO", "adj", self.words.party_countries[t.text])
                 j -= 1
+            elif t.lower_ in self.words.appointing_words and j > floor and doc[j - 1].text in ("-", "–"):
+                j -= 2  # "United Nations-appointed special rapporteur": the body before the hyphen appoints
+                continue
             elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
                 out["country_ref"] = True
                 j -= 1
@@ -1652,7 +1659,8 @@ class _Reader:
             p.code = tied + (p.sector or "")
             return
         if p.sector is None:
-            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2 and not p.past_office:
+            if home and self._home_share >= HOME_SHARE_NO_SECTOR and len(_name_words(name)) >= 2 \
+                    and not p.past_office:
                 p.code = home  # "X, the deputy project director": a title of no sector, the country as untitled
             return
         if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"; lists of titles
