@@ -779,6 +779,14 @@ def test_a_title_of_no_sector_takes_the_home_country_only_where_it_clearly_leads
     assert actor(art, "Benitez").code == "CHL"  # 4 of 5
 
 
+def test_a_house_of_representatives_is_the_countrys_the_text_gives(code):
+    # many countries have one: not the United States' unless the text says so
+    art = code("Thailand's cabinet approved the plan. Thailand's House of Representatives passed the bill on Monday. "
+               "The U.S. House of Representatives also debated Thailand.")
+    assert ref_of(art, "Thailand's House of Representatives").code == "THALEG"
+    assert ref_of(art, "The U.S. House of Representatives").code == "USALEG"
+
+
 def test_a_plural_title_is_each_listed_names(code):
     art = code("Kenya's High Court ruled on Monday. Judges Anne Mwangi and Peter Otieno said the vote in Kenya "
                "was valid.")
