@@ -787,6 +787,14 @@ def test_a_house_of_representatives_is_the_countrys_the_text_gives(code):
     assert ref_of(art, "The U.S. House of Representatives").code == "USALEG"
 
 
+def test_an_envoy_for_the_home_country_is_none_of_its_people(code):
+    text = ("Chile held talks on Monday. Chile wants a deal. Chile says so. Peru disagrees. "
+            "Laura Benitez, who was the special envoy for Chile until May, said the talks went well.")
+    assert actor(code(text), "Benitez").code is None
+    art = code(text.replace("who was the special envoy for Chile until May", "who lives in Santiago"))
+    assert actor(art, "Benitez").code == "CHLCVL"  # one who only speaks
+
+
 def test_a_plural_title_is_each_listed_names(code):
     art = code("Kenya's High Court ruled on Monday. Judges Anne Mwangi and Peter Otieno said the vote in Kenya "
                "was valid.")

@@ -725,6 +725,22 @@ class _Reader:
             return None
         return code
 
+    def _envoy_to(self, p: _Person, country: str) -> bool:
+        """"X, who was the special envoy for North Korea": a relative clause makes the person an envoy
+        (``self.words.envoy_words``) for or to the country, so none of its own people."""
+        doc = self.doc
+        end = min(doc[p.start].sent.end, p.end + 16)
+        if not any(doc[k].lower_ == "who" for k in range(p.end, min(p.end + 3, end))):
+            return False
+        for k in range(p.end, end - 1):
+            if doc[k].lower_ in self.words.envoy_words and doc[k + 1].lower_ in ("for", "to"):
+                j = k + 2
+                u = self.unit_of[j] if j < end else None
+                if u is None and j + 1 < end and doc[j].lower_ == "the":
+                    u = self.unit_of[j + 1]
+                return u is not None and u.cat == "GEO" and u.code[:3] == country
+        return False
+
     def _aged(self, p: _Person) -> bool:
         """"Peter Mwangi, 34, said": a person the text describes by age alone."""
         doc, k = self.doc, p.end
@@ -1650,7 +1666,8 @@ class _Reader:
                 p.code = nationality + "CVL"
             elif self._tied_country(p, home) is not None:  # "a French national, X"; "X from the Philippines"
                 p.code = self._tied_country(p, home)
-            elif home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
+            elif home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2 \
+                    and not self._envoy_to(p, home):
                 p.code = home + ("CVL" if self._aged(p) else "")  # "Peter Mwangi, 34,": a civilian
                 p.unplaced = not self._aged(p)
             return
