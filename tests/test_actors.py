@@ -748,6 +748,53 @@ def test_people_described_by_nationality_alone_are_civilians(code):
     assert actor(art, "Costa").code != "PRTCVL"  # a role noun: not a private person
 
 
+def test_a_person_tied_to_another_country_keeps_it_not_the_home_country(code):
+    # a nationality in the noun phrase before the name, a country right after it: not the article's country
+    art = code("Chile welcomes foreign chefs. Chile has many of them. The best known in Chile is a Dutch "
+               "pastry cook, Pieter Janssen, who opened a bakery in Chile. Her clients include the painter "
+               "Ana Souza from the Philippines and others in Chile.")
+    assert sorted((a.name, a.code) for a in art.actors if a.type == "PERSON") == [
+        ("Ana Souza", "PHL"), ("Pieter Janssen", "NLD")]
+
+
+def test_justice_is_a_judges_title_only_in_title_case_before_a_name(code):
+    art = code("Kenya's High Court ruled on Monday. Justice Anne Mwangi said the law in Kenya was void. "
+               "Protesters in Kenya demanded justice for the victims.")
+    assert actor(art, "Mwangi").code == "KENJUD"
+    assert actor(art, "Mwangi").title == "Justice"
+    assert [a.name for a in art.actors if a.type == "PERSON"] == ["Anne Mwangi"]
+
+
+def test_a_body_appointing_before_a_hyphen_owns_the_title(code):
+    art = code("Peru's government closed the radio station. United Nations-appointed special rapporteur Karl Brandt "
+               "criticized Peru on Monday. Peru's police arrested two reporters in Peru.")
+    assert actor(art, "Brandt").code == "IGO:UN"
+
+
+def test_a_title_of_no_sector_takes_the_home_country_only_where_it_clearly_leads(code):
+    text = ("Chile and Peru held talks in Chile on Monday. Chile wants a deal. Peru wants one too. "
+            "Laura Benitez, a director at the Andes Monitor, said the talks went well.")
+    assert actor(code(text), "Benitez").code is None  # Chile holds 3 of 5 country mentions
+    art = code(text.replace("Peru wants one too.", "Chile wants it soon."))
+    assert actor(art, "Benitez").code == "CHL"  # 4 of 5
+
+
+def test_a_house_of_representatives_is_the_countrys_the_text_gives(code):
+    # many countries have one: not the United States' unless the text says so
+    art = code("Thailand's cabinet approved the plan. Thailand's House of Representatives passed the bill on Monday. "
+               "The U.S. House of Representatives also debated Thailand.")
+    assert ref_of(art, "Thailand's House of Representatives").code == "THALEG"
+    assert ref_of(art, "The U.S. House of Representatives").code == "USALEG"
+
+
+def test_an_envoy_for_the_home_country_is_none_of_its_people(code):
+    text = ("Chile held talks on Monday. Chile wants a deal. Chile says so. Peru disagrees. "
+            "Laura Benitez, who was the special envoy for Chile until May, said the talks went well.")
+    assert actor(code(text), "Benitez").code is None
+    art = code(text.replace("who was the special envoy for Chile until May", "who lives in Santiago"))
+    assert actor(art, "Benitez").code == "CHLCVL"  # one who only speaks
+
+
 def test_a_plural_title_is_each_listed_names(code):
     art = code("Kenya's High Court ruled on Monday. Judges Anne Mwangi and Peter Otieno said the vote in Kenya "
                "was valid.")

@@ -54,6 +54,9 @@ AFFILIATION_REACH = 20  # tokens after a name in which its affiliation is looked
 BODY_LINKS = {"of", "for", "on", "and", "&"}  # words inside a body's name ("Center for Political Analysis")
 ACRONYM_SECTORS = frozenset({"NGO", "HRI"})  # a stateless body of no home country is an international NGO
 HOME_SHARE = 0.5  # share of country mentions from which an actor of no stated country is the home country's
+# a person titled with no sector ("a director", "an analyst") and given no body: the home country's only where it
+# holds two thirds of the country mentions (the body the text leaves out may well be another country's)
+HOME_SHARE_NO_SECTOR = 2 / 3
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class ActorWords:
     first_word_name_countries: frozenset[str]  # "Xi Jinping ... Xi": the family name first
     envoy_words: frozenset[str]  # "British Deputy U.N. Ambassador": a country's envoy to a body
     title_modifier_words: frozenset[str]  # "former", "acting", "deputy": words inside a title phrase
+    appointing_words: frozenset[str]  # "U.N.-appointed special rapporteur": the body before the hyphen's office
     name_particles: frozenset[str]  # "Ursula von der Leyen"
     nickname_verbs: frozenset[str]  # "Smith, nicknamed Bud"
     nickname_nouns: frozenset[str]  # "known by his nickname Lula"
@@ -607,6 +611,9 @@ class _Reader:
                 # "Republican Representative X", "Democratic lawmakers": the party's country
                 out["entity"] = Unit(j, j + 1, "GEO", "adj", self.words.party_countries[t.text])
                 j -= 1
+            elif t.lower_ in self.words.appointing_words and j > floor and doc[j - 1].text in ("-", "–"):
+                j -= 2  # "United Nations-appointed special rapporteur": the body before the hyphen appoints
+                continue
             elif t.lower_ in ("country", "nation") and j + 1 < len(doc) and doc[j + 1].text in POSSESSIVE:
                 out["country_ref"] = True
                 j -= 1
@@ -690,6 +697,49 @@ class _Reader:
                                         for i in range(attr.left_edge.i, attr.i)):
             return None
         return u.code[:3]
+
+    def _tied_country(self, p: _Person, home: str | None) -> str | None:
+        """A country the text ties a person of no stated country to, other than the article's home country:
+        a nationality in the noun phrase put before the name ("a French national, X", "a Russian video
+        blogger, X") or a country or city right after it ("X from the Philippines", "X in Hong Kong")."""
+        doc = self.doc
+        code = None
+        if p.start >= 3 and doc[p.start - 1].text == ",":
+            for j in range(p.start - 2, max(p.start - 7, -1), -1):
+                if doc[j].lower_ in ("a", "an"):
+                    u = self.unit_of[j + 1]
+                    if u is not None and u.cat == "GEO" and u.kind in ("adj", "demonym_plural") and u.start == j + 1:
+                        code = u.code
+                    break
+                if not (doc[j].is_lower or self.unit_of[j] is not None) or doc[j].is_punct:
+                    break
+        k = p.end
+        if code is None and k + 1 < len(doc) and doc[k].lower_ in ("from", "in"):
+            j = k + 2 if doc[k + 1].lower_ == "the" and self.unit_of[k + 1] is None and k + 2 < len(doc) else k + 1
+            u = self.unit_of[j]
+            if u is not None and u.cat == "GEO" and u.start == j and u.kind in ("name", "capital", "adj") \
+                    and (u.kind != "adj" or u.end == len(doc) or self.unit_of[u.end] is None
+                         and not doc[u.end].is_alpha):
+                code = u.code
+        if code is None or ":" in code or len(code) != 3 or code == home:
+            return None
+        return code
+
+    def _envoy_to(self, p: _Person, country: str) -> bool:
+        """"X, who was the special envoy for North Korea": a relative clause makes the person an envoy
+        (``self.words.envoy_words``) for or to the country, so none of its own people."""
+        doc = self.doc
+        end = min(doc[p.start].sent.end, p.end + 16)
+        if not any(doc[k].lower_ == "who" for k in range(p.end, min(p.end + 3, end))):
+            return False
+        for k in range(p.end, end - 1):
+            if doc[k].lower_ in self.words.envoy_words and doc[k + 1].lower_ in ("for", "to"):
+                j = k + 2
+                u = self.unit_of[j] if j < end else None
+                if u is None and j + 1 < end and doc[j].lower_ == "the":
+                    u = self.unit_of[j + 1]
+                return u is not None and u.cat == "GEO" and u.code[:3] == country
+        return False
 
     def _aged(self, p: _Person) -> bool:
         """"Peter Mwangi, 34, said": a person the text describes by age alone."""
@@ -1614,12 +1664,20 @@ class _Reader:
             nationality = self._nationality(p)
             if nationality is not None:  # "X and Y are second-generation Chagossians": private people
                 p.code = nationality + "CVL"
-            elif home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2:
+            elif self._tied_country(p, home) is not None:  # "a French national, X"; "X from the Philippines"
+                p.code = self._tied_country(p, home)
+            elif home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2 \
+                    and not self._envoy_to(p, home):
                 p.code = home + ("CVL" if self._aged(p) else "")  # "Peter Mwangi, 34,": a civilian
                 p.unplaced = not self._aged(p)
             return
+        tied = self._tied_country(p, home)
+        if tied is not None:  # the text ties the person to another country than the article's
+            p.code = tied + (p.sector or "")
+            return
         if p.sector is None:
-            if home and self._home_share >= HOME_SHARE and len(_name_words(name)) >= 2 and not p.past_office:
+            if home and self._home_share >= HOME_SHARE_NO_SECTOR and len(_name_words(name)) >= 2 \
+                    and not p.past_office:
                 p.code = home  # "X, the deputy project director": a title of no sector, the country as untitled
             return
         if sent is not None:  # "Galuzin said Foreign Minister Sergey Lavrov will attend"; lists of titles

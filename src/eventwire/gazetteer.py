@@ -97,6 +97,19 @@ class Gazetteer:
                          if row["text"].isupper())
 
     @cached_property
+    def role_written(self) -> dict[str, str]:
+        """Lower-cased role phrase (and its plural) -> the row as written, for rows holding a capital letter:
+        they match only as written ("PM", never "5 pm"), and one in title case only right before a name
+        ("Justice X" is a judge; "demanded justice" is no role)."""
+        table: dict[str, str] = {}
+        for row in cached_tsv("roles.tsv", ("text", "sector", "kind"), self._dirs):
+            text = row["text"]
+            if text != text.lower():
+                table[text.lower()] = text
+                table.setdefault(_plural(text.lower()), _plural(text))
+        return table
+
+    @cached_property
     def role_levels(self) -> dict[str, str]:
         """Lower-cased role phrase (and its plural) -> its level ("regional", "local") where roles.tsv gives one."""
         table: dict[str, str] = {}
@@ -216,6 +229,10 @@ class Gazetteer:
                 continue
             if span.text.upper() in self.role_capitals and span.text != span.text.upper():
                 continue  # an abbreviation in lower case ("5 pm")
+            written = self.role_written.get(span.text.lower())
+            if written is not None and not written.isupper() and (
+                    span.text != written or end >= len(doc) or not doc[end].is_title or doc[end].pos_ != "PROPN"):
+                continue  # a title-case row only as written, before a name: "Justice X", not "demanded justice"
             span.label_ = "ROLE"
             found.append(span)
         units = []
