@@ -1328,3 +1328,13 @@ def test_a_missing_actor_word_list_is_an_error_naming_it(tmp_path, monkeypatch):
     monkeypatch.setattr(actors_module, "cached_yaml", lambda name, dirs=(): lists)
     with pytest.raises(LexiconError, match="thing_labels"):
         actors_module.ActorWords.load()
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's U.N. ambassador, Amos Wekesa, attended the talks, but his U.N. mission criticized France.",  # a named envoy
+    "Kenya's U.N. ambassador attended the talks, but his U.N. mission criticized France.",  # an envoy by title
+])
+def test_his_un_mission_is_the_envoys_country(code, text):
+    art = code(text)
+    assert actor(art, "his U.N. mission").code == "KENGOV"
+    assert [(e.type, e.source.code, e.target.code) for e in art.events if e.type == "ACCUSE"] == [("ACCUSE", "KENGOV", "FRA")]

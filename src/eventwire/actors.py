@@ -622,8 +622,13 @@ class _Reader:
                 out["start"] = j
                 break
             elif t.lower_ in PERSON_POSSESSIVES and t.tag_ == "PRP$":  # "his wife": the person's country
-                if out["entity"] is None and out["poss_person"] is None:
+                host = self._envoy_host(i, out["entity"])
+                if (out["entity"] is None or host) and out["poss_person"] is None:
                     out["poss_person"] = self._person_before(j)
+                    if host and out["poss_person"] is not None:
+                        out["entity"] = None  # "his U.N. mission": the envoy of the person's country to the body
+                    elif host:  # "Iran's U.N. ambassador ... his U.N. mission": the unnamed envoy's country
+                        out["entity"] = self._envoy_country_before(j) or out["entity"]
                 out["det"] = t.lower_
                 out["start"] = j
                 break
@@ -639,6 +644,31 @@ class _Reader:
                 break
             out["start"] = j + 1
         return out
+
+    def _envoy_host(self, i: int, found: Unit | None) -> bool:
+        """``found`` is an international body before an envoy noun of ``envoy_words`` that starts at
+        token ``i + 1`` ("his U.N. mission", "her U.N. ambassador"): the body the envoy is sent to."""
+        role = self.unit_of[i + 1] if i + 1 < len(self.doc) else None
+        return (found is not None and found.cat == "ORG" and (found.code or "").startswith("IGO:")
+                and role is not None and role.cat == "ROLE" and self.doc[role.end - 1].lower_ in self.words.envoy_words)
+
+    def _envoy_country_before(self, j: int) -> Unit | None:
+        """The country of the last envoy named by title before token ``j`` in its sentence ("Iran's U.N.
+        ambassador"), over an international body between them."""
+        doc, k = self.doc, j - 1
+        while k >= doc[j].sent.start:
+            role = self.unit_of[k]
+            if role is not None and role.cat == "ROLE" and doc[role.end - 1].lower_ in self.words.envoy_words:
+                m = role.start - 1
+                while m >= 0 and self.unit_of[m] is not None and self.unit_of[m].cat == "ORG" \
+                        and (self.unit_of[m].code or "").startswith("IGO:"):
+                    m = self.unit_of[m].start - 1
+                while m >= 0 and doc[m].text in POSSESSIVE:
+                    m -= 1
+                geo = self.unit_of[m] if m >= 0 else None
+                return geo if geo is not None and geo.cat == "GEO" and ":" not in geo.code else None
+            k = role.start - 1 if role is not None else k - 1
+        return None
 
     def _possessor_over_host(self, u: Unit, found: Unit) -> bool:
         """A country's possessive before a city or an international body that modifies the role noun
