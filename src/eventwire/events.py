@@ -514,7 +514,7 @@ class Events:
         for c in f.token.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 trig = self._match_verb(c, c.lemma_.lower())
-                if trig is not None and trig.type.lower() in lex["yield_types"]:
+                if (trig is not None and trig.type.lower() in lex["yield_types"]) or self._stops_conflict(c):
                     return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
             # "agreed to concessions", "to a compromise"; "promised concessions to X"
             nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "to" \
@@ -524,6 +524,25 @@ class Events:
                 if key is not None and lex.nouns[key][0].type.lower() in lex["yield_types"]:
                     return replace(f, trigger=self._derived(lex.codes["yield"], f.token))
         return f
+
+    def _stops_conflict(self, verb) -> bool:
+        """ "agreed to stop fighting", "agreed to halt protests", "promised to end the attacks": a verb
+        of ending (``cessation_verbs``) whose object or gerund is an act of material conflict (quad
+        class 4, or a protest) is a yield, the intent to de-escalate."""
+        lex = self.lexicon
+        if verb.lemma_.lower() not in lex["cessation_verbs"]:
+            return False
+        for c in verb.children:
+            if c.dep_ in OBJECTS and c.pos_ in ("NOUN", "PROPN"):
+                key = self._noun_key(c, c.lemma_.lower())
+                rows = lex.nouns.get(key, []) if key is not None else []
+            elif c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB" and c.tag_ == "VBG":
+                rows = [t for t in lex.verbs.get(c.lemma_.lower(), []) if not t.objects and not t.particle]
+            else:
+                continue
+            if any(self.cameo[t.cameo].quad_class == 4 or t.type == "PROTEST" for t in rows[:1]):
+                return True
+        return False
 
     def _speakers(self, index: _ArticleIndex, verb) -> list[ActorRef]:
         heads = self._subjects(verb)
