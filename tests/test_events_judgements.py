@@ -167,3 +167,27 @@ def test_an_adjective_of_judgement_without_a_judged_actor_is_no_event(code, text
 ])
 def test_a_judgement_of_which_after_a_comma_judges_the_act_before(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: a "for" infinitive a request verb asks for: its subject is asked, the act is not done
+    ("Norway called for Sweden to withdraw its troops from the island.", [("REQUEST", "NOR", "SWE")]),
+    ("Finland pressed for Estonia to release the two fishermen.", [("REQUEST", "FIN", "EST")]),
+    # events9: reaffirming, affirming a spoken act's noun is expressing it
+    ("Finland reaffirmed its support for Estonia.", [("SUPPORT", "FIN", "EST")]),
+    ("Norway affirmed its support for Denmark.", [("SUPPORT", "NOR", "DNK")]),
+    # events9: adjectives of approval
+    ("Finland is proud of Estonia.", [("SUPPORT", "FIN", "EST")]),
+    ("Norway is pleased with Denmark's decision.", [("SUPPORT", "NOR", "DNK")]),
+])
+def test_events9_requests_and_expressed_support(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: "when attacked by X": a past participle clause with an agent is passive
+    ("Estonian smugglers often flee to Latvia when attacked by Estonian police.",
+     [("ASSAULT", "ESTPOL", "ESTCRM")]),
+])
+def test_events9_participle_clause_with_an_agent_is_passive(code, text, expected):
+    assert triples(code(text)) == expected

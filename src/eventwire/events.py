@@ -455,7 +455,48 @@ class Events:
         found += self._reported_requests(index, tokens)
         found += self._reported_judgements(index, tokens, found)
         found += self._judging_adjectives(index, tokens, found)
+        found += self._for_clause_requests(index, tokens)
         return found
+
+    def _participle_passive(self, verb) -> bool:
+        """ "The rebels escape to Kenya when attacked by Somali troops": a past participle
+        clause opened by a time or condition word (``participle_marks``) with a "by" agent and no
+        subject of its own is passive; the subject of the clause it hangs on is its patient."""
+        return verb.dep_ == "advcl" and verb.tag_ == "VBN" \
+            and any(c.dep_ == "agent" for c in verb.children) \
+            and any(c.dep_ in ("advmod", "mark") and c.lower_ in self.lexicon["participle_marks"]
+                    for c in verb.children) \
+            and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+    def _for_requested(self, clause) -> bool:
+        """Whether ``clause`` is a "for" infinitive asked for by a request verb: "called for
+        Russia to withdraw", "pressed for Kenya to release ..." (``request_marks``)."""
+        lex = self.lexicon
+        return clause.dep_ == "advcl" and clause.head.lemma_.lower() in lex["request_verbs"] \
+            and any(c.dep_ == "mark" and c.lower_ in lex["request_marks"] for c in clause.children) \
+            and any(c.dep_ in SUBJECTS for c in clause.children)
+
+    def _for_clause_requests(self, index: _ArticleIndex, tokens) -> list[_Found]:
+        """ "Japan called for Russia to withdraw its troops": the subject of a "for" infinitive
+        a request verb asks for is asked (X REQUEST Y, as "called on Y to V"); the act itself is
+        only asked for (no event: ``_status``)."""
+        lex = self.lexicon
+        out = []
+        for clause in tokens:
+            if not self._for_requested(clause):
+                continue
+            verb = clause.head
+            asked = [t for t in self._actors(index, [c for c in clause.children if c.dep_ in SUBJECTS])
+                     if t.code]
+            speakers = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+            said = {self._side(s.code) for s in speakers}
+            asked = [t for t in asked if self._side(t.code) not in said]
+            if not speakers or not asked:
+                continue
+            status, negated, reporter = self._status(verb)
+            out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
+                              status, negated, reporter))
+        return out
 
     def _own_row_event(self, index: _ArticleIndex, verb, lemma: str, trig: Trigger) -> _Found | None:
         """ "Kenya called for a ceasefire": where the dictionary's row for a particular object
@@ -996,12 +1037,14 @@ class Events:
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or (
             # "was arrested and sentenced": a participle conjoined to a passive is passive
             verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
-            and any(c.dep_ == "auxpass" for c in verb.head.children))
+            and any(c.dep_ == "auxpass" for c in verb.head.children)) or self._participle_passive(verb)
         agent = None
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             source_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
             target_heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+            if not target_heads and self._participle_passive(verb):  # "when attacked by X"
+                target_heads = self._subjects(verb)
             if not target_heads and verb.dep_ == "acl":  # "the letter signed by 42 diplomats"
                 target_heads = [verb.head]
             if not target_heads and verb.dep_ == "conj":
@@ -2216,6 +2259,8 @@ class Events:
                 bump("future")  # "X is close to reaching a deal"
             elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
                 bump("hypothetical")
+            if self._for_requested(tok):
+                requested = True  # "called for Russia to withdraw": only asked for
             if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in lex["report_nouns"]:
                 bump("claimed")  # "the charge that Russia is occupying Ukraine"
             if (dep in ("acl", "pcomp", "pobj") and head.pos_ == "NOUN" and head.dep_ in OBJECTS
