@@ -126,3 +126,15 @@ def test_initials_commonly_known_by_are_the_person(code):
     mbz = [m for m in art.mentions if m.text == "MBZ"]
     assert mbz and all(m.code == "AREGOV" for m in mbz)
     assert ("CONSULT", "AREGOV", "UKRGOV") in triples(art)
+
+
+def test_events9_bare_plural_withdrawn_by_two_sides(code):
+    # events9: "recalled ambassadors" (no "their") by two sides is each side's act on the other
+    art = code("Chile and Peru recalled ambassadors after the border dispute.")
+    assert sorted(triples(art)) == [("SANCTION", "CHL", "PER"), ("SANCTION", "PER", "CHL")]
+
+
+def test_events9_days_of_talks_is_a_quantity(code):
+    # events9: "eight hours of talks", "two days of talks": a span of time counts the event noun
+    art = code("The Chilean foreign minister led eight hours of talks with Peruvian officials.")
+    assert triples(art) == [("CONSULT", "CHLGOV", "PERGOV")]

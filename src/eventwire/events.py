@@ -1229,11 +1229,19 @@ class Events:
 
     def _own_withdrawal(self, verb, trig: Trigger) -> bool:
         """ "A and B recalled their ambassadors": a diplomatic withdrawal (``withdrawal_codes``)
-        of an object its subjects own together (``shared_possessives``)."""
+        of an object its subjects own together (``shared_possessives``, or a bare plural:
+        "recalled ambassadors")."""
         lex = self.lexicon
         return trig.cameo in lex["withdrawal_codes"] and any(
-            p.dep_ == "poss" and p.lower_ in lex["shared_possessives"]
-            for c in verb.children if c.dep_ in OBJECTS for p in c.children)
+            any(p.dep_ == "poss" and p.lower_ in lex["shared_possessives"] for p in c.children)
+            or self._bare_plural(c)
+            for c in verb.children if c.dep_ in OBJECTS)
+
+    @staticmethod
+    def _bare_plural(noun) -> bool:
+        """ "Both countries withdrew ambassadors": a plural object with no determiner, owner or
+        number is the subjects' own, as "their ambassadors" is."""
+        return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "prep") for c in noun.children)
 
     def _each_on_other(self, trig: Trigger, coded: list[ActorRef]) -> tuple[list, list]:
         """The sides of an act each of ``coded`` does to the others: every pair, or for an act
