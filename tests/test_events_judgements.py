@@ -191,3 +191,25 @@ def test_events9_requests_and_expressed_support(code, text, expected):
 ])
 def test_events9_participle_clause_with_an_agent_is_passive(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: a verb of obligation with a "to" infinitive asks the act of its subject
+    ("Norway said Sweden needs to act.", [("REQUEST", "NOR", "SWE")]),
+    ("Finland said Estonia has to pay for the damage.", [("REQUEST", "FIN", "EST")]),
+    # not of one's own side, not an act of knowing, not negated
+    ("Norway said it needs to rebuild its navy.", []),
+    ("Norway said Sweden needs to understand the risks.", []),
+    ("Norway said Sweden does not need to apologize.", []),
+])
+def test_events9_obligation_verbs_ask(code, text, expected):
+    assert [t for t in triples(code(text)) if t[0] == "REQUEST"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: prohibiting or forbidding someone is a ban (COERCE 172)
+    ("Finland has prohibited Estonian officials from entering the country.", [("COERCE", "FIN", "ESTGOV")]),
+    ("Norway forbade Swedish fishermen from landing their catch.", [("COERCE", "NOR", "SWECVL")]),
+])
+def test_events9_prohibit_and_forbid(code, text, expected):
+    assert triples(code(text)) == expected

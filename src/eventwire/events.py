@@ -351,6 +351,7 @@ class Events:
         # pass over the article for _reported_requests instead of looking at every token's children
         obligation = self.lexicon["obligation_aux"]
         index.obliged = {a.head.i for a in art.doc if a.dep_ == "aux" and a.lower_ in obligation and a.head.i != a.i}
+        index.obliged |= self._obligation_verbs(art.doc)
         self._matches = {}  # _match_verb's answers for this article's tokens
         by_start = {s.start: s for s in art.sentences}
         events: list[Event] = []
@@ -457,6 +458,15 @@ class Events:
         found += self._judging_adjectives(index, tokens, found)
         found += self._for_clause_requests(index, tokens)
         return found
+
+    def _obligation_verbs(self, doc) -> set[int]:
+        """ "X said Y needs to act", "Y has to pay": a verb of obligation (``obligation_verbs``)
+        with a "to" infinitive asks the act of its subject as "should" does; not an act of
+        knowing ("needs to understand", ``cognition_verbs``)."""
+        lex = self.lexicon
+        return {v.i for v in doc if v.lemma_.lower() in lex["obligation_verbs"] and v.pos_ in ("VERB", "AUX")
+                and any(x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in lex["cognition_verbs"]
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in v.children)}
 
     def _participle_passive(self, verb) -> bool:
         """ "The rebels escape to Kenya when attacked by Somali troops": a past participle
