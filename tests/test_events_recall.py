@@ -138,3 +138,11 @@ def test_events9_days_of_talks_is_a_quantity(code):
     # events9: "eight hours of talks", "two days of talks": a span of time counts the event noun
     art = code("The Chilean foreign minister led eight hours of talks with Peruvian officials.")
     assert triples(art) == [("CONSULT", "CHLGOV", "PERGOV")]
+
+
+def test_events9_attack_noun_subject_by_an_actor(code):
+    # events9: an event noun of the verb's own type as its subject: its "by" actor does the act
+    art = code("Airstrikes by the Chilean air force killed twelve Peruvian rebels.")
+    assert triples(art) == [("ASSAULT", "CHLMIL", "PERREB")]
+    # a noun of another type lends no source
+    assert triples(code("Talks by Chilean officials angered Peru.")) == []

@@ -468,6 +468,19 @@ class Events:
                 and any(x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in lex["cognition_verbs"]
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in v.children)}
 
+    def _act_agents(self, index: _ArticleIndex, heads: list, trig: Trigger) -> list[ActorRef]:
+        """ "Airstrikes by the Somali army killed 50 militants": an event noun of the verb's own
+        type as the subject does the act of its "by" phrase's actor (``agent_preps``)."""
+        lex = self.lexicon
+        out = []
+        for h in heads:
+            key = self._noun_key(h, h.lemma_.lower()) if h.pos_ == "NOUN" else None
+            if key is None or lex.nouns[key][0].type != trig.type:
+                continue
+            out += [r for c in h.children if c.dep_ == "prep" and c.lower_ in lex["agent_preps"]
+                    for r in self._actors(index, [p for p in c.children if p.dep_ == "pobj"]) if r.code]
+        return out
+
     def _participle_passive(self, verb) -> bool:
         """ "The rebels escape to Kenya when attacked by Somali troops": a past participle
         clause opened by a time or condition word (``participle_marks``) with a "by" agent and no
@@ -1072,6 +1085,8 @@ class Events:
         sources: list[ActorRef | None] = self._actors(index, source_heads)
         if not any(s is not None and s.code for s in sources):
             sources = self._issuers(index, source_heads) or sources  # "the U.S. statement condemned ..."
+        if not any(s is not None and s.code for s in sources) and not passive:
+            sources = self._act_agents(index, source_heads, trig) or sources
         if not sources and passive and agent is None and target_heads:
             sources = self._battle_side(index, verb, trig)
         if not sources and passive and agent is None and target_heads:
