@@ -146,3 +146,12 @@ def test_events9_attack_noun_subject_by_an_actor(code):
     assert triples(art) == [("ASSAULT", "CHLMIL", "PERREB")]
     # a noun of another type lends no source
     assert triples(code("Talks by Chilean officials angered Peru.")) == []
+
+
+def test_events9_claimed_responsibility_is_the_own_act(code):
+    # events9: the event noun of "claimed responsibility for" is the claimant's own act
+    art = code("The Chilean rebel group claimed responsibility for the attack on a Peruvian army post.")
+    assert triples(art) == [("ASSAULT", "CHLREB", "PERMIL")]
+    # a denial of responsibility does not do the act
+    assert [t for t in triples(code("The Chilean rebel group denied responsibility for the attack."))
+            if t[0] == "ASSAULT"] == []

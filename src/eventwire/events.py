@@ -468,6 +468,16 @@ class Events:
                 and any(x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in lex["cognition_verbs"]
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in v.children)}
 
+    def _claimed_responsibility(self, tok) -> bool:
+        """ "Al-Shabab claimed responsibility for the attack": an event noun in the "for" phrase of
+        ``responsibility_nouns`` as the object of ``responsibility_verbs`` is the subject's own act,
+        carried as a light verb carries it."""
+        lex = self.lexicon
+        owner = tok.head.head
+        return tok.dep_ == "pobj" and tok.head.lower_ == "for" and owner.dep_ in OBJECTS \
+            and owner.lemma_.lower() in lex["responsibility_nouns"] \
+            and owner.head.lemma_.lower() in lex["responsibility_verbs"]
+
     def _act_agents(self, index: _ArticleIndex, heads: list, trig: Trigger) -> list[ActorRef]:
         """ "Airstrikes by the Somali army killed 50 militants": an event noun of the verb's own
         type as the subject does the act of its "by" phrase's actor (``agent_preps``)."""
@@ -1617,6 +1627,8 @@ class Events:
                 head = head.head.head
             elif head.dep_ == "pobj" and head.head.lower_ in lex["amount_preps"] and self._amount(head.head.head):
                 head = head.head.head  # "announced $5 million in aid"
+            elif self._claimed_responsibility(head):
+                head = head.head.head  # "claimed responsibility for the attack"
             else:
                 break
         gov = head.head
@@ -1692,6 +1704,8 @@ class Events:
         by_agent = head.dep_ in PASSIVE_SUBJECTS and any(c.dep_ == "agent" for c in gov.children)
         if (head.dep_ in OBJECTS or head_is_instrument or by_agent) and gov.pos_ in ("VERB", "AUX") \
                 and (self._again(self._lemma(gov)) in lex["light_verbs"] or considered or head_is_instrument
+                     or (head is not noun and head.lemma_.lower() in lex["responsibility_nouns"]
+                         and gov.lemma_.lower() in lex["responsibility_verbs"])
                      or self._lemma(gov) in lex["founding_verbs"]
                      or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
