@@ -155,3 +155,12 @@ def test_events9_claimed_responsibility_is_the_own_act(code):
     # a denial of responsibility does not do the act
     assert [t for t in triples(code("The Chilean rebel group denied responsibility for the attack."))
             if t[0] == "ASSAULT"] == []
+
+
+def test_events9_goods_stand_for_the_side_they_come_from(code):
+    # events9: goods in a target phrase stand for their origin: a "from" phrase, or under a value
+    assert triples(code("Chile imposed tariffs on exports from Peru.")) == [("SANCTION", "CHL", "PER")]
+    assert triples(code("Chile imposed tariffs on $3 billion worth of Peruvian exports.")) == \
+        [("SANCTION", "CHL", "PER")]
+    # other nouns do not
+    assert triples(code("Chile imposed tariffs on cars from its own factories.")) == []

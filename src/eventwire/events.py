@@ -468,6 +468,21 @@ class Events:
                 and any(x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in lex["cognition_verbs"]
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in v.children)}
 
+    def _goods_origin(self, index: _ArticleIndex, obj) -> list[ActorRef]:
+        """ "tariffs on $20 billion worth of Canadian exports", "tariffs on exports from Canada":
+        goods (``goods_nouns``), counted by their value (``value_nouns``) or not, stand for the
+        side they come from (a "from" phrase)."""
+        lex = self.lexicon
+        if obj.lemma_.lower() in lex["value_nouns"]:
+            obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), obj)
+            if obj.lemma_.lower() in lex["goods_nouns"] and (refs := self._actors(index, [obj], deep=True)):
+                return [r for r in refs if r.code]
+        if obj.lemma_.lower() not in lex["goods_nouns"]:
+            return []
+        return [r for r in self._actors(index, [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                for p in c.children if p.dep_ == "pobj"]) if r.code]
+
     def _claimed_responsibility(self, tok) -> bool:
         """ "Al-Shabab claimed responsibility for the attack": an event noun in the "for" phrase of
         ``responsibility_nouns`` as the object of ``responsibility_verbs`` is the subject's own act,
@@ -1393,6 +1408,8 @@ class Events:
         for c in children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
+                refs = refs or next((r for p in c.children if p.dep_ == "pobj"
+                                     for r in [self._goods_origin(index, p)] if r), [])
                 if refs:
                     return refs
         refs = self._dative_recipient(index, verb, trig)
@@ -1585,6 +1602,10 @@ class Events:
         if depth < 2:
             for obj in objects:
                 refs = self._noun_targets(index, obj, trig, depth + 1)
+                if refs:
+                    return refs
+            for obj in objects:
+                refs = self._goods_origin(index, obj)
                 if refs:
                     return refs
         if depth == 0 and noun.lemma_.lower() in self.lexicon["patient_of_nouns"]:  # "the arrest of X"
