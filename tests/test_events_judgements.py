@@ -167,3 +167,49 @@ def test_an_adjective_of_judgement_without_a_judged_actor_is_no_event(code, text
 ])
 def test_a_judgement_of_which_after_a_comma_judges_the_act_before(code, text, expected):
     assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: a "for" infinitive a request verb asks for: its subject is asked, the act is not done
+    ("Norway called for Sweden to withdraw its troops from the island.", [("REQUEST", "NOR", "SWE")]),
+    ("Finland pressed for Estonia to release the two fishermen.", [("REQUEST", "FIN", "EST")]),
+    # events9: reaffirming, affirming a spoken act's noun is expressing it
+    ("Finland reaffirmed its support for Estonia.", [("SUPPORT", "FIN", "EST")]),
+    ("Norway affirmed its support for Denmark.", [("SUPPORT", "NOR", "DNK")]),
+    # events9: adjectives of approval
+    ("Finland is proud of Estonia.", [("SUPPORT", "FIN", "EST")]),
+    ("Norway is pleased with Denmark's decision.", [("SUPPORT", "NOR", "DNK")]),
+])
+def test_events9_requests_and_expressed_support(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: "when attacked by X": a past participle clause with an agent is passive
+    ("Estonian smugglers often flee to Latvia when attacked by Estonian police.",
+     [("ASSAULT", "ESTPOL", "ESTCRM")]),
+])
+def test_events9_participle_clause_with_an_agent_is_passive(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: a verb of obligation with a "to" infinitive asks the act of its subject
+    ("Norway said Sweden needs to act.", [("REQUEST", "NOR", "SWE")]),
+    ("Finland said Estonia has to pay for the damage.", [("REQUEST", "FIN", "EST")]),
+    # not of one's own side, not an act of knowing, not negated
+    ("Norway said it needs to rebuild its navy.", []),
+    ("Norway said Sweden needs to understand the risks.", []),
+    ("Norway said Sweden does not need to apologize.", []),
+])
+def test_events9_obligation_verbs_ask(code, text, expected):
+    assert [t for t in triples(code(text)) if t[0] == "REQUEST"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # events9: prohibiting or forbidding someone is a ban (COERCE 172)
+    ("Finland has prohibited Estonian officials from entering the country.", [("COERCE", "FIN", "ESTGOV")]),
+    ("Norway forbade Swedish fishermen from landing their catch.", [("COERCE", "NOR", "SWECVL")]),
+])
+def test_events9_prohibit_and_forbid(code, text, expected):
+    assert triples(code(text)) == expected

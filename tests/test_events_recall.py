@@ -126,3 +126,41 @@ def test_initials_commonly_known_by_are_the_person(code):
     mbz = [m for m in art.mentions if m.text == "MBZ"]
     assert mbz and all(m.code == "AREGOV" for m in mbz)
     assert ("CONSULT", "AREGOV", "UKRGOV") in triples(art)
+
+
+def test_events9_bare_plural_withdrawn_by_two_sides(code):
+    # events9: "recalled ambassadors" (no "their") by two sides is each side's act on the other
+    art = code("Chile and Peru recalled ambassadors after the border dispute.")
+    assert sorted(triples(art)) == [("SANCTION", "CHL", "PER"), ("SANCTION", "PER", "CHL")]
+
+
+def test_events9_days_of_talks_is_a_quantity(code):
+    # events9: "eight hours of talks", "two days of talks": a span of time counts the event noun
+    art = code("The Chilean foreign minister led eight hours of talks with Peruvian officials.")
+    assert triples(art) == [("CONSULT", "CHLGOV", "PERGOV")]
+
+
+def test_events9_attack_noun_subject_by_an_actor(code):
+    # events9: an event noun of the verb's own type as its subject: its "by" actor does the act
+    art = code("Airstrikes by the Chilean air force killed twelve Peruvian rebels.")
+    assert triples(art) == [("ASSAULT", "CHLMIL", "PERREB")]
+    # a noun of another type lends no source
+    assert triples(code("Talks by Chilean officials angered Peru.")) == []
+
+
+def test_events9_claimed_responsibility_is_the_own_act(code):
+    # events9: the event noun of "claimed responsibility for" is the claimant's own act
+    art = code("The Chilean rebel group claimed responsibility for the attack on a Peruvian army post.")
+    assert triples(art) == [("ASSAULT", "CHLREB", "PERMIL")]
+    # a denial of responsibility does not do the act
+    assert [t for t in triples(code("The Chilean rebel group denied responsibility for the attack."))
+            if t[0] == "ASSAULT"] == []
+
+
+def test_events9_goods_stand_for_the_side_they_come_from(code):
+    # events9: goods in a target phrase stand for their origin: a "from" phrase, or under a value
+    assert triples(code("Chile imposed tariffs on exports from Peru.")) == [("SANCTION", "CHL", "PER")]
+    assert triples(code("Chile imposed tariffs on $3 billion worth of Peruvian exports.")) == \
+        [("SANCTION", "CHL", "PER")]
+    # other nouns do not
+    assert triples(code("Chile imposed tariffs on cars from its own factories.")) == []

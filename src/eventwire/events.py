@@ -351,6 +351,7 @@ class Events:
         # pass over the article for _reported_requests instead of looking at every token's children
         obligation = self.lexicon["obligation_aux"]
         index.obliged = {a.head.i for a in art.doc if a.dep_ == "aux" and a.lower_ in obligation and a.head.i != a.i}
+        index.obliged |= self._obligation_verbs(art.doc)
         self._matches = {}  # _match_verb's answers for this article's tokens
         by_start = {s.start: s for s in art.sentences}
         events: list[Event] = []
@@ -455,7 +456,95 @@ class Events:
         found += self._reported_requests(index, tokens)
         found += self._reported_judgements(index, tokens, found)
         found += self._judging_adjectives(index, tokens, found)
+        found += self._for_clause_requests(index, tokens)
         return found
+
+    def _obligation_verbs(self, doc) -> set[int]:
+        """ "X said Y needs to act", "Y has to pay": a verb of obligation (``obligation_verbs``)
+        with a "to" infinitive asks the act of its subject as "should" does; not an act of
+        knowing ("needs to understand", ``cognition_verbs``)."""
+        lex = self.lexicon
+        return {v.i for v in doc if v.lemma_.lower() in lex["obligation_verbs"] and v.pos_ in ("VERB", "AUX")
+                and any(x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in lex["cognition_verbs"]
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in v.children)}
+
+    def _goods_origin(self, index: _ArticleIndex, obj) -> list[ActorRef]:
+        """ "tariffs on $20 billion worth of Canadian exports", "tariffs on exports from Canada":
+        goods (``goods_nouns``), counted by their value (``value_nouns``) or not, stand for the
+        side they come from (a "from" phrase)."""
+        lex = self.lexicon
+        if obj.lemma_.lower() in lex["value_nouns"]:
+            obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), obj)
+            if obj.lemma_.lower() in lex["goods_nouns"] and (refs := self._actors(index, [obj], deep=True)):
+                return [r for r in refs if r.code]
+        if obj.lemma_.lower() not in lex["goods_nouns"]:
+            return []
+        return [r for r in self._actors(index, [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                for p in c.children if p.dep_ == "pobj"]) if r.code]
+
+    def _claimed_responsibility(self, tok) -> bool:
+        """ "Al-Shabab claimed responsibility for the attack": an event noun in the "for" phrase of
+        ``responsibility_nouns`` as the object of ``responsibility_verbs`` is the subject's own act,
+        carried as a light verb carries it."""
+        lex = self.lexicon
+        owner = tok.head.head
+        return tok.dep_ == "pobj" and tok.head.lower_ == "for" and owner.dep_ in OBJECTS \
+            and owner.lemma_.lower() in lex["responsibility_nouns"] \
+            and owner.head.lemma_.lower() in lex["responsibility_verbs"]
+
+    def _act_agents(self, index: _ArticleIndex, heads: list, trig: Trigger) -> list[ActorRef]:
+        """ "Airstrikes by the Somali army killed 50 militants": an event noun of the verb's own
+        type as the subject does the act of its "by" phrase's actor (``agent_preps``)."""
+        lex = self.lexicon
+        out = []
+        for h in heads:
+            key = self._noun_key(h, h.lemma_.lower()) if h.pos_ == "NOUN" else None
+            if key is None or lex.nouns[key][0].type != trig.type:
+                continue
+            out += [r for c in h.children if c.dep_ == "prep" and c.lower_ in lex["agent_preps"]
+                    for r in self._actors(index, [p for p in c.children if p.dep_ == "pobj"]) if r.code]
+        return out
+
+    def _participle_passive(self, verb) -> bool:
+        """ "The rebels escape to Kenya when attacked by Somali troops": a past participle
+        clause opened by a time or condition word (``participle_marks``) with a "by" agent and no
+        subject of its own is passive; the subject of the clause it hangs on is its patient."""
+        return verb.dep_ == "advcl" and verb.tag_ == "VBN" \
+            and any(c.dep_ == "agent" for c in verb.children) \
+            and any(c.dep_ in ("advmod", "mark") and c.lower_ in self.lexicon["participle_marks"]
+                    for c in verb.children) \
+            and not any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+    def _for_requested(self, clause) -> bool:
+        """Whether ``clause`` is a "for" infinitive asked for by a request verb: "called for
+        Russia to withdraw", "pressed for Kenya to release ..." (``request_marks``)."""
+        lex = self.lexicon
+        return clause.dep_ == "advcl" and clause.head.lemma_.lower() in lex["request_verbs"] \
+            and any(c.dep_ == "mark" and c.lower_ in lex["request_marks"] for c in clause.children) \
+            and any(c.dep_ in SUBJECTS for c in clause.children)
+
+    def _for_clause_requests(self, index: _ArticleIndex, tokens) -> list[_Found]:
+        """ "Japan called for Russia to withdraw its troops": the subject of a "for" infinitive
+        a request verb asks for is asked (X REQUEST Y, as "called on Y to V"); the act itself is
+        only asked for (no event: ``_status``)."""
+        lex = self.lexicon
+        out = []
+        for clause in tokens:
+            if not self._for_requested(clause):
+                continue
+            verb = clause.head
+            asked = [t for t in self._actors(index, [c for c in clause.children if c.dep_ in SUBJECTS])
+                     if t.code]
+            speakers = [s for s in self._actors(index, self._subjects(verb)) if s.code]
+            said = {self._side(s.code) for s in speakers}
+            asked = [t for t in asked if self._side(t.code) not in said]
+            if not speakers or not asked:
+                continue
+            status, negated, reporter = self._status(verb)
+            out.append(_Found(self._derived(lex.codes["request"], verb), verb, verb, speakers, asked,
+                              status, negated, reporter))
+        return out
 
     def _own_row_event(self, index: _ArticleIndex, verb, lemma: str, trig: Trigger) -> _Found | None:
         """ "Kenya called for a ceasefire": where the dictionary's row for a particular object
@@ -1015,12 +1104,14 @@ class Events:
         passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children) or (
             # "was arrested and sentenced": a participle conjoined to a passive is passive
             verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children)
-            and any(c.dep_ == "auxpass" for c in verb.head.children))
+            and any(c.dep_ == "auxpass" for c in verb.head.children)) or self._participle_passive(verb)
         agent = None
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             source_heads = [p for p in agent.children if p.dep_ == "pobj"] if agent is not None else []
             target_heads = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+            if not target_heads and self._participle_passive(verb):  # "when attacked by X"
+                target_heads = self._subjects(verb)
             if not target_heads and verb.dep_ == "acl":  # "the letter signed by 42 diplomats"
                 target_heads = [verb.head]
             if not target_heads and verb.dep_ == "conj":
@@ -1038,6 +1129,8 @@ class Events:
         sources: list[ActorRef | None] = self._actors(index, source_heads)
         if not any(s is not None and s.code for s in sources):
             sources = self._issuers(index, source_heads) or sources  # "the U.S. statement condemned ..."
+        if not any(s is not None and s.code for s in sources) and not passive:
+            sources = self._act_agents(index, source_heads, trig) or sources
         if not sources and passive and agent is None and target_heads:
             sources = self._battle_side(index, verb, trig)
         if not sources and passive and agent is None and target_heads:
@@ -1205,11 +1298,19 @@ class Events:
 
     def _own_withdrawal(self, verb, trig: Trigger) -> bool:
         """ "A and B recalled their ambassadors": a diplomatic withdrawal (``withdrawal_codes``)
-        of an object its subjects own together (``shared_possessives``)."""
+        of an object its subjects own together (``shared_possessives``, or a bare plural:
+        "recalled ambassadors")."""
         lex = self.lexicon
         return trig.cameo in lex["withdrawal_codes"] and any(
-            p.dep_ == "poss" and p.lower_ in lex["shared_possessives"]
-            for c in verb.children if c.dep_ in OBJECTS for p in c.children)
+            any(p.dep_ == "poss" and p.lower_ in lex["shared_possessives"] for p in c.children)
+            or self._bare_plural(c)
+            for c in verb.children if c.dep_ in OBJECTS)
+
+    @staticmethod
+    def _bare_plural(noun) -> bool:
+        """ "Both countries withdrew ambassadors": a plural object with no determiner, owner or
+        number is the subjects' own, as "their ambassadors" is."""
+        return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "prep") for c in noun.children)
 
     def _each_on_other(self, trig: Trigger, coded: list[ActorRef]) -> tuple[list, list]:
         """The sides of an act each of ``coded`` does to the others: every pair, or for an act
@@ -1326,6 +1427,8 @@ class Events:
         for c in children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 refs = self._actors(index, [p for p in c.children if p.dep_ == "pobj"])
+                refs = refs or next((r for p in c.children if p.dep_ == "pobj"
+                                     for r in [self._goods_origin(index, p)] if r), [])
                 if refs:
                     return refs
         refs = self._dative_recipient(index, verb, trig)
@@ -1520,6 +1623,10 @@ class Events:
                 refs = self._noun_targets(index, obj, trig, depth + 1)
                 if refs:
                     return refs
+            for obj in objects:
+                refs = self._goods_origin(index, obj)
+                if refs:
+                    return refs
         if depth == 0 and noun.lemma_.lower() in self.lexicon["patient_of_nouns"]:  # "the arrest of X"
             return self._actors(index, [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                                         for p in c.children if p.dep_ == "pobj"], deep=True)
@@ -1560,6 +1667,8 @@ class Events:
                 head = head.head.head
             elif head.dep_ == "pobj" and head.head.lower_ in lex["amount_preps"] and self._amount(head.head.head):
                 head = head.head.head  # "announced $5 million in aid"
+            elif self._claimed_responsibility(head):
+                head = head.head.head  # "claimed responsibility for the attack"
             else:
                 break
         gov = head.head
@@ -1635,6 +1744,8 @@ class Events:
         by_agent = head.dep_ in PASSIVE_SUBJECTS and any(c.dep_ == "agent" for c in gov.children)
         if (head.dep_ in OBJECTS or head_is_instrument or by_agent) and gov.pos_ in ("VERB", "AUX") \
                 and (self._again(self._lemma(gov)) in lex["light_verbs"] or considered or head_is_instrument
+                     or (head is not noun and head.lemma_.lower() in lex["responsibility_nouns"]
+                         and gov.lemma_.lower() in lex["responsibility_verbs"])
                      or self._lemma(gov) in lex["founding_verbs"]
                      or reciprocal):
             own = self._match_verb(gov, gov.lemma_.lower())
@@ -2235,6 +2346,8 @@ class Events:
                 bump("future")  # "X is close to reaching a deal"
             elif dep == "pobj" and hl in lex["hypothetical_verbs"]:
                 bump("hypothetical")
+            if self._for_requested(tok):
+                requested = True  # "called for Russia to withdraw": only asked for
             if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and hl in lex["report_nouns"]:
                 bump("claimed")  # "the charge that Russia is occupying Ukraine"
             if (dep in ("acl", "pcomp", "pobj") and head.pos_ == "NOUN" and head.dep_ in OBJECTS
