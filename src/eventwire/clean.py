@@ -180,8 +180,7 @@ class Cleaner:
         art.text = "\n\n".join(" ".join(parts) for parts in paragraphs if parts)
         if not art.text.strip():
             return art.fail("empty", "no article text is left after removing the site's noise")
-        share, other = self.english_share(art.text), self.english_share(art.text, "other")
-        n = len(_WORD.findall(art.text[:20000]))
+        n, share, other = self.function_word_shares(art.text)
         if share < self.settings.min_english and n >= self.settings.english_min_words and (
                 n >= self.settings.english_sure_words or other > share):
             return art.fail("not_english", f"only {share:.0%} of words are common English words; "
@@ -649,13 +648,15 @@ class Cleaner:
                     and not re.search(r"[.!?]", piece.text):
                 piece.verdict, piece.why = "noise", "not prose: no sentence ends"
 
-    def english_share(self, text: str, words_of: str = "english") -> float:
-        """The share of the words of ``text`` (its first 20,000 characters) that are common English
-        function words (``words_of="other"``: those of the other languages of Latin-script news)."""
+    def function_word_shares(self, text: str) -> tuple[int, float, float]:
+        """The number of words of ``text`` (its first 20,000 characters, read once) and the shares of
+        them that are common English function words and those of the other languages of Latin-script news."""
         words = [w.lower() for w in _WORD.findall(text[:20000])]
         if not words:
-            return 0.0
-        return sum(w in self.rules[words_of] for w in words) / len(words)
+            return 0, 0.0, 0.0
+        english, other = self.rules["english"], self.rules["other"]
+        return (len(words), sum(w in english for w in words) / len(words),
+                sum(w in other for w in words) / len(words))
 
 
 def latin_share(text: str, sample: int = 20000) -> float:
